@@ -1,0 +1,60 @@
+/**
+ * Architecture rules, checked by `npm run check` (see STYLE in the README).
+ * Dependencies point one way: ui/map -> state -> data -> domain.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain is plain TypeScript: it imports itself and turf, nothing else.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: ['^src/domain/', '^node_modules/@turf/'] },
+    },
+    {
+      name: 'domain-no-node-builtins',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'data-below-state',
+      comment: 'src/data knows the domain, never the state, the map or the UI.',
+      severity: 'error',
+      from: { path: '^src/data/' },
+      to: { path: '^src/(state|map|ui)/' },
+    },
+    {
+      name: 'state-below-ui',
+      severity: 'error',
+      from: { path: '^src/state/' },
+      to: { path: '^src/(map|ui)/' },
+    },
+    {
+      name: 'map-layers-are-pure-factories',
+      comment: 'Layer factories return deck.gl props; they do not reach into state or the UI.',
+      severity: 'error',
+      from: { path: '^src/map/layers/' },
+      to: { path: '^src/(state|ui)/' },
+    },
+    {
+      name: 'src-never-imports-scripts',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^scripts/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', 'dist'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.svelte', '.json'] },
+  },
+};

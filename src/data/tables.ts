@@ -1,0 +1,236 @@
+/**
+ * The dataset tables as Arrow IPC streams: their columns, and the mapping between domain records
+ * and table rows. The build scripts encode with `encodeTable`; the app and the tests hand the bytes
+ * to DuckDB (`insertArrowFromIPCStream`), which needs no extension.
+ *
+ * Column names are snake_case, as the SQL in `queries/` uses them. `data/README.md` documents them.
+ */
+import {
+  DataType,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+import type {
+  BarrierShare,
+  Commune,
+  DatasetTable,
+  Membership,
+  NeedValue,
+  Site,
+  Source,
+  Territory,
+} from '../domain/model.ts';
+
+type ColumnType = 'text' | 'int' | 'float';
+
+/** Column name → type, in order, for every table. */
+export const TABLE_COLUMNS: Record<DatasetTable, Record<string, ColumnType>> = {
+  communes: {
+    code: 'text',
+    name: 'text',
+    population: 'int',
+    lon: 'float',
+    lat: 'float',
+    area_km2: 'float',
+    density: 'int',
+  },
+  territories: { scheme_id: 'text', code: 'text', name: 'text' },
+  memberships: { scheme_id: 'text', commune_code: 'text', territory_code: 'text' },
+  sites: {
+    id: 'text',
+    name: 'text',
+    kind: 'text',
+    detail: 'text',
+    // Axes joined with '|': DuckDB splits them in the `site_axes` view.
+    axes: 'text',
+    capacity: 'float',
+    lon: 'float',
+    lat: 'float',
+    commune_code: 'text',
+    operator: 'text',
+    public: 'text',
+    hours: 'text',
+    source_id: 'text',
+  },
+  needs: {
+    commune_code: 'text',
+    indicator: 'text',
+    value: 'float',
+    year: 'int',
+    source_id: 'text',
+  },
+  barriers: {
+    scheme_id: 'text',
+    territory_code: 'text',
+    question: 'text',
+    answer: 'text',
+    share: 'float',
+    year: 'int',
+    source_id: 'text',
+  },
+  sources: {
+    id: 'text',
+    producer: 'text',
+    title: 'text',
+    licence: 'text',
+    millesime: 'text',
+    url: 'text',
+    note: 'text',
+  },
+};
+
+export type TableRow = Record<string, string | number | null>;
+
+function arrowType(t: ColumnType): DataType {
+  switch (t) {
+    case 'text':
+      return new Utf8();
+    case 'int':
+      return new Int32();
+    case 'float':
+      return new Float64();
+  }
+}
+
+/** Encode rows of one table as an Arrow IPC stream, with the table's exact column types. */
+export function encodeTable(table: DatasetTable, rows: readonly TableRow[]): Uint8Array {
+  const columns = TABLE_COLUMNS[table];
+  const vectors: Record<string, Vector> = {};
+  for (const [name, type] of Object.entries(columns)) {
+    vectors[name] = vectorFromArray(rows.map((r) => r[name] ?? null) as unknown[], arrowType(type));
+  }
+  return tableToIPC(new Table(vectors), 'stream');
+}
+
+/** Decode an Arrow IPC stream into plain rows. */
+export function decodeTable(bytes: Uint8Array): TableRow[] {
+  return arrowToRows(tableFromIPC(bytes));
+}
+
+/**
+ * Arrow table → plain rows. DuckDB returns BIGINT for counts and HUGEINT (an Arrow decimal) for
+ * integer sums: every figure of the app fits in a double, so all become numbers, with the decimal
+ * scale applied.
+ */
+export function arrowToRows(table: Table): TableRow[] {
+  const scales = new Map<string, number>();
+  for (const f of table.schema.fields) {
+    if (DataType.isDecimal(f.type)) scales.set(f.name, f.type.scale);
+  }
+  return table.toArray().map((r) => {
+    const out: TableRow = {};
+    for (const [k, v] of Object.entries(r.toJSON() as Record<string, unknown>)) {
+      const scale = scales.get(k);
+      if (v === null || v === undefined) out[k] = null;
+      else if (scale !== undefined) out[k] = Number(v) / 10 ** scale;
+      else if (typeof v === 'bigint') out[k] = Number(v);
+      else out[k] = v as string | number;
+    }
+    return out;
+  });
+}
+
+// ---- domain records <-> rows ----------------------------------------------------------------
+
+export const communeToRow = (c: Commune): TableRow => ({
+  code: c.code,
+  name: c.name,
+  population: c.population,
+  lon: c.lon,
+  lat: c.lat,
+  area_km2: c.areaKm2,
+  density: c.density,
+});
+
+export const rowToCommune = (r: TableRow): Commune => ({
+  code: String(r.code),
+  name: String(r.name),
+  population: Number(r.population ?? 0),
+  lon: Number(r.lon),
+  lat: Number(r.lat),
+  areaKm2: Number(r.area_km2 ?? 0),
+  density: Number(r.density ?? 4) as Commune['density'],
+});
+
+export const territoryToRow = (t: Territory): TableRow => ({
+  scheme_id: t.schemeId,
+  code: t.code,
+  name: t.name,
+});
+
+export const membershipToRow = (m: Membership): TableRow => ({
+  scheme_id: m.schemeId,
+  commune_code: m.communeCode,
+  territory_code: m.territoryCode,
+});
+
+export const siteToRow = (s: Site): TableRow => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  detail: s.detail,
+  axes: s.axes.join('|'),
+  capacity: s.capacity,
+  lon: s.lon,
+  lat: s.lat,
+  commune_code: s.communeCode,
+  operator: s.operator,
+  public: s.public,
+  hours: s.hours,
+  source_id: s.sourceId,
+});
+
+export const rowToSite = (r: TableRow): Site => ({
+  id: String(r.id),
+  name: String(r.name ?? ''),
+  kind: String(r.kind) as Site['kind'],
+  detail: String(r.detail ?? ''),
+  axes: String(r.axes ?? '')
+    .split('|')
+    .filter((a) => a !== '') as Site['axes'],
+  capacity: r.capacity === null || r.capacity === undefined ? null : Number(r.capacity),
+  lon: Number(r.lon),
+  lat: Number(r.lat),
+  communeCode: String(r.commune_code ?? ''),
+  operator: String(r.operator ?? ''),
+  public: String(r.public ?? ''),
+  hours: String(r.hours ?? ''),
+  sourceId: String(r.source_id ?? ''),
+});
+
+export const needToRow = (n: NeedValue): TableRow => ({
+  commune_code: n.communeCode,
+  indicator: n.indicator,
+  value: n.value,
+  year: n.year,
+  source_id: n.sourceId,
+});
+
+export const barrierToRow = (b: BarrierShare): TableRow => ({
+  scheme_id: b.schemeId,
+  territory_code: b.territoryCode,
+  question: b.question,
+  answer: b.answer,
+  share: b.share,
+  year: b.year,
+  source_id: b.sourceId,
+});
+
+export const rowToBarrier = (r: TableRow): BarrierShare => ({
+  schemeId: String(r.scheme_id),
+  territoryCode: String(r.territory_code),
+  question: String(r.question),
+  answer: String(r.answer),
+  share: Number(r.share),
+  year: Number(r.year),
+  sourceId: String(r.source_id ?? ''),
+});
+
+export const sourceToRow = (s: Source): TableRow => ({ ...s });
