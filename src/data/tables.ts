@@ -14,7 +14,6 @@ import {
   tableFromIPC,
   tableToIPC,
   vectorFromArray,
-  type DataType,
   type Vector,
 } from 'apache-arrow';
 import type {
