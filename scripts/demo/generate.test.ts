@@ -16,9 +16,12 @@ describe('demo generator', () => {
     const a = datasetFiles(demo);
     const b = datasetFiles(generateDemo(DEMO_SEED));
     expect([...a.keys()]).toEqual([...b.keys()]);
-    for (const [name, bytes] of a) expect(Buffer.from(bytes).equals(Buffer.from(b.get(name)!)), name).toBe(true);
+    for (const [name, bytes] of a)
+      expect(Buffer.from(bytes).equals(Buffer.from(b.get(name)!)), name).toBe(true);
     const other = datasetFiles(generateDemo(DEMO_SEED + 1));
-    expect(Buffer.from(other.get('communes.arrow')!).equals(Buffer.from(a.get('communes.arrow')!))).toBe(false);
+    expect(
+      Buffer.from(other.get('communes.arrow')!).equals(Buffer.from(a.get('communes.arrow')!)),
+    ).toBe(false);
   });
 
   it('has 600 to 900 communes with unique codes and names, a few urban poles and many villages', () => {
@@ -40,10 +43,16 @@ describe('demo generator', () => {
     for (const scheme of demo.meta.schemes) {
       const members = demo.memberships.filter((m) => m.schemeId === scheme.id);
       const perCommune = new Map<string, number>();
-      for (const m of members) perCommune.set(m.communeCode, (perCommune.get(m.communeCode) ?? 0) + 1);
+      for (const m of members)
+        perCommune.set(m.communeCode, (perCommune.get(m.communeCode) ?? 0) + 1);
       expect(perCommune.size, scheme.id).toBe(demo.communes.length);
-      expect([...perCommune.values()].every((k) => k === 1), scheme.id).toBe(true);
-      const codes = new Set(demo.territories.filter((t) => t.schemeId === scheme.id).map((t) => t.code));
+      expect(
+        [...perCommune.values()].every((k) => k === 1),
+        scheme.id,
+      ).toBe(true);
+      const codes = new Set(
+        demo.territories.filter((t) => t.schemeId === scheme.id).map((t) => t.code),
+      );
       expect(new Set(members.map((m) => m.territoryCode))).toEqual(codes);
     }
     expect(demo.territories.filter((t) => t.schemeId === 'pti')).toHaveLength(9);
@@ -52,7 +61,9 @@ describe('demo generator', () => {
   it('keeps population and beneficiary totals identical across schemes', () => {
     const pop = new Map(demo.communes.map((c) => [c.code, c.population]));
     const rsa = new Map(
-      demo.needs.filter((n) => n.indicator === demo.meta.defaultNeed).map((n) => [n.communeCode, n.value]),
+      demo.needs
+        .filter((n) => n.indicator === demo.meta.defaultNeed)
+        .map((n) => [n.communeCode, n.value]),
     );
     const totalPop = [...pop.values()].reduce((a, b) => a + b, 0);
     const totalRsa = [...rsa.values()].reduce((a, b) => a + b, 0);
@@ -60,7 +71,10 @@ describe('demo generator', () => {
       const byTerritory = new Map<string, [number, number]>();
       for (const m of demo.memberships.filter((x) => x.schemeId === scheme.id)) {
         const t = byTerritory.get(m.territoryCode) ?? [0, 0];
-        byTerritory.set(m.territoryCode, [t[0] + pop.get(m.communeCode)!, t[1] + rsa.get(m.communeCode)!]);
+        byTerritory.set(m.territoryCode, [
+          t[0] + pop.get(m.communeCode)!,
+          t[1] + rsa.get(m.communeCode)!,
+        ]);
       }
       const sums = [...byTerritory.values()].reduce((a, b) => [a[0] + b[0], a[1] + b[1]], [0, 0]);
       expect(sums).toEqual([totalPop, totalRsa]);
@@ -68,7 +82,9 @@ describe('demo generator', () => {
     // Higher rates in the urban poles than in very sparse areas.
     const rate = (d: number) => {
       const cs = demo.communes.filter((c) => c.density === d);
-      return cs.reduce((s, c) => s + rsa.get(c.code)!, 0) / cs.reduce((s, c) => s + c.population, 0);
+      return (
+        cs.reduce((s, c) => s + rsa.get(c.code)!, 0) / cs.reduce((s, c) => s + c.population, 0)
+      );
     };
     expect(rate(1)).toBeGreaterThan(1.5 * rate(4));
   });
@@ -98,7 +114,10 @@ describe('demo generator', () => {
     expect(pairs.size).toBeGreaterThan(demo.communes.length * 2);
     for (const pair of pairs) {
       const [a, b] = pair.split('|') as [string, string];
-      const inter = intersect({ type: 'FeatureCollection', features: [polys.get(a)!, polys.get(b)!] });
+      const inter = intersect({
+        type: 'FeatureCollection',
+        features: [polys.get(a)!, polys.get(b)!],
+      });
       expect(inter ? area(inter) : 0, pair).toBeLessThan(1);
     }
   });
@@ -112,8 +131,16 @@ describe('demo generator', () => {
     }
     expect(new Set(demo.sites.map((s) => s.id)).size).toBe(demo.sites.length);
     // Every axis and every kind has some offer.
-    for (const a of AXES) expect(demo.sites.some((s) => s.axes.includes(a)), a).toBe(true);
-    for (const k of SITE_KINDS) expect(demo.sites.some((s) => s.kind === k), k).toBe(true);
+    for (const a of AXES)
+      expect(
+        demo.sites.some((s) => s.axes.includes(a)),
+        a,
+      ).toBe(true);
+    for (const k of SITE_KINDS)
+      expect(
+        demo.sites.some((s) => s.kind === k),
+        k,
+      ).toBe(true);
   });
 
   it('gives every PTI territory a full, quoted set of transport barrier shares', () => {

@@ -20,7 +20,7 @@ import type {
   Territory,
 } from '../../src/domain/model.ts';
 import { NEED_RSA_FOYERS } from '../../src/domain/model.ts';
-import { createRandom, type Random } from '../../src/domain/random.ts';
+import { createRandom } from '../../src/domain/random.ts';
 import {
   SURVEY_SOURCE,
   SURVEY_YEAR,
@@ -104,7 +104,8 @@ function growRegions(
     for (;;) {
       let u = -1;
       let du = Infinity;
-      for (let i = 0; i < n; i++) if (!done[i] && (d[i] as number) < du) [u, du] = [i, d[i] as number];
+      for (let i = 0; i < n; i++)
+        if (!done[i] && (d[i] as number) < du) [u, du] = [i, d[i] as number];
       if (u < 0) break;
       done[u] = 1;
       for (const v of at(neighbours, u)) {
@@ -170,9 +171,7 @@ function balancedGrowth(
     let bestK = -1;
     let bestNode = -1;
     let bestD = Infinity;
-    const growable = seedNodes
-      .map((_, k) => k)
-      .sort((a, b) => at(load, a) - at(load, b) || a - b);
+    const growable = seedNodes.map((_, k) => k).sort((a, b) => at(load, a) - at(load, b) || a - b);
     for (const k of growable) {
       region.forEach((r, node) => {
         if (r !== k) return;
@@ -205,7 +204,8 @@ function spreadCells(
     let bestI = -1;
     let bestD = -1;
     candidates.forEach((c, i) => {
-      if ((minDist[i] as number) > bestD && !chosen.includes(c)) [bestI, bestD] = [i, minDist[i] as number];
+      if ((minDist[i] as number) > bestD && !chosen.includes(c))
+        [bestI, bestD] = [i, minDist[i] as number];
     });
     if (bestI < 0) break;
     const c = at(candidates, bestI);
@@ -222,7 +222,8 @@ function pointInRing(p: Pt, ring: readonly Pt[]): boolean {
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = at(ring, i);
     const [xj, yj] = at(ring, j);
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi)
+      inside = !inside;
   }
   return inside;
 }
@@ -261,7 +262,12 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => Math.hypot(p[0], p[1]) < 0.85 * radiusAt(Math.atan2(p[1], p[0])))
     .map(({ i }) => i);
-  const bourgCells = spreadCells(seeds, interior, BOURGS, polePts.map((p) => p));
+  const bourgCells = spreadCells(
+    seeds,
+    interior,
+    BOURGS,
+    polePts.map((p) => p),
+  );
 
   // --- populations ------------------------------------------------------------------------------
   const population = seeds.map((p, i) => {
@@ -285,7 +291,9 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     return rnd.chance(0.6) ? at(RIVERS, Math.min(sector, RIVERS.length - 1)) : null;
   };
   const names = uniqueNames(n, (i) => communeName(rnd, riverOf(at(seeds, i))));
-  const order = names.map((_, i) => i).sort((a, b) => at(names, a).localeCompare(at(names, b), 'fr'));
+  const order = names
+    .map((_, i) => i)
+    .sort((a, b) => at(names, a).localeCompare(at(names, b), 'fr'));
   const codes = new Array<string>(n);
   order.forEach((cell, rank) => (codes[cell] = `${DEP_CODE}${String(rank + 1).padStart(3, '0')}`));
   const code = (i: number) => at(codes, i);
@@ -314,8 +322,11 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     nameOf: (r: number) => string,
     count: number,
   ) => {
-    for (let r = 0; r < count; r++) territories.push({ schemeId, code: codeOf(r), name: nameOf(r) });
-    region.forEach((r, i) => memberships.push({ schemeId, communeCode: code(i), territoryCode: codeOf(r) }));
+    for (let r = 0; r < count; r++)
+      territories.push({ schemeId, code: codeOf(r), name: nameOf(r) });
+    region.forEach((r, i) =>
+      memberships.push({ schemeId, communeCode: code(i), territoryCode: codeOf(r) }),
+    );
   };
 
   // EPCI: one agglomeration per pole, rural communautés de communes elsewhere.
@@ -383,7 +394,9 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
   const ptiRegion = epci.region.map((e) => at(ptiOfEpci, e));
   // Name PTI territories after their seed: the pole town, or the pays of the rural EPCI.
   const ptiNames = ptiSeeds.map((e) =>
-    e < POLES.length ? `Territoire de ${at(names, at(poleCells, e))}` : `Territoire ${at(pays, e - POLES.length)}`,
+    e < POLES.length
+      ? `Territoire de ${at(names, at(poleCells, e))}`
+      : `Territoire ${at(pays, e - POLES.length)}`,
   );
   const ptiCode = (r: number) => `T${r + 1}`;
   addScheme('pti', ptiRegion, ptiCode, (r) => at(ptiNames, r), PTI_COUNT);
@@ -397,15 +410,34 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
   communes.forEach((c, i) => {
     // Rates of large communes vary less than those of villages.
     const sigma = 0.3 * Math.min(1, Math.sqrt(1000 / Math.max(1, c.population)));
-    const rate = rsaRate[c.density] * at(ptiFactor, at(ptiRegion, i)) * Math.exp(sigma * rnd.normal());
+    const rate =
+      rsaRate[c.density] * at(ptiFactor, at(ptiRegion, i)) * Math.exp(sigma * rnd.normal());
     const foyers = Math.round(c.population * rate);
     // Personnes soumises aux droits et devoirs: 53 491 for 62 549 households in the PDI seed.
     const sdd = Math.round(foyers * rnd.range(0.8, 0.9));
     const de = Math.round(c.population * rate * rnd.range(1.6, 2.2));
     needs.push(
-      { communeCode: c.code, indicator: NEED_RSA_FOYERS, value: foyers, year: YEAR, sourceId: DEMO_SOURCE_ID },
-      { communeCode: c.code, indicator: 'rsa_sdd', value: sdd, year: YEAR, sourceId: DEMO_SOURCE_ID },
-      { communeCode: c.code, indicator: 'demandeurs_emploi', value: de, year: YEAR, sourceId: DEMO_SOURCE_ID },
+      {
+        communeCode: c.code,
+        indicator: NEED_RSA_FOYERS,
+        value: foyers,
+        year: YEAR,
+        sourceId: DEMO_SOURCE_ID,
+      },
+      {
+        communeCode: c.code,
+        indicator: 'rsa_sdd',
+        value: sdd,
+        year: YEAR,
+        sourceId: DEMO_SOURCE_ID,
+      },
+      {
+        communeCode: c.code,
+        indicator: 'demandeurs_emploi',
+        value: de,
+        year: YEAR,
+        sourceId: DEMO_SOURCE_ID,
+      },
     );
   });
 
@@ -418,7 +450,9 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     });
     return pop / area;
   });
-  const ptiByDensity = ptiNames.map((_, r) => r).sort((a, b) => at(ptiDensity, b) - at(ptiDensity, a));
+  const ptiByDensity = ptiNames
+    .map((_, r) => r)
+    .sort((a, b) => at(ptiDensity, b) - at(ptiDensity, a));
   const sources: Source[] = [
     {
       id: DEMO_SOURCE_ID,
@@ -433,7 +467,10 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
   const barriers: BarrierShare[] = [];
   ptiByDensity.forEach((r, rank) => {
     const profile = at(PROFILES_URBAN_TO_RURAL, rank);
-    const sourceId = `${SURVEY_SOURCE.id}-${profile.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}`;
+    const sourceId = `${SURVEY_SOURCE.id}-${profile
+      .normalize('NFD')
+      .replace(/[^A-Za-z]/g, '')
+      .toLowerCase()}`;
     sources.push({
       ...SURVEY_SOURCE,
       id: sourceId,
@@ -492,7 +529,8 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
       sourceId: DEMO_SOURCE_ID,
     });
   };
-  const byPop = (list: number[]) => [...list].sort((a, b) => at(population, b) - at(population, a) || a - b);
+  const byPop = (list: number[]) =>
+    [...list].sort((a, b) => at(population, b) - at(population, a) || a - b);
   const cellsOf = (region: number[], r: number) => region.flatMap((x, i) => (x === r ? [i] : []));
   const nm = (cell: number) => at(names, cell);
   const towns = byPop(population.map((_, i) => i)).slice(0, 60);
@@ -502,44 +540,108 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
   // question bites.
   for (let r = 0; r < PTI_COUNT; r++) {
     const main = at(byPop(cellsOf(ptiRegion, r)), 0);
-    addSite(main, 'mds', '', ['accueil', 'accompagnement_social'], `Maison du Département Solidarité de ${nm(main)}`,
-      rnd.int(35, 60) * 10, 'Département', 'Tout public ; allocataires du RSA orientés sphère sociale');
+    addSite(
+      main,
+      'mds',
+      '',
+      ['accueil', 'accompagnement_social'],
+      `Maison du Département Solidarité de ${nm(main)}`,
+      rnd.int(35, 60) * 10,
+      'Département',
+      'Tout public ; allocataires du RSA orientés sphère sociale',
+    );
   }
   for (const c of poleCells.slice(0, 2)) {
     const second = at(byPop(at(neighbours, c)), 0);
-    addSite(second, 'mds', '', ['accueil', 'accompagnement_social'], `Maison du Département Solidarité de ${nm(second)}`,
-      rnd.int(30, 45) * 10, 'Département', 'Tout public ; allocataires du RSA orientés sphère sociale');
+    addSite(
+      second,
+      'mds',
+      '',
+      ['accueil', 'accompagnement_social'],
+      `Maison du Département Solidarité de ${nm(second)}`,
+      rnd.int(30, 45) * 10,
+      'Département',
+      'Tout public ; allocataires du RSA orientés sphère sociale',
+    );
   }
   // CCAS: compulsory in communes of 1 500 inhabitants or more; CIAS in some rural EPCI.
   population.forEach((p, i) => {
     if (p >= 1500)
-      addSite(i, 'ccas', 'CCAS', p >= 8000 ? ['accueil', 'accompagnement_social'] : ['accueil'], `CCAS de ${nm(i)}`,
-        p >= 8000 ? rnd.int(6, 16) * 10 : null, `Commune de ${nm(i)}`, 'Habitants de la commune');
+      addSite(
+        i,
+        'ccas',
+        'CCAS',
+        p >= 8000 ? ['accueil', 'accompagnement_social'] : ['accueil'],
+        `CCAS de ${nm(i)}`,
+        p >= 8000 ? rnd.int(6, 16) * 10 : null,
+        `Commune de ${nm(i)}`,
+        'Habitants de la commune',
+      );
   });
   for (let r = POLES.length; r < epciSeedCells.length; r++) {
     if (!rnd.chance(0.35)) continue;
     const seat = at(byPop(cellsOf(epci.region, r)), 0);
-    addSite(seat, 'ccas', 'CIAS', ['accueil', 'accompagnement_social'], `CIAS ${at(pays, r - POLES.length)}`,
-      rnd.int(3, 8) * 10, epciName(r), "Habitants de l'intercommunalité");
+    addSite(
+      seat,
+      'ccas',
+      'CIAS',
+      ['accueil', 'accompagnement_social'],
+      `CIAS ${at(pays, r - POLES.length)}`,
+      rnd.int(3, 8) * 10,
+      epciName(r),
+      "Habitants de l'intercommunalité",
+    );
   }
   // France Services: in about two thirds of rural EPCI, at a bourg; one in the préfecture.
   for (let r = POLES.length; r < epciSeedCells.length; r++) {
     if (!rnd.chance(0.65)) continue;
     const list = byPop(cellsOf(epci.region, r));
     const host = at(list, Math.min(list.length - 1, rnd.int(0, 2)));
-    addSite(host, 'france_services', rnd.chance(0.2) ? 'Itinérante' : 'Fixe', ['accueil', 'numerique'],
-      `France Services ${nm(host)}`, null, rnd.chance(0.5) ? epciName(r) : 'La Poste', 'Tout public');
+    addSite(
+      host,
+      'france_services',
+      rnd.chance(0.2) ? 'Itinérante' : 'Fixe',
+      ['accueil', 'numerique'],
+      `France Services ${nm(host)}`,
+      null,
+      rnd.chance(0.5) ? epciName(r) : 'La Poste',
+      'Tout public',
+    );
   }
-  addSite(at(poleCells, 0), 'france_services', 'Fixe', ['accueil', 'numerique'], `France Services ${nm(at(poleCells, 0))} quartiers`,
-    null, `Commune de ${nm(at(poleCells, 0))}`, 'Tout public');
+  addSite(
+    at(poleCells, 0),
+    'france_services',
+    'Fixe',
+    ['accueil', 'numerique'],
+    `France Services ${nm(at(poleCells, 0))} quartiers`,
+    null,
+    `Commune de ${nm(at(poleCells, 0))}`,
+    'Tout public',
+  );
   // CAF and MSA reception points, France Travail agencies.
   poleCells.forEach((c, k) =>
-    addSite(c, 'caf_msa', k === 3 ? 'MSA' : 'CAF', ['accueil'], `${k === 3 ? 'Agence MSA' : 'Accueil CAF'} de ${nm(c)}`,
-      null, k === 3 ? 'MSA' : 'CAF', 'Allocataires'),
+    addSite(
+      c,
+      'caf_msa',
+      k === 3 ? 'MSA' : 'CAF',
+      ['accueil'],
+      `${k === 3 ? 'Agence MSA' : 'Accueil CAF'} de ${nm(c)}`,
+      null,
+      k === 3 ? 'MSA' : 'CAF',
+      'Allocataires',
+    ),
   );
   [...poleCells, ...byPop(bourgCells).slice(0, 2)].forEach((c) =>
-    addSite(c, 'france_travail', 'Agence', ['mediation_emploi'], `France Travail ${nm(c)}`, rnd.int(8, 20) * 50,
-      'France Travail', 'Demandeurs d\'emploi ; allocataires du RSA orientés sphère professionnelle'),
+    addSite(
+      c,
+      'france_travail',
+      'Agence',
+      ['mediation_emploi'],
+      `France Travail ${nm(c)}`,
+      rnd.int(8, 20) * 50,
+      'France Travail',
+      "Demandeurs d'emploi ; allocataires du RSA orientés sphère professionnelle",
+    ),
   );
   // SIAE: mostly in poles and their rings; some rural ACI (market gardening, green spaces).
   const siaeCapacity = { ACI: [12, 30], EI: [5, 20], AI: [20, 60], ETTI: [10, 40] } as const;
@@ -548,27 +650,63 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     const measure = rnd.pick(['ACI', 'ACI', 'ACI', 'EI', 'EI', 'AI', 'ETTI'] as const);
     const host = s < 40 ? rnd.pick(siaeHosts) : rnd.pick(interior);
     const [lo, hi] = siaeCapacity[measure];
-    const activity = rnd.pick(['maraîchage', 'espaces verts', 'recyclerie', 'bâtiment', 'restauration', 'propreté', 'mobilité']);
-    addSite(host, 'siae', measure, ['iae'], `${measure} ${activity} de ${nm(host)}`, rnd.int(lo, hi),
-      associationName(rnd, nm(host)), 'Personnes éloignées de l\'emploi (pass IAE)');
+    const activity = rnd.pick([
+      'maraîchage',
+      'espaces verts',
+      'recyclerie',
+      'bâtiment',
+      'restauration',
+      'propreté',
+      'mobilité',
+    ]);
+    addSite(
+      host,
+      'siae',
+      measure,
+      ['iae'],
+      `${measure} ${activity} de ${nm(host)}`,
+      rnd.int(lo, hi),
+      associationName(rnd, nm(host)),
+      "Personnes éloignées de l'emploi (pass IAE)",
+    );
   }
   // Actions of the PDI, by axis. Some axes are concentrated in the poles on purpose: the gaps
   // view has gaps to show.
   const actionAxes: { axis: Axis; count: number; rural: number; title: string }[] = [
     { axis: 'remobilisation', count: 22, rural: 0.35, title: 'Atelier de remobilisation' },
     { axis: 'mediation_emploi', count: 16, rural: 0.25, title: "Médiation vers l'emploi" },
-    { axis: 'accompagnement_social', count: 20, rural: 0.4, title: 'Accompagnement social renforcé' },
-    { axis: 'garde_enfants', count: 9, rural: 0.15, title: "Solution de garde pour parents en parcours d'insertion" },
+    {
+      axis: 'accompagnement_social',
+      count: 20,
+      rural: 0.4,
+      title: 'Accompagnement social renforcé',
+    },
+    {
+      axis: 'garde_enfants',
+      count: 9,
+      rural: 0.15,
+      title: "Solution de garde pour parents en parcours d'insertion",
+    },
     { axis: 'numerique', count: 14, rural: 0.3, title: 'Atelier numérique' },
     { axis: 'innovation', count: 6, rural: 0.3, title: 'Expérimentation' },
   ];
   for (const a of actionAxes) {
     for (let s = 0; s < a.count; s++) {
-      const host = rnd.chance(a.rural) ? rnd.pick([...bourgCells, ...interior.slice(0, 200)]) : rnd.pick(towns.slice(0, 25));
+      const host = rnd.chance(a.rural)
+        ? rnd.pick([...bourgCells, ...interior.slice(0, 200)])
+        : rnd.pick(towns.slice(0, 25));
       const axes: Axis[] = [a.axis];
       if (a.axis === 'remobilisation' && rnd.chance(0.3)) axes.push('accompagnement_social');
-      addSite(host, 'action', '', axes, `${a.title} — ${nm(host)}`, rnd.int(8, 40),
-        associationName(rnd, nm(host)), 'Allocataires du RSA');
+      addSite(
+        host,
+        'action',
+        '',
+        axes,
+        `${a.title} — ${nm(host)}`,
+        rnd.int(8, 40),
+        associationName(rnd, nm(host)),
+        'Allocataires du RSA',
+      );
     }
   }
   // Mobility services (PRODUCT.md, question 3).
@@ -576,14 +714,27 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
     { detail: 'plateforme_mobilite', count: 2, cap: [300, 600], label: 'Plateforme de mobilité' },
     { detail: 'garage_solidaire', count: 3, cap: [80, 150], label: 'Garage solidaire' },
     { detail: 'auto_ecole_sociale', count: 3, cap: [40, 80], label: 'Auto-école sociale' },
-    { detail: 'transport_a_la_demande', count: 2, cap: [150, 250], label: 'Transport à la demande' },
+    {
+      detail: 'transport_a_la_demande',
+      count: 2,
+      cap: [150, 250],
+      label: 'Transport à la demande',
+    },
     { detail: 'covoiturage_solidaire', count: 2, cap: [60, 120], label: 'Covoiturage solidaire' },
   ];
   mobility.forEach((m, mi) => {
     for (let s = 0; s < m.count; s++) {
       const host = mi === 0 ? at(poleCells, s) : rnd.pick([...poleCells, ...bourgCells]);
-      addSite(host, 'mobilite', m.detail, ['mobilite'], `${m.label} de ${nm(host)}`, rnd.int(m.cap[0], m.cap[1]),
-        associationName(rnd, nm(host)), "Personnes en parcours d'insertion");
+      addSite(
+        host,
+        'mobilite',
+        m.detail,
+        ['mobilite'],
+        `${m.label} de ${nm(host)}`,
+        rnd.int(m.cap[0], m.cap[1]),
+        associationName(rnd, nm(host)),
+        "Personnes en parcours d'insertion",
+      );
     }
   });
 
@@ -600,13 +751,33 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
       fictional: true,
       schemes: [
         { id: 'epci', label: 'EPCI', unitLabel: 'EPCI', sourceId: DEMO_SOURCE_ID },
-        { id: 'bv2022', label: 'Bassins de vie', unitLabel: 'bassin de vie', sourceId: DEMO_SOURCE_ID },
+        {
+          id: 'bv2022',
+          label: 'Bassins de vie',
+          unitLabel: 'bassin de vie',
+          sourceId: DEMO_SOURCE_ID,
+        },
         { id: 'pti', label: 'Territoires PTI', unitLabel: 'territoire', sourceId: DEMO_SOURCE_ID },
       ],
       needIndicators: [
-        { id: NEED_RSA_FOYERS, label: 'Foyers allocataires du RSA', unit: 'foyers', sourceId: DEMO_SOURCE_ID },
-        { id: 'rsa_sdd', label: 'Personnes soumises aux droits et devoirs', unit: 'personnes', sourceId: DEMO_SOURCE_ID },
-        { id: 'demandeurs_emploi', label: "Demandeurs d'emploi", unit: 'personnes', sourceId: DEMO_SOURCE_ID },
+        {
+          id: NEED_RSA_FOYERS,
+          label: 'Foyers allocataires du RSA',
+          unit: 'foyers',
+          sourceId: DEMO_SOURCE_ID,
+        },
+        {
+          id: 'rsa_sdd',
+          label: 'Personnes soumises aux droits et devoirs',
+          unit: 'personnes',
+          sourceId: DEMO_SOURCE_ID,
+        },
+        {
+          id: 'demandeurs_emploi',
+          label: "Demandeurs d'emploi",
+          unit: 'personnes',
+          sourceId: DEMO_SOURCE_ID,
+        },
       ],
       defaultNeed: NEED_RSA_FOYERS,
       populationSourceId: DEMO_SOURCE_ID,
@@ -619,8 +790,10 @@ export function generateDemo(seed = DEMO_SEED): DatasetBundle {
       (a, b) => a.schemeId.localeCompare(b.schemeId) || a.communeCode.localeCompare(b.communeCode),
     ),
     sites,
-    needs: needs.sort((a, b) => a.communeCode.localeCompare(b.communeCode) || a.indicator.localeCompare(b.indicator)),
+    needs: needs.sort(
+      (a, b) =>
+        a.communeCode.localeCompare(b.communeCode) || a.indicator.localeCompare(b.indicator),
+    ),
     barriers,
   };
 }
-

@@ -55,7 +55,8 @@ function ringArea(ring: readonly Pt[]): number {
 }
 
 function segmentsCross(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
-  const orient = (p: Pt, q: Pt, r: Pt) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  const orient = (p: Pt, q: Pt, r: Pt) =>
+    (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
   const d1 = orient(c, d, a);
   const d2 = orient(c, d, b);
   const d3 = orient(a, b, c);
@@ -95,7 +96,8 @@ function wavyPoints(a: Pt, b: Pt, rnd: Random, levels: number): Pt[] {
   let amp = 0.12 * len;
   while (step > 1) {
     for (let i = step / 2; i < n; i += step) {
-      off[i] = ((off[i - step / 2] as number) + (off[i + step / 2] as number)) / 2 + rnd.range(-amp, amp);
+      off[i] =
+        ((off[i - step / 2] as number) + (off[i + step / 2] as number)) / 2 + rnd.range(-amp, amp);
     }
     step /= 2;
     amp /= 2;
@@ -152,7 +154,8 @@ export function tessellate(options: TessellationOptions): Tessellation {
   });
   const borders = new Map<string, Pt[]>();
   const straightEdges = new Set<string>();
-  const edgeKey = (a: Pt, b: Pt) => (key(a) < key(b) ? `${key(a)}|${key(b)}` : `${key(b)}|${key(a)}`);
+  const edgeKey = (a: Pt, b: Pt) =>
+    key(a) < key(b) ? `${key(a)}|${key(b)}` : `${key(b)}|${key(a)}`;
   const build = (ring: Pt[]): Pt[] => {
     const out: Pt[] = [];
     for (let j = 0; j + 1 < ring.length; j++) {

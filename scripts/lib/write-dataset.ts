@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
-import { DATASET_TABLES, type DatasetEntry, type DatasetMeta, type DatasetTable } from '../../src/domain/model.ts';
+import {
+  DATASET_TABLES,
+  type DatasetEntry,
+  type DatasetMeta,
+  type DatasetTable,
+} from '../../src/domain/model.ts';
 import {
   barrierToRow,
   communeToRow,
@@ -63,7 +68,8 @@ export function datasetFiles(bundle: DatasetBundle): Map<string, Uint8Array> {
   const features: Feature<Polygon | MultiPolygon>[] = bundle.communes.map((c) => {
     const geometry = bundle.polygons.get(c.code);
     if (!geometry) throw new Error(`Commune ${c.code} sans contour`);
-    return { type: 'Feature', id: c.code, properties: {}, geometry };
+    // The name travels with the geometry so the map can label and hover before DuckDB is ready.
+    return { type: 'Feature', id: c.code, properties: { name: c.name }, geometry };
   });
   const fc: FeatureCollection = { type: 'FeatureCollection', features };
   const topo = topology({ communes: fc }, QUANTIZATION);
@@ -102,7 +108,9 @@ export function writeManifest(dataDir: string): DatasetEntry[] {
     });
   }
   entries.sort(
-    (a, b) => Number(b.fictional) - Number(a.fictional) || a.departement.code.localeCompare(b.departement.code),
+    (a, b) =>
+      Number(b.fictional) - Number(a.fictional) ||
+      a.departement.code.localeCompare(b.departement.code),
   );
   writeFileSync(join(dataDir, 'datasets.json'), JSON.stringify(entries, null, 2) + '\n');
   return entries;

@@ -23,7 +23,9 @@ export function classify(
   classCount: number,
   method: ClassMethod = 'quantiles',
 ): Classes | null {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const xs = values
+    .filter((v): v is number => v !== null && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (xs.length === 0) return null;
   const min = xs[0] as number;
   const max = xs[xs.length - 1] as number;

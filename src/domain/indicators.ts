@@ -80,7 +80,8 @@ export const INDICATORS: readonly IndicatorDef[] = [
     label: "Places d'insertion pour 100 {need}",
     unit: '',
     decimals: 1,
-    formula: "100 × places des actions, SIAE et services de mobilité situés dans le territoire ÷ {need}",
+    formula:
+      '100 × places des actions, SIAE et services de mobilité situés dans le territoire ÷ {need}',
     value: (a) => ratio(a.offerPlaces, a.need, 100),
     feeds: ['offer', 'need'],
   },
@@ -101,11 +102,13 @@ export function indicatorById(id: string): IndicatorDef {
   return INDICATORS.find((i) => i.id === id) ?? (INDICATORS[0] as IndicatorDef);
 }
 
+/** "Foyers allocataires du RSA" → "foyers allocataires du RSA" (acronyms keep their case). */
+export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 export function indicatorLabel(def: IndicatorDef, needLabel: string): string {
-  const lower = needLabel.charAt(0).toLowerCase() + needLabel.slice(1);
   return def.label.startsWith('{need}')
     ? def.label.replace('{need}', needLabel)
-    : def.label.replace('{need}', lower);
+    : def.label.replace('{need}', lowerFirst(needLabel));
 }
 
 /** Sum of aggregates: the département as a whole, the reference of every comparison. */

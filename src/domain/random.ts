@@ -43,7 +43,10 @@ export function createRandom(seed: number): Random {
     shuffle: (items) => {
       for (let i = items.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
-        [items[i], items[j]] = [items[j] as (typeof items)[number], items[i] as (typeof items)[number]];
+        [items[i], items[j]] = [
+          items[j] as (typeof items)[number],
+          items[i] as (typeof items)[number],
+        ];
       }
       return items;
     },

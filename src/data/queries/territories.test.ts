@@ -30,16 +30,22 @@ function directCount(schemeId: string) {
   const member = new Map(
     schemeId === 'commune'
       ? demo.communes.map((c) => [c.code, c.code])
-      : demo.memberships.filter((m) => m.schemeId === schemeId).map((m) => [m.communeCode, m.territoryCode]),
+      : demo.memberships
+          .filter((m) => m.schemeId === schemeId)
+          .map((m) => [m.communeCode, m.territoryCode]),
   );
-  const out = new Map<string, { population: number; need: number; accueil: number; places: number }>();
+  const out = new Map<
+    string,
+    { population: number; need: number; accueil: number; places: number }
+  >();
   const get = (t: string) => {
     const v = out.get(t) ?? { population: 0, need: 0, accueil: 0, places: 0 };
     out.set(t, v);
     return v;
   };
   for (const c of demo.communes) get(member.get(c.code)!).population += c.population;
-  for (const n of demo.needs) if (n.indicator === need) get(member.get(n.communeCode)!).need += n.value;
+  for (const n of demo.needs)
+    if (n.indicator === need) get(member.get(n.communeCode)!).need += n.value;
   for (const s of demo.sites) {
     const t = get(member.get(s.communeCode)!);
     if (ACCUEIL_KINDS.includes(s.kind)) t.accueil += 1;
@@ -49,27 +55,33 @@ function directCount(schemeId: string) {
 }
 
 describe('territory queries on the demo', () => {
-  it.each(['commune', 'epci', 'bv2022', 'pti'])('aggregates by %s equal a direct count', async (scheme) => {
-    const rows = await territoryAggregates(loaded.db, params(scheme));
-    const direct = directCount(scheme);
-    expect(rows).toHaveLength(direct.size);
-    for (const r of rows) {
-      const d = direct.get(r.code)!;
-      expect([r.population, r.need, r.accueilSites, r.offerPlaces], r.code).toEqual([
-        d.population,
-        d.need,
-        d.accueil,
-        d.places,
-      ]);
-    }
-  });
+  it.each(['commune', 'epci', 'bv2022', 'pti'])(
+    'aggregates by %s equal a direct count',
+    async (scheme) => {
+      const rows = await territoryAggregates(loaded.db, params(scheme));
+      const direct = directCount(scheme);
+      expect(rows).toHaveLength(direct.size);
+      for (const r of rows) {
+        const d = direct.get(r.code)!;
+        expect([r.population, r.need, r.accueilSites, r.offerPlaces], r.code).toEqual([
+          d.population,
+          d.need,
+          d.accueil,
+          d.places,
+        ]);
+      }
+    },
+  );
 
   it('gives the same département totals whatever the scheme', async () => {
     const totals = await Promise.all(
       ['commune', 'epci', 'bv2022', 'pti'].map(async (s) => {
         const rows = await territoryAggregates(loaded.db, params(s));
         return ['population', 'need', 'areaKm2', 'offerSites', 'accueilSites', 'communes'].map(
-          (k) => Math.round(rows.reduce((sum, r) => sum + (r[k as keyof typeof r] as number), 0) * 1000) / 1000,
+          (k) =>
+            Math.round(
+              rows.reduce((sum, r) => sum + (r[k as keyof typeof r] as number), 0) * 1000,
+            ) / 1000,
         );
       }),
     );
@@ -87,13 +99,17 @@ describe('territory queries on the demo', () => {
   it('splits the offer of a territory by axis and by kind', async () => {
     const t = demo.territories.find((x) => x.schemeId === 'pti')!;
     const inT = new Set(
-      demo.memberships.filter((m) => m.schemeId === 'pti' && m.territoryCode === t.code).map((m) => m.communeCode),
+      demo.memberships
+        .filter((m) => m.schemeId === 'pti' && m.territoryCode === t.code)
+        .map((m) => m.communeCode),
     );
     const sites = demo.sites.filter((s) => inT.has(s.communeCode));
     const byKind = await territoryOfferByKind(loaded.db, 'pti', t.code);
     expect(byKind.reduce((s, l) => s + l.sites, 0)).toBe(sites.length);
     const byAxis = await territoryOfferByAxis(loaded.db, 'pti', t.code);
-    expect(byAxis.reduce((s, l) => s + l.sites, 0)).toBe(sites.reduce((s, x) => s + x.axes.length, 0));
+    expect(byAxis.reduce((s, l) => s + l.sites, 0)).toBe(
+      sites.reduce((s, x) => s + x.axes.length, 0),
+    );
     const iae = byAxis.find((l) => l.key === 'iae');
     const iaeSites = sites.filter((s) => s.axes.includes('iae'));
     expect(iae?.sites ?? 0).toBe(iaeSites.length);
@@ -104,7 +120,8 @@ describe('territory queries on the demo', () => {
     const t = demo.territories.find((x) => x.schemeId === 'epci')!;
     const rows = await territoryCommunes(loaded.db, 'epci', t.code, need);
     expect(rows.length).toBe(demo.memberships.filter((m) => m.territoryCode === t.code).length);
-    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.population).toBeGreaterThanOrEqual(rows[i]!.population);
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i - 1]!.population).toBeGreaterThanOrEqual(rows[i]!.population);
   });
 
   it('reads sites and sources back unchanged', async () => {

@@ -100,7 +100,10 @@ export async function territoryAggregates(
 }
 
 /** Territory of every commune in a scheme. */
-export async function communeTerritories(db: Db, schemeId: string): Promise<Map<CodeInsee, string>> {
+export async function communeTerritories(
+  db: Db,
+  schemeId: string,
+): Promise<Map<CodeInsee, string>> {
   const rows = await db.query<{ commune_code: string; territory_code: string }>(
     'SELECT commune_code, territory_code FROM all_memberships WHERE scheme_id = ?',
     [schemeId],

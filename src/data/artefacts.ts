@@ -1,0 +1,29 @@
+/**
+ * Reads the built artefacts from the site itself. URLs are relative to the page, so a copy
+ * published under any sub-path finds its data.
+ */
+import type { DatasetEntry, DatasetMeta } from '../domain/model.ts';
+
+const DATA_ROOT = `${import.meta.env.BASE_URL}data/`;
+
+async function get(path: string): Promise<Response> {
+  const res = await fetch(DATA_ROOT + path);
+  if (!res.ok) throw new Error(`Fichier introuvable : data/${path} (HTTP ${res.status})`);
+  return res;
+}
+
+export async function fetchJson<T>(path: string): Promise<T> {
+  return (await get(path)).json() as Promise<T>;
+}
+
+export async function fetchBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await get(path)).arrayBuffer());
+}
+
+export const fetchManifest = () => fetchJson<DatasetEntry[]>('datasets.json');
+
+export const fetchMeta = (entry: DatasetEntry) => fetchJson<DatasetMeta>(`${entry.path}/meta.json`);
+
+/** Reader of one dataset's artefacts, for `loadDatasetTables`. */
+export const artefactReader = (entry: DatasetEntry) => (fileName: string) =>
+  fetchBytes(`${entry.path}/${fileName}`);

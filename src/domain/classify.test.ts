@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { classOf, classify, niceRound } from './classify.ts';
+
+describe('classify', () => {
+  it('cuts quantiles into rounded, increasing breaks', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    const c = classify(xs, 5)!;
+    expect(c.breaks).toEqual([21, 41, 61, 81]);
+    expect([c.min, c.max]).toEqual([1, 100]);
+    expect(classOf(1, c)).toBe(0);
+    expect(classOf(21, c)).toBe(0);
+    expect(classOf(21.5, c)).toBe(1);
+    expect(classOf(100, c)).toBe(4);
+  });
+
+  it('ignores nulls and collapses ties into fewer classes', () => {
+    const c = classify([null, 5, 5, 5, 5, 9], 5)!;
+    expect(c.breaks.every((b, i) => i === 0 || b > c.breaks[i - 1]!)).toBe(true);
+    expect(c.breaks.length).toBeLessThan(4);
+    expect(classify([null, null], 5)).toBeNull();
+    expect(classify([3, 3], 5)).toEqual({ breaks: [], min: 3, max: 3 });
+  });
+
+  it('puts every value in a class between 0 and the number of breaks', () => {
+    const xs = [0.3, 1.7, 2.2, 9.9, 12.5, 40, 41, 300];
+    for (const method of ['quantiles', 'intervals'] as const) {
+      const c = classify(xs, 4, method)!;
+      for (const x of xs) {
+        const k = classOf(x, c);
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(k).toBeLessThanOrEqual(c.breaks.length);
+      }
+    }
+  });
+
+  it('rounds to two significant digits', () => {
+    expect(niceRound(11.873)).toBe(12);
+    expect(niceRound(0.04567)).toBeCloseTo(0.046, 10);
+    expect(niceRound(123456)).toBe(120000);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The app on its demo territory, in headless Chromium against the production build: it loads
+ * with no error and no request off the host, the map is drawn, the panel's figures are the ones
+ * DuckDB computes in Node with the same SQL, and switching scheme redraws the outlines.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
+import { territoryAggregates } from '../data/queries/territories.ts';
+import { sumAggregates, type TerritoryAggregate } from '../domain/indicators.ts';
+import { ACCUEIL_KINDS } from '../domain/model.ts';
+import { formatNumber } from '../ui/format.ts';
+import {
+  assertClean,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  screenshotStats,
+  type PageContext,
+} from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let demo: LoadedDataset;
+let ctx: PageContext;
+
+const aggregates = (schemeId: string) =>
+  territoryAggregates(demo.db, { schemeId, needId: 'rsa_foyers', accueilKinds: ACCUEIL_KINDS });
+
+/** Text of a figure of the panel, with the narrow no-break spaces of fr-FR made plain. */
+async function figure(name: string): Promise<string> {
+  const text = await ctx.page.locator(`[data-figure="${name}"]`).first().innerText();
+  return text.split('\n')[0]!.replace(/\s/g, ' ').trim();
+}
+const fr = (n: number, d = 0) => formatNumber(n, d).replace(/\s/g, ' ');
+
+/** Share of the map's pixels close to the dark outline colour. */
+async function outlineShare(): Promise<number> {
+  const stats = await screenshotStats(ctx.page, ctx.page.getByRole('region', { name: /^Carte/ }));
+  return stats.colorShare([40, 40, 60], 40);
+}
+
+beforeAll(async () => {
+  demo = await loadDemo();
+  browser = await launchBrowser();
+  ctx = await openPage(browser, baseUrl, { viewport: { width: 1440, height: 900 } });
+  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await demo?.db.close();
+});
+
+describe('demo app', () => {
+  it('says the data is fictional, and loads with no error and nothing off the host', async () => {
+    await expect(ctx.page.getByRole('note').innerText()).resolves.toMatch(/Données fictives/);
+    await expect(ctx.page.getByLabel('Jeu de données').innerText()).resolves.toMatch(/fictives/);
+    expect(await ctx.page.locator('html').getAttribute('lang')).toBe('fr');
+    assertClean(ctx);
+  });
+
+  it('shows the département totals that DuckDB computes in Node', async () => {
+    const total = sumAggregates(await aggregates('pti'), '', '');
+    expect(await figure('population')).toBe(fr(total.population));
+    expect(await figure('need')).toBe(fr(total.need));
+    expect(await figure('accueil-sites')).toBe(fr(total.accueilSites));
+    expect(await figure('offer-places')).toBe(fr(total.offerPlaces));
+  });
+
+  it('draws a coloured map, not a blank canvas', async () => {
+    // Let the choropleth transition finish.
+    await ctx.page.waitForTimeout(600);
+    await saveScreenshot(ctx.page, 'demo-pti');
+    const stats = await screenshotStats(ctx.page, ctx.page.getByRole('region', { name: /^Carte/ }));
+    expect(stats.distinctColors).toBeGreaterThan(50);
+    expect(stats.dominantShare).toBeLessThan(0.6);
+    // The darkest class of the ramp (#084081) fills the territories with the highest rate.
+    expect(stats.colorShare([8, 64, 129], 24)).toBeGreaterThan(0.01);
+  });
+
+  it('selects a territory from the list and shows its figures', async () => {
+    const rows = await aggregates('pti');
+    const t = rows.reduce((a, b) => (b.need > a.need ? b : a)) as TerritoryAggregate;
+    await ctx.page.getByLabel('Territoire sélectionné').selectOption(t.code);
+    await expect
+      .poll(() =>
+        ctx.page.getByRole('region', { name: 'Fiche du territoire' }).locator('h2').innerText(),
+      )
+      .toBe(t.name);
+    expect(await figure('population')).toBe(fr(t.population));
+    expect(await figure('need')).toBe(fr(t.need));
+    expect(await figure('need-rate')).toBe(fr((100 * t.need) / t.population, 1));
+    await expect.poll(() => ctx.page.locator('caption', { hasText: 'par axe' }).count()).toBe(1);
+    expect(new URL(ctx.page.url()).searchParams.get('t')).toBe(t.code);
+  });
+
+  it('switching scheme changes the outlines and the list of territories', async () => {
+    const before = await outlineShare();
+    await ctx.page.getByRole('radio', { name: 'EPCI' }).check();
+    const epci = await aggregates('epci');
+    await expect
+      .poll(() => ctx.page.getByLabel('Territoire sélectionné').locator('option').count())
+      .toBe(epci.length + 1);
+    await ctx.page.waitForTimeout(600);
+    await saveScreenshot(ctx.page, 'demo-epci');
+    const after = await outlineShare();
+    // 22 EPCI against 9 PTI territories: clearly more border pixels.
+    expect(after).toBeGreaterThan(before * 1.3);
+    expect(new URL(ctx.page.url()).searchParams.get('s')).toBe('epci');
+  });
+
+  it('selects the territory under a click on the map', async () => {
+    const map = ctx.page.getByRole('region', { name: /^Carte/ });
+    const box = (await map.boundingBox())!;
+    await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => new URL(ctx.page.url()).searchParams.get('t')).not.toBeNull();
+    const code = new URL(ctx.page.url()).searchParams.get('t');
+    const t = (await aggregates('epci')).find((r) => r.code === code)!;
+    await expect
+      .poll(() =>
+        ctx.page.getByRole('region', { name: 'Fiche du territoire' }).locator('h2').innerText(),
+      )
+      .toBe(t.name);
+    expect(await figure('population')).toBe(fr(t.population));
+    assertClean(ctx);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * What the user is looking at: dataset, scheme, indicator, need, selection, mode. Shared through a
+ * context whose getter throws when it is missing, so a component used outside the app fails loudly.
+ */
+import { getContext, setContext } from 'svelte';
+import { DEFAULT_INDICATOR } from '../domain/indicators.ts';
+import { COMMUNE_SCHEME_ID, type Axis } from '../domain/model.ts';
+import type { DatasetStore } from './dataset.svelte.ts';
+import type { Mode } from './mode.ts';
+import type { Camera, ViewParams } from './url.ts';
+
+export class AppState {
+  schemeId = $state<string>('pti');
+  indicatorId = $state<string>(DEFAULT_INDICATOR);
+  /** Need indicator id; null means the dataset's default. */
+  needChoice = $state<string | null>(null);
+  selected = $state<string | null>(null);
+  mode = $state<Mode>({ kind: 'explore' });
+  showSites = $state(true);
+  hiddenAxes = $state<Axis[]>([]);
+  camera = $state.raw<Camera | null>(null);
+
+  readonly data: DatasetStore;
+
+  constructor(data: DatasetStore) {
+    this.data = data;
+  }
+
+  /** The need indicator in use, always one the dataset has. */
+  get needId(): string {
+    const meta = this.data.meta;
+    if (!meta) return this.needChoice ?? '';
+    const has = (id: string | null) => id !== null && meta.needIndicators.some((n) => n.id === id);
+    return has(this.needChoice) ? (this.needChoice as string) : meta.defaultNeed;
+  }
+
+  get needLabel(): string {
+    return (
+      this.data.meta?.needIndicators.find((n) => n.id === this.needId)?.label ?? 'Bénéficiaires'
+    );
+  }
+
+  /** The scheme in use, always one the dataset has. */
+  get effectiveSchemeId(): string {
+    const meta = this.data.meta;
+    if (!meta || this.schemeId === COMMUNE_SCHEME_ID) return this.schemeId;
+    return meta.schemes.some((s) => s.id === this.schemeId)
+      ? this.schemeId
+      : (meta.schemes[0]?.id ?? COMMUNE_SCHEME_ID);
+  }
+
+  setScheme(id: string): void {
+    if (id === this.schemeId) return;
+    this.schemeId = id;
+    this.selected = null;
+  }
+
+  toggleAxis(axis: Axis): void {
+    this.hiddenAxes = this.hiddenAxes.includes(axis)
+      ? this.hiddenAxes.filter((a) => a !== axis)
+      : [...this.hiddenAxes, axis];
+  }
+
+  applyView(v: ViewParams): void {
+    if (v.scheme) this.schemeId = v.scheme;
+    if (v.indicator) this.indicatorId = v.indicator;
+    if (v.need) this.needChoice = v.need;
+    this.selected = v.territory;
+    this.camera = v.camera;
+  }
+
+  toView(): ViewParams {
+    return {
+      dataset: this.data.entry?.id ?? null,
+      scheme: this.schemeId,
+      indicator: this.indicatorId,
+      need: this.needChoice,
+      territory: this.selected,
+      camera: this.camera,
+    };
+  }
+}
+
+const KEY = Symbol('app-state');
+
+export function setAppState(state: AppState): AppState {
+  return setContext(KEY, state);
+}
+
+export function getAppState(): AppState {
+  const s = getContext<AppState | undefined>(KEY);
+  if (!s) throw new Error('AppState absent : le composant doit être rendu dans <App>.');
+  return s;
+}

@@ -1,0 +1,120 @@
+/**
+ * The dataset being shown: its list, its geometry (drawn at once), and its tables in DuckDB-WASM
+ * (started after the first paint). Loading goes through explicit phases the UI can show.
+ */
+import type { Topology } from 'topojson-specification';
+import { artefactReader, fetchJson, fetchManifest, fetchMeta } from '../data/artefacts.ts';
+import type { Db } from '../data/db.ts';
+import { loadDatasetTables } from '../data/load-dataset.ts';
+import { listSites, listSources } from '../data/queries/sites.ts';
+import { listCommunes } from '../data/queries/communes.ts';
+import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
+import { readGeometry, type CommuneGeometry } from '../data/geometry.ts';
+
+export type LoadStatus =
+  | { phase: 'idle' }
+  | { phase: 'geometry' }
+  | { phase: 'engine'; loaded: number; total: number }
+  | { phase: 'tables'; done: number; count: number }
+  | { phase: 'ready' }
+  | { phase: 'error'; message: string; detail: string };
+
+export type OpenDb = (onProgress: (p: { loaded: number; total: number }) => void) => Promise<Db>;
+
+export class DatasetStore {
+  entries = $state.raw<DatasetEntry[]>([]);
+  entry = $state.raw<DatasetEntry | null>(null);
+  meta = $state.raw<DatasetMeta | null>(null);
+  geometry = $state.raw<CommuneGeometry | null>(null);
+  status = $state.raw<LoadStatus>({ phase: 'idle' });
+  communes = $state.raw<Commune[]>([]);
+  sites = $state.raw<Site[]>([]);
+  sources = $state.raw<Source[]>([]);
+  /** Bumped each time the tables change, so that queries depending on them run again. */
+  revision = $state(0);
+  db = $state.raw<Db | null>(null);
+
+  #openDb: OpenDb;
+  #dbPromise: Promise<Db> | null = null;
+  #request = 0;
+
+  constructor(openDb: OpenDb) {
+    this.#openDb = openDb;
+  }
+
+  #engineProgress = { loaded: 0, total: 0 };
+
+  /** Starts DuckDB once; later calls get the same promise. */
+  #startEngine(): Promise<Db> {
+    this.#dbPromise ??= this.#openDb((p) => {
+      this.#engineProgress = p;
+      if (this.status.phase === 'engine') this.status = { phase: 'engine', ...p };
+    });
+    // A failed start is reported by `open`; this keeps it from being an unhandled rejection.
+    this.#dbPromise.catch(() => {});
+    return this.#dbPromise;
+  }
+
+  get ready(): boolean {
+    return this.status.phase === 'ready';
+  }
+
+  sourceById(id: string): Source | undefined {
+    return this.sources.find((s) => s.id === id) ?? this.meta?.sources.find((s) => s.id === id);
+  }
+
+  /** Opens a dataset (the requested one if listed, else the first). */
+  async open(requestedId: string | null): Promise<void> {
+    const request = ++this.#request;
+    const stale = () => request !== this.#request;
+    try {
+      // The engine compiles in its worker while the geometry loads: it never delays the first
+      // paint, and it is ready sooner.
+      this.#startEngine();
+      this.status = { phase: 'geometry' };
+      if (this.entries.length === 0) this.entries = await fetchManifest();
+      const entry = this.entries.find((e) => e.id === requestedId) ?? this.entries[0];
+      if (!entry) throw new Error('Aucun jeu de données : lancez « npm run data ».');
+      const meta = await fetchMeta(entry);
+      const topology = await fetchJson<Topology>(`${entry.path}/${meta.topology}`);
+      if (stale()) return;
+      this.entry = entry;
+      this.meta = meta;
+      this.geometry = readGeometry(topology);
+
+      if (!this.db) this.status = { phase: 'engine', ...this.#engineProgress };
+      let db: Db;
+      try {
+        db = await this.#startEngine();
+      } catch (e) {
+        // Let a later attempt start the engine again.
+        this.#dbPromise = null;
+        throw e;
+      }
+      if (stale()) return;
+      this.status = { phase: 'tables', done: 0, count: 1 };
+      await loadDatasetTables(db, meta, artefactReader(entry), (_, done, count) => {
+        if (!stale()) this.status = { phase: 'tables', done, count };
+      });
+      const [communes, sites, sources] = await Promise.all([
+        listCommunes(db),
+        listSites(db),
+        listSources(db),
+      ]);
+      if (stale()) return;
+      this.db = db;
+      this.communes = communes;
+      this.sites = sites;
+      this.sources = sources;
+      this.revision++;
+      this.status = { phase: 'ready' };
+    } catch (e) {
+      if (stale()) return;
+      this.status = {
+        phase: 'error',
+        message: e instanceof Error ? e.message : String(e),
+        detail: e instanceof Error && e.stack ? e.stack : '',
+      };
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** Numbers in the French format (narrow no-break space for thousands, decimal comma). */
+const formats = new Map<number, Intl.NumberFormat>();
+
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  let f = formats.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formats.set(decimals, f);
+  }
+  return f.format(value);
+}
+
+export function formatPercent(share: number | null | undefined, decimals = 0): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
+  return `${formatNumber(share * 100, decimals)} %`;
+}
+
+/** "3 communes", "1 commune". */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
+}
