@@ -1,9 +1,17 @@
 /**
- * The tool the user is working with. One component per mode renders its controls and panel;
- * the map shows what the mode asks for.
+ * The tool the user is working with, as a discriminated union: each mode carries its own
+ * parameters. One component per mode renders its controls and panel, and one map mode its layers.
  */
 export type Mode = { kind: 'explore' };
 
 export const MODE_LABELS: Record<Mode['kind'], string> = {
   explore: 'Explorer',
 };
+
+/** The mode as it opens when the user picks its tab. */
+export function defaultMode(kind: Mode['kind']): Mode {
+  switch (kind) {
+    case 'explore':
+      return { kind: 'explore' };
+  }
+}
