@@ -108,6 +108,7 @@ export class DatasetStore {
       this.sources = sources;
       this.revision++;
       this.status = { phase: 'ready' };
+      performance.mark('app:db-ready');
     } catch (e) {
       if (stale()) return;
       this.status = {
