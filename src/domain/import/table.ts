@@ -74,7 +74,11 @@ export function readJsonRecords(items: readonly unknown[], fileName: string): Ta
   const seen = new Set<string>();
   for (const item of items) {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
-      for (const k of Object.keys(item)) if (!seen.has(k)) (seen.add(k), header.push(k));
+      for (const k of Object.keys(item)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        header.push(k);
+      }
     }
   }
   const records = items.map((item, i) => ({
