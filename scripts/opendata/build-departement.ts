@@ -4,7 +4,8 @@
  * has its module; the parsing and validation are those of src/domain/import, which the browser
  * runs too. Every input gets a validation report, written next to the dataset.
  */
-import { basename } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import { densityLevel } from '../../src/domain/density.ts';
@@ -420,9 +421,14 @@ export function buildDepartement(o: BuildOptions): BuildResult {
   return { bundle, reports, timings };
 }
 
+/** Every CSV in the `offre/` folder: the département's own offer files, in the template format. */
 function listOfferTemplates(dir: string): string[] {
-  const f = findFile(dir, 'offre', /\.csv$/i);
-  return f ? [f] : [];
+  const folder = join(dir, 'offre');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => /\.csv$/i.test(n))
+    .sort()
+    .map((n) => join(folder, n));
 }
 
 function bboxOf(
