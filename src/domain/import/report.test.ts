@@ -24,6 +24,9 @@ describe('ReportBuilder', () => {
     expect(r.rejected).toEqual([
       { line: 2, reason: 'code INSEE inconnu dans le département : 99999', cells: ['x'] },
     ]);
+    expect(r.repairs).toEqual([
+      { code: 'decimal_comma', label: 'virgule décimale convertie', count: 1, lines: [3] },
+    ]);
     expect(reportSummary(r)).toBe(
       '2 lignes lues, 1 gardées (dont 1 réparées), 1 rejetées, 0 hors champ',
     );

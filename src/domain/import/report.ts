@@ -137,7 +137,8 @@ export const MAX_LINES_PER_GROUP = 500;
 /** Collects what happens to each row, then gives the report. */
 export class ReportBuilder {
   #report: ValidationReport;
-  #repairs = new Map<string, IssueGroup>();
+  /** Lines of each repair; grouped at the end, without the lines that were then rejected. */
+  #repairs = new Map<RepairCode, Set<number>>();
   #rejections = new Map<string, IssueGroup>();
   #ignored = new Map<string, IssueGroup>();
   #remaps = new Map<string, Remap>();
@@ -176,7 +177,9 @@ export class ReportBuilder {
   }
 
   repair(line: number, code: RepairCode): void {
-    addTo(this.#repairs, code, REPAIR_LABELS[code], line);
+    const lines = this.#repairs.get(code) ?? new Set<number>();
+    lines.add(line);
+    this.#repairs.set(code, lines);
     this.#repairedLines.add(line);
   }
 
@@ -207,14 +210,20 @@ export class ReportBuilder {
     this.#report.notes.push(text);
   }
 
-  /** A repair counted on a row that was then rejected does not make it a repaired row. */
+  /** A repair made on a row that was then rejected is not reported: the row was not kept. */
   build(): ValidationReport {
     const rejectedLines = new Set(this.#report.rejected.map((r) => r.line));
     const repaired = [...this.#repairedLines].filter((l) => !rejectedLines.has(l));
+    const repairs = new Map<string, IssueGroup>();
+    for (const [code, lines] of this.#repairs) {
+      for (const l of [...lines].sort((a, b) => a - b)) {
+        if (!rejectedLines.has(l)) addTo(repairs, code, REPAIR_LABELS[code], l);
+      }
+    }
     return {
       ...this.#report,
       repairedRows: repaired.length,
-      repairs: sortGroups(this.#repairs),
+      repairs: sortGroups(repairs),
       rejections: sortGroups(this.#rejections),
       ignored: sortGroups(this.#ignored),
       remaps: [...this.#remaps.values()].sort((a, b) => a.from.localeCompare(b.from)),
