@@ -10,6 +10,7 @@ import {
 import { rejectedRowsCsv } from './report.ts';
 import { readCsvBytes, readCsvText, readJsonRecords } from './table.ts';
 import { parseCsv } from './csv.ts';
+import { CommuneIndex } from './commune-index.ts';
 
 const ctx = (over: Partial<OfferContext> = {}): OfferContext => ({
   dep: '01',
@@ -295,5 +296,35 @@ describe('national lists', () => {
     expect(sites).toMatchObject([
       { kind: 'france_travail', axes: ['mediation_emploi'], communeCode: '01002' },
     ]);
+  });
+});
+
+describe('the template documented in the README', () => {
+  it('reads data/modele-offre.csv without a rejection', () => {
+    const bytes = readFileSync(new URL('../../../data/modele-offre.csv', import.meta.url));
+    const arras = {
+      code: '62041',
+      name: 'Arras',
+      dep: '62',
+      lon: 2.7766,
+      lat: 50.291,
+      postcodes: ['62000'],
+    };
+    const { sites, report } = parseOffer(readCsvBytes(new Uint8Array(bytes), 'modele-offre.csv'), {
+      dep: '62',
+      communes: new CommuneIndex([arras]),
+      bbox: [1.5, 50, 3.2, 51.1],
+      sourceId: 'modele',
+      idPrefix: 'm',
+      inputId: 'm',
+      label: 'Modèle',
+    });
+    expect([report.rowsRead, report.kept, report.rejectedRows]).toEqual([3, 3, 0]);
+    expect(sites.map((s) => [s.kind, s.detail, s.capacity, s.communeCode])).toEqual([
+      ['mds', '', 450, '62041'],
+      ['action', '', 24, '62041'],
+      ['mobilite', 'garage_solidaire', 120, '62041'],
+    ]);
+    expect(sites[2]?.lon).toBeCloseTo(2.7766, 4);
   });
 });
