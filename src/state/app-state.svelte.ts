@@ -19,6 +19,8 @@ export class AppState {
   showSites = $state(true);
   hiddenAxes = $state<Axis[]>([]);
   camera = $state.raw<Camera | null>(null);
+  /** The map, or its equivalent table. */
+  display = $state<'map' | 'table'>('map');
 
   readonly data: DatasetStore;
 

@@ -1,0 +1,13 @@
+import { launchBrowser, openPage, saveScreenshot } from '../../src/e2e/browser.ts';
+const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
+const out = process.argv[3] ?? 'shot';
+const b = await launchBrowser();
+const ctx = await openPage(b, url, { viewport: { width: 1440, height: 900 } });
+ctx.page.on('console', m => { if (m.type() !== 'debug') console.log('console', m.type(), m.text().slice(0, 300)); });
+const t0 = Date.now();
+await ctx.page.waitForSelector('[data-figure="population"]', { timeout: 30000 }).catch(e => console.log('no figure', e.message));
+console.log('figures after', Date.now() - t0, 'ms');
+await ctx.page.waitForTimeout(1500);
+const p = await saveScreenshot(ctx.page, out);
+console.log(p, 'errors', ctx.errors.map(String), 'offhost', ctx.offHostRequests, 'console', ctx.consoleErrors);
+await b.close();
