@@ -31,3 +31,8 @@ export function formatCount(value: number | null | undefined): string {
 
 /** Shown instead of a count hidden by statistical secrecy, as in INSEE tables. */
 export const SECRET_MARK = 's';
+
+/** "Producer, title (millésime 2024)", for sources under figures and in exports. */
+export function sourceLine(s: { producer: string; title: string; millesime: string }): string {
+  return `${s.producer}, ${s.title} (millésime ${s.millesime})`;
+}
