@@ -105,6 +105,7 @@ export class ExploreMapMode implements MapMode {
       selectionOutline: v.selectionOutline,
       sites: v.visibleSites,
       labels: v.labels,
+      large: this.#app.largeDisplay,
     });
   });
 
