@@ -1,18 +1,53 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Content-Security-Policy of the public build: everything from the site itself. WebAssembly
+ * compilation (DuckDB) needs 'wasm-unsafe-eval'; workers are files of the site; data URLs are
+ * only images. A <meta> cannot carry frame-ancestors: the README tells hosts to send it as a header.
+ */
+export const PUBLIC_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'public-csp',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${PUBLIC_CSP}" />`,
+      ),
+  };
+}
 
 // `base: './'` keeps every URL relative, so the built folder works from any sub-path of any
 // static host (see README, "Publier").
-export default defineConfig({
-  base: './',
-  plugins: [svelte()],
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 4000,
-    // The DuckDB wasm files are copied as they are; inlining them would be absurd.
-    assetsInlineLimit: 0,
-  },
-  worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+export default defineConfig(({ mode }) => {
+  const isPublic = mode === 'public';
+  return {
+    base: './',
+    plugins: [svelte(), ...(isPublic ? [contentSecurityPolicy()] : [])],
+    // The public build serves published datasets, prepared by scripts/build-public.ts.
+    publicDir: isPublic ? '.public-build' : 'public',
+    build: {
+      outDir: isPublic ? 'dist-public' : 'dist',
+      target: 'es2022',
+      chunkSizeWarningLimit: 4000,
+      // The DuckDB wasm files are copied as they are; inlining them would be absurd.
+      assetsInlineLimit: 0,
+    },
+    worker: { format: 'es' },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
 });

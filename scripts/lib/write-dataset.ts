@@ -44,7 +44,7 @@ function bboxOf(polygons: Iterable<Polygon | MultiPolygon>): [number, number, nu
   return b.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
 }
 
-export function tableRows(bundle: DatasetBundle): Record<DatasetTable, TableRow[]> {
+export function tableRows(bundle: DatasetBundle): Partial<Record<DatasetTable, TableRow[]>> {
   return {
     communes: bundle.communes.map(communeToRow),
     territories: bundle.territories.map(territoryToRow),
@@ -60,10 +60,12 @@ export function tableRows(bundle: DatasetBundle): Record<DatasetTable, TableRow[
 export function datasetFiles(bundle: DatasetBundle): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const rows = tableRows(bundle);
-  const tables = {} as Record<DatasetTable, string>;
+  const tables: Partial<Record<DatasetTable, string>> = {};
   for (const t of DATASET_TABLES) {
+    const r = rows[t];
+    if (!r) continue;
     tables[t] = `${t}.arrow`;
-    files.set(tables[t], encodeTable(t, rows[t]));
+    files.set(`${t}.arrow`, encodeTable(t, r));
   }
   const features: Feature<Polygon | MultiPolygon>[] = bundle.communes.map((c) => {
     const geometry = bundle.polygons.get(c.code);

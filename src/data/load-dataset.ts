@@ -4,7 +4,13 @@
  */
 import { DATASET_TABLES, type DatasetMeta, type DatasetTable } from '../domain/model.ts';
 import type { Db } from './db.ts';
-import { CREATE_VIEWS } from './queries/schema.ts';
+import {
+  CREATE_DATASET_INFO,
+  CREATE_NEEDS_VIEW,
+  CREATE_PUBLISHED_NEEDS_VIEW,
+  CREATE_VIEWS,
+  INSERT_DATASET_INFO,
+} from './queries/schema.ts';
 
 /** Reads one artefact of the dataset, by its file name. */
 export type ReadArtefact = (fileName: string) => Promise<Uint8Array>;
@@ -15,10 +21,22 @@ export async function loadDatasetTables(
   read: ReadArtefact,
   onTable?: (table: DatasetTable, index: number, count: number) => void,
 ): Promise<void> {
-  const bytes = await Promise.all(DATASET_TABLES.map((t) => read(meta.tables[t])));
-  for (const [i, t] of DATASET_TABLES.entries()) {
+  const tables = tablesOf(meta);
+  const bytes = await Promise.all(tables.map(([, file]) => read(file)));
+  for (const [i, [t]] of tables.entries()) {
     await db.insertArrow(t, bytes[i] as Uint8Array);
-    onTable?.(t, i + 1, DATASET_TABLES.length);
+    onTable?.(t, i + 1, tables.length);
   }
+  await db.query(CREATE_DATASET_INFO);
+  await db.query(INSERT_DATASET_INFO, [meta.departement.code, meta.departement.name]);
   for (const sql of CREATE_VIEWS) await db.query(sql);
+  await db.query(meta.tables.published_needs ? CREATE_PUBLISHED_NEEDS_VIEW : CREATE_NEEDS_VIEW);
+}
+
+/** Tables of the dataset, in loading order, with their file. */
+function tablesOf(meta: DatasetMeta): [DatasetTable, string][] {
+  return DATASET_TABLES.flatMap((t): [DatasetTable, string][] => {
+    const file = meta.tables[t];
+    return file ? [[t, file]] : [];
+  });
 }

@@ -74,6 +74,15 @@ export const TABLE_COLUMNS: Record<DatasetTable, Record<string, ColumnType>> = {
     year: 'int',
     source_id: 'text',
   },
+  published_needs: {
+    scheme_id: 'text',
+    territory_code: 'text',
+    indicator: 'text',
+    // Null where statistical secrecy hides the count.
+    value: 'float',
+    year: 'int',
+    source_id: 'text',
+  },
   sources: {
     id: 'text',
     producer: 'text',

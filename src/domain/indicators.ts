@@ -11,8 +11,8 @@ export interface TerritoryAggregate {
   communes: number;
   population: number;
   areaKm2: number;
-  /** The chosen need indicator (RSA households by default). */
-  need: number;
+  /** The chosen need indicator (RSA households by default); null when secrecy hides it. */
+  need: number | null;
   /** Sites of the accueil kinds located in the territory. */
   accueilSites: number;
   /** Sites carrying an action of the offer (kinds `action`, `siae`, `mobilite`). */
@@ -36,7 +36,8 @@ export interface IndicatorDef {
   feeds: ('population' | 'need' | 'offer')[];
 }
 
-const ratio = (num: number, den: number, scale = 1) => (den > 0 ? (scale * num) / den : null);
+const ratio = (num: number | null, den: number | null, scale = 1) =>
+  num !== null && den !== null && den > 0 ? (scale * num) / den : null;
 
 export const INDICATORS: readonly IndicatorDef[] = [
   {
@@ -132,7 +133,7 @@ export function sumAggregates(
     total.communes += r.communes;
     total.population += r.population;
     total.areaKm2 += r.areaKm2;
-    total.need += r.need;
+    total.need = total.need === null || r.need === null ? null : total.need + r.need;
     total.accueilSites += r.accueilSites;
     total.offerSites += r.offerSites;
     total.offerPlaces += r.offerPlaces;

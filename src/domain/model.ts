@@ -177,8 +177,11 @@ export interface DatasetMeta {
   /** Source of commune populations. */
   populationSourceId: string;
   sources: Source[];
-  /** File name of each table, relative to the dataset folder. */
-  tables: Record<DatasetTable, string>;
+  /**
+   * File name of each table, relative to the dataset folder. `published_needs` is present only in
+   * a published (public) dataset, whose `needs` table is then empty.
+   */
+  tables: Partial<Record<DatasetTable, string>>;
   /** File name of the commune TopoJSON, object `communes`, geometry id = INSEE code. */
   topology: string;
   /** File name of the build's validation reports (one per input file), when the dataset has them. */
@@ -193,6 +196,7 @@ export const DATASET_TABLES = [
   'needs',
   'barriers',
   'sources',
+  'published_needs',
 ] as const;
 export type DatasetTable = (typeof DATASET_TABLES)[number];
 

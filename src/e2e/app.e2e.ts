@@ -3,6 +3,7 @@
  * with no error and no request off the host, the map is drawn, the panel's figures are the ones
  * DuckDB computes in Node with the same SQL, and switching scheme redraws the outlines.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
@@ -14,7 +15,9 @@ import {
   assertClean,
   launchBrowser,
   openPage,
+  pngStats,
   saveScreenshot,
+  screenshotDir,
   screenshotStats,
   type PageContext,
 } from './browser.ts';
@@ -62,11 +65,12 @@ describe('demo app', () => {
   });
 
   it('shows the département totals that DuckDB computes in Node', async () => {
-    const total = sumAggregates(await aggregates('pti'), '', '');
-    expect(await figure('population')).toBe(fr(total.population));
-    expect(await figure('need')).toBe(fr(total.need));
-    expect(await figure('accueil-sites')).toBe(fr(total.accueilSites));
-    expect(await figure('offer-places')).toBe(fr(total.offerPlaces));
+    const [total] = await aggregates('departement');
+    expect(total!.population).toBe(sumAggregates(await aggregates('pti'), '', '').population);
+    expect(await figure('population')).toBe(fr(total!.population));
+    expect(await figure('need')).toBe(fr(total!.need!));
+    expect(await figure('accueil-sites')).toBe(fr(total!.accueilSites));
+    expect(await figure('offer-places')).toBe(fr(total!.offerPlaces));
   });
 
   it('draws a coloured map, not a blank canvas', async () => {
@@ -82,7 +86,7 @@ describe('demo app', () => {
 
   it('selects a territory from the list and shows its figures', async () => {
     const rows = await aggregates('pti');
-    const t = rows.reduce((a, b) => (b.need > a.need ? b : a)) as TerritoryAggregate;
+    const t = rows.reduce((a, b) => (b.need! > a.need! ? b : a)) as TerritoryAggregate;
     await ctx.page.getByLabel('Territoire sélectionné').selectOption(t.code);
     await expect
       .poll(() =>
@@ -90,8 +94,8 @@ describe('demo app', () => {
       )
       .toBe(t.name);
     expect(await figure('population')).toBe(fr(t.population));
-    expect(await figure('need')).toBe(fr(t.need));
-    expect(await figure('need-rate')).toBe(fr((100 * t.need) / t.population, 1));
+    expect(await figure('need')).toBe(fr(t.need!));
+    expect(await figure('need-rate')).toBe(fr((100 * t.need!) / t.population, 1));
     await expect.poll(() => ctx.page.locator('caption', { hasText: 'par axe' }).count()).toBe(1);
     expect(new URL(ctx.page.url()).searchParams.get('t')).toBe(t.code);
   });
@@ -124,6 +128,49 @@ describe('demo app', () => {
       )
       .toBe(t.name);
     expect(await figure('population')).toBe(fr(t.population));
+    assertClean(ctx);
+  });
+});
+
+describe('exports', () => {
+  it('exports the map as a PNG with its legend, not a blank image', async () => {
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('button', { name: 'Image PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^carte-demo-.*\.png$/);
+    const png = readFileSync(await download.path());
+    const stats = pngStats(png);
+    const map = (await ctx.page.getByRole('region', { name: /^Carte/ }).boundingBox())!;
+    // The map plus a legend column beside it.
+    expect(stats.width).toBeGreaterThan(map.width + 200);
+    expect(stats.distinctColors).toBeGreaterThan(50);
+    // The darkest class is drawn (map) and the title text is black on white.
+    expect(stats.colorShare([8, 64, 129], 24)).toBeGreaterThan(0.005);
+    expect(stats.colorAt(5, 5)).toEqual([255, 255, 255]);
+    writeFileSync(`${screenshotDir}/export.png`, png);
+  });
+
+  it('prints a territory sheet with the map image on A4', async () => {
+    await ctx.page.evaluate(() => {
+      // Headless Chromium has no print dialog: record the call instead.
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
+    await ctx.page.getByRole('button', { name: 'Imprimer la fiche (A4)' }).click();
+    await expect
+      .poll(() => ctx.page.evaluate(() => (window as unknown as { printed: number }).printed))
+      .toBe(1);
+    await ctx.page.emulateMedia({ media: 'print' });
+    const img = ctx.page.locator('.print-only img');
+    await expect.poll(() => img.isVisible()).toBe(true);
+    expect(await ctx.page.getByRole('region', { name: /^Carte/ }).isVisible()).toBe(false);
+    const pdf = await ctx.page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(20_000);
+    writeFileSync(`${screenshotDir}/sheet.pdf`, pdf);
+    await ctx.page.emulateMedia({ media: 'screen' });
     assertClean(ctx);
   });
 });

@@ -19,10 +19,13 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { serveStatic } from './static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The public build (dist-public/), served under a sub-path. */
+    publicUrl: string;
   }
 }
 
@@ -139,6 +142,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   if (process.env.E2E_NO_SERVER === '1') {
     project.provide('baseUrl', 'about:blank');
+    project.provide('publicUrl', 'about:blank');
     return;
   }
 
@@ -151,6 +155,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await runQuietly('npm', ['run', 'build']);
     log(`build done in ${Math.round((Date.now() - started) / 1000)} s`);
   }
+  if (!skipBuild || !existsSync(`${repoRoot}/dist-public/index.html`)) {
+    const started = Date.now();
+    log('public build…');
+    // The data is fresh from the build above: publish it and build the public site only.
+    await runQuietly('npx', ['tsx', 'scripts/build-public.ts']);
+    log(`public build done in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  // A sub-path, as on a département's own site.
+  const publicServer = await serveStatic(`${repoRoot}/dist-public`, '/publication/carte/');
+  project.provide('publicUrl', publicServer.url);
+  log(`serving dist-public/ at ${publicServer.url}`);
 
   const port = await freePort();
   const baseUrl = `http://${host}:${port}/`;
@@ -185,6 +200,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   } catch (error) {
     process.stderr.write(Buffer.concat(previewOutput));
     await stopGroup(preview);
+    await publicServer.close();
     process.off('exit', killOnExit);
     throw error;
   }
@@ -193,6 +209,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 
   return async () => {
     await stopGroup(preview);
+    await publicServer.close();
     process.off('exit', killOnExit);
   };
 }

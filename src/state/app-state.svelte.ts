@@ -19,6 +19,10 @@ export class AppState {
   showSites = $state(true);
   hiddenAxes = $state<Axis[]>([]);
   camera = $state.raw<Camera | null>(null);
+  /** Larger labels and points, for a projector. */
+  largeDisplay = $state(false);
+  /** The map, or its equivalent table. */
+  display = $state<'map' | 'table'>('map');
 
   readonly data: DatasetStore;
 

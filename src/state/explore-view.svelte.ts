@@ -58,6 +58,9 @@ export class ExploreView {
 
   readonly aggregates = $derived.by(() => (this.current ? this.#figures.aggregates : []));
 
+  /** The département as a whole, the reference of every comparison. */
+  readonly total = $derived.by(() => (this.current ? this.#figures.total : null));
+
   readonly aggregateByCode = $derived.by(
     () => new Map(this.aggregates.map((a) => [a.code, a] as [string, TerritoryAggregate])),
   );

@@ -13,7 +13,8 @@ import {
   type CommuneLine,
   type OfferLine,
 } from '../data/queries/territories.ts';
-import { sumAggregates, type TerritoryAggregate } from '../domain/indicators.ts';
+import { DEPARTEMENT_SCHEME_ID } from '../data/queries/schema.ts';
+import type { TerritoryAggregate } from '../domain/indicators.ts';
 import { ACCUEIL_KINDS } from '../domain/model.ts';
 
 export class SchemeFigures {
@@ -30,14 +31,21 @@ export class SchemeFigures {
     if (key === this.key || key === this.#pending) return;
     this.#pending = key;
     try {
-      const [aggregates, territoryOf] = await Promise.all([
+      const [aggregates, territoryOf, [total]] = await Promise.all([
         territoryAggregates(db, { schemeId, needId, accueilKinds: ACCUEIL_KINDS }),
         communeTerritories(db, schemeId),
+        // The département from its own published figure: summing territories would be wrong
+        // where secrecy hides some of them.
+        territoryAggregates(db, {
+          schemeId: DEPARTEMENT_SCHEME_ID,
+          needId,
+          accueilKinds: ACCUEIL_KINDS,
+        }),
       ]);
       if (this.#pending !== key) return;
       this.aggregates = aggregates;
       this.territoryOf = territoryOf;
-      this.total = sumAggregates(aggregates, '', 'Département');
+      this.total = total ?? null;
       this.error = null;
       this.key = key;
     } catch (e) {

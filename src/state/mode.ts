@@ -9,6 +9,9 @@ export const MODE_LABELS: Record<Mode['kind'], string> = {
   import: 'Importer',
 };
 
+/** Modes of the planners' app only: the public read-only version has no import. */
+export const PLANNER_ONLY_MODES: readonly Mode['kind'][] = ['import'];
+
 /** The mode as it opens when the user picks its tab. */
 export function defaultMode(kind: Mode['kind']): Mode {
   switch (kind) {

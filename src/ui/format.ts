@@ -23,3 +23,16 @@ export function formatPercent(share: number | null | undefined, decimals = 0): s
 export function plural(n: number, one: string, many: string): string {
   return `${formatNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }
+
+/** A count of people, or the secrecy mark where statistical secrecy hides it. */
+export function formatCount(value: number | null | undefined): string {
+  return value === null ? SECRET_MARK : formatNumber(value);
+}
+
+/** Shown instead of a count hidden by statistical secrecy, as in INSEE tables. */
+export const SECRET_MARK = 's';
+
+/** "Producer, title (millésime 2024)", for sources under figures and in exports. */
+export function sourceLine(s: { producer: string; title: string; millesime: string }): string {
+  return `${s.producer}, ${s.title} (millésime ${s.millesime})`;
+}

@@ -75,7 +75,7 @@ describe('territory queries on the demo', () => {
 
   it('gives the same département totals whatever the scheme', async () => {
     const totals = await Promise.all(
-      ['commune', 'epci', 'bv2022', 'pti'].map(async (s) => {
+      ['commune', 'epci', 'bv2022', 'pti', 'departement'].map(async (s) => {
         const rows = await territoryAggregates(loaded.db, params(s));
         return ['population', 'need', 'areaKm2', 'offerSites', 'accueilSites', 'communes'].map(
           (k) =>

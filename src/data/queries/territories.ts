@@ -27,9 +27,8 @@ c AS (
   FROM m JOIN communes ON communes.code = m.commune_code GROUP BY 1
 ),
 n AS (
-  SELECT m.territory_code, sum(value) AS need
-  FROM m JOIN needs ON needs.commune_code = m.commune_code AND needs.indicator = $need
-  GROUP BY 1
+  SELECT territory_code, value AS need FROM territory_needs
+  WHERE scheme_id = $scheme AND indicator = $need
 ),
 s AS (
   SELECT m.territory_code,
@@ -41,7 +40,9 @@ s AS (
 )
 SELECT t.code, t.name,
        coalesce(c.communes, 0) AS communes, coalesce(c.population, 0) AS population,
-       coalesce(c.area_km2, 0) AS area_km2, coalesce(n.need, 0) AS need,
+       coalesce(c.area_km2, 0) AS area_km2,
+       -- No row: no need counted (0). A row with null: hidden by statistical secrecy.
+       CASE WHEN n.territory_code IS NULL THEN 0 ELSE n.need END AS need,
        coalesce(s.accueil_sites, 0) AS accueil_sites, coalesce(s.offer_sites, 0) AS offer_sites,
        coalesce(s.offer_places, 0) AS offer_places
 FROM all_territories t
@@ -57,7 +58,7 @@ interface AggregateRow {
   communes: number;
   population: number;
   area_km2: number;
-  need: number;
+  need: number | null;
   accueil_sites: number;
   offer_sites: number;
   offer_places: number;
@@ -158,7 +159,8 @@ export interface CommuneLine {
   code: string;
   name: string;
   population: number;
-  need: number;
+  /** Null where statistical secrecy hides it. */
+  need: number | null;
 }
 
 /** Communes of one territory, the most populated first. */
@@ -169,10 +171,12 @@ export async function territoryCommunes(
   needId: string,
 ): Promise<CommuneLine[]> {
   return db.query<CommuneLine>(
-    `SELECT c.code, c.name, c.population, coalesce(n.value, 0) AS need
+    `SELECT c.code, c.name, c.population,
+            CASE WHEN n.territory_code IS NULL THEN 0 ELSE n.value END AS need
      FROM all_memberships m
      JOIN communes c ON c.code = m.commune_code
-     LEFT JOIN needs n ON n.commune_code = c.code AND n.indicator = ?
+     LEFT JOIN territory_needs n
+       ON n.scheme_id = 'commune' AND n.territory_code = c.code AND n.indicator = ?
      WHERE m.scheme_id = ? AND m.territory_code = ?
      ORDER BY c.population DESC, c.code`,
     [needId, schemeId, territoryCode],

@@ -5,11 +5,14 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
 import { AXIS_LABELS, SITE_KIND_LABELS } from '../../domain/labels.ts';
-import type { Site } from '../../domain/model.ts';
+import { AXES, type Site } from '../../domain/model.ts';
+import { AXIS_COLORS, sequentialRamp } from '../../map/colors.ts';
+import type { ImageLegend } from '../../map/export-image.ts';
 import { exploreLayers } from '../../map/explore-layers.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import { CLASS_COUNT, type ExploreView } from '../../state/explore-view.svelte.ts';
 import { formatNumber } from '../format.ts';
+import { classLegendItems } from '../legend-items.ts';
 import type { MapMode, TooltipContent } from '../map-mode.ts';
 
 /** Tooltip lines of an offer site, shared by every mode that draws sites. */
@@ -33,6 +36,55 @@ export class ExploreMapMode implements MapMode {
     this.#view = view;
   }
 
+  get title(): string {
+    return this.#view.indicatorTitle;
+  }
+
+  readonly legends = $derived.by((): ImageLegend[] => {
+    const v = this.#view;
+    const classCount = (v.classes?.breaks.length ?? 0) + 1;
+    const legends: ImageLegend[] = [
+      {
+        title: v.indicatorTitle,
+        items: classLegendItems(
+          v.classes,
+          sequentialRamp(classCount),
+          v.indicator.decimals,
+          v.hasNoData,
+        ),
+      },
+    ];
+    const axes = AXES.filter(
+      (a) =>
+        this.#app.showSites &&
+        !this.#app.hiddenAxes.includes(a) &&
+        v.visibleSites.some((s) => s.axes[0] === a),
+    );
+    if (axes.length > 0) {
+      legends.push({
+        title: "Offre d'insertion (axe principal)",
+        items: axes.map((a) => ({ color: AXIS_COLORS[a], label: AXIS_LABELS[a], dot: true })),
+      });
+    }
+    return legends;
+  });
+
+  readonly sourceIds = $derived.by(() => {
+    const meta = this.#app.data.meta;
+    if (!meta) return [];
+    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
+    const ids = this.#view.indicator.feeds.flatMap((f) =>
+      f === 'population'
+        ? [meta.populationSourceId]
+        : f === 'need'
+          ? need
+            ? [need.sourceId]
+            : []
+          : [...new Set(this.#view.visibleSites.map((s) => s.sourceId))],
+    );
+    return [...new Set(ids)];
+  });
+
   get mapLabel(): string {
     const v = this.#view;
     return `Carte : ${v.indicatorTitle}, par ${v.isCommuneScheme ? 'commune' : 'territoire'}`;
@@ -53,6 +105,7 @@ export class ExploreMapMode implements MapMode {
       selectionOutline: v.selectionOutline,
       sites: v.visibleSites,
       labels: v.labels,
+      large: this.#app.largeDisplay,
     });
   });
 

@@ -21,6 +21,18 @@ export class ImportMapMode implements MapMode {
     return `${this.#explore.mapLabel}, avec les sites importés`;
   }
 
+  get title(): string {
+    return this.#explore.title;
+  }
+
+  get legends() {
+    return this.#explore.legends;
+  }
+
+  get sourceIds(): string[] {
+    return this.#explore.sourceIds;
+  }
+
   readonly layers = $derived.by(() => {
     const record = this.#imports.shownReport?.record;
     const base = this.#explore.layers;

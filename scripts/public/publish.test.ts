@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { territoryAggregates, territoryCommunes } from '../../src/data/queries/territories.ts';
+import { loadDatasetTables } from '../../src/data/load-dataset.ts';
+import { openNodeDb } from '../../src/data/duckdb-node.ts';
+import type { Db } from '../../src/data/db.ts';
+import { decodeTable } from '../../src/data/tables.ts';
+import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
+import { determinedCells } from '../../src/domain/secrecy.ts';
+import { generateDemo } from '../demo/generate.ts';
+import { datasetFiles } from '../lib/write-dataset.ts';
+import { publishDataset, type Published } from './publish.ts';
+
+let original: Map<string, Uint8Array>;
+let published: Published;
+let db: Db;
+let raw: Db;
+
+async function open(files: Map<string, Uint8Array>): Promise<Db> {
+  const meta = JSON.parse(new TextDecoder().decode(files.get('meta.json'))) as DatasetMeta;
+  const d = await openNodeDb();
+  await loadDatasetTables(d, meta, async (f) => files.get(f)!);
+  return d;
+}
+
+beforeAll(async () => {
+  original = datasetFiles(generateDemo());
+  published = await publishDataset(original);
+  db = await open(published.files);
+  raw = await open(original);
+});
+afterAll(async () => {
+  await db.close();
+  await raw.close();
+});
+
+const params = (schemeId: string) => ({
+  schemeId,
+  needId: 'rsa_foyers',
+  accueilKinds: ACCUEIL_KINDS,
+});
+
+describe('published dataset', () => {
+  it('publishes no commune-level table and no count below 11', () => {
+    expect(decodeTable(published.files.get('needs.arrow')!)).toHaveLength(0);
+    const rows = decodeTable(published.files.get('published_needs.arrow')!);
+    const shown = rows.filter((r) => r.value !== null).map((r) => Number(r.value));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(11);
+    for (const r of published.report) {
+      expect(r.primary).toBeGreaterThan(0);
+      expect(r.secondary).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets no hidden count be recovered by differencing nested totals', () => {
+    const rows = decodeTable(published.files.get('published_needs.arrow')!).filter(
+      (r) => r.indicator === 'rsa_foyers',
+    );
+    const rawRows = decodeTable(published.files.get('memberships.arrow')!);
+    const id = (s: unknown, t: unknown) => `${s}|${t}`;
+    // Rebuild the constraints an attacker knows from the published memberships.
+    const groups = new Map<string, string[]>();
+    for (const m of rawRows) {
+      const k = id(m.scheme_id, m.territory_code);
+      groups.set(k, [...(groups.get(k) ?? []), id('commune', m.commune_code)]);
+    }
+    const dep = id('departement', '00');
+    const schemes = new Set(rows.map((r) => String(r.scheme_id)));
+    const constraints = [
+      ...[...groups].map(([total, parts]) => ({ total, parts })),
+      ...[...schemes]
+        .filter((s) => s !== 'departement')
+        .map((s) => ({
+          total: dep,
+          parts: rows.filter((r) => r.scheme_id === s).map((r) => id(s, r.territory_code)),
+        })),
+    ];
+    const hidden = new Set(
+      rows.filter((r) => r.value === null).map((r) => id(r.scheme_id, r.territory_code)),
+    );
+    const cells = new Map(
+      rows.map((r) => [id(r.scheme_id, r.territory_code), Number(r.value ?? 0)]),
+    );
+    expect(hidden.size).toBeGreaterThan(0);
+    expect(determinedCells(cells, constraints, hidden).size).toBe(0);
+  });
+
+  it('gives the app the same figures where they are published, and null where hidden', async () => {
+    for (const scheme of ['epci', 'pti', 'commune', 'departement']) {
+      const pub = await territoryAggregates(db, params(scheme));
+      const full = await territoryAggregates(raw, params(scheme));
+      expect(pub.map((r) => r.code)).toEqual(full.map((r) => r.code));
+      pub.forEach((r, i) => {
+        expect(r.population).toBe(full[i]!.population);
+        if (r.need !== null) expect(r.need).toBe(full[i]!.need);
+      });
+    }
+    const [dep] = await territoryAggregates(db, params('departement'));
+    expect(dep!.need).not.toBeNull();
+    const communes = await territoryCommunes(db, 'pti', 'T1', 'rsa_foyers');
+    expect(communes.some((c) => c.need === null)).toBe(true);
+    expect(communes.every((c) => c.need === null || c.need >= 11)).toBe(true);
+  });
+});

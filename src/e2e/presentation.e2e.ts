@@ -1,0 +1,124 @@
+/**
+ * Presentation: a three-step story loaded from a file, stepped through with the keyboard; each
+ * step shows its title and moves the camera to its view; R returns to the prepared view.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { STORY_FORMAT } from '../state/story.ts';
+import { decodeView } from '../state/url.ts';
+import {
+  assertClean,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  type PageContext,
+} from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let ctx: PageContext;
+
+const steps = [
+  {
+    title: 'Le département et ses territoires',
+    text: 'Neuf territoires PTI.',
+    view: '?d=demo&s=pti&i=taux_besoin&c=2.45,46.95,7.6',
+  },
+  {
+    title: 'Les EPCI au nord',
+    text: 'Zoom sur le nord.',
+    view: '?d=demo&s=epci&i=population&c=2.5,47.25,9.2',
+  },
+  { title: 'Les bassins de vie', text: '', view: '?d=demo&s=bv2022&i=densite&c=2.3,46.7,8.4' },
+];
+
+/** The camera the URL reports, once the map has stopped moving. */
+async function camera() {
+  return decodeView(new URL(ctx.page.url()).search).camera;
+}
+
+async function expectStep(i: number) {
+  const step = steps[i]!;
+  const caption = ctx.page.getByRole('region', { name: 'Étape de la présentation' });
+  await expect.poll(() => caption.locator('h2').innerText()).toBe(step.title);
+  await expect.poll(() => caption.innerText()).toContain(`Étape ${i + 1} / 3`);
+  const want = decodeView(step.view).camera!;
+  await expect
+    .poll(
+      async () => {
+        const c = await camera();
+        return c
+          ? Math.abs(c.lon - want.lon) + Math.abs(c.lat - want.lat) + Math.abs(c.zoom - want.zoom)
+          : 99;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeLessThan(0.02);
+  expect(new URL(ctx.page.url()).searchParams.get('s')).toBe(decodeView(step.view).scheme);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ctx = await openPage(browser, baseUrl, { viewport: { width: 1440, height: 900 } });
+  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+});
+
+describe('presentation', () => {
+  it('loads a story file and steps through it with the keyboard', async () => {
+    const file = join(tmpdir(), 'story.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ format: STORY_FORMAT, version: 1, title: 'Atelier', steps }),
+    );
+    await ctx.page.getByRole('button', { name: 'Présentation' }).click();
+    await ctx.page.locator('input[type="file"]').setInputFiles(file);
+    await expect.poll(() => ctx.page.getByLabel(/^Étape \d : titre/).count()).toBe(3);
+
+    await ctx.page.getByRole('button', { name: 'Lancer la présentation' }).click();
+    await expectStep(0);
+    await ctx.page.keyboard.press('ArrowRight');
+    await expectStep(1);
+    await saveScreenshot(ctx.page, 'presentation-step-2');
+    await ctx.page.keyboard.press('ArrowRight');
+    await expectStep(2);
+    // Past the end nothing moves; back one step, then wander off and press R.
+    await ctx.page.keyboard.press('ArrowRight');
+    await expectStep(2);
+    await ctx.page.keyboard.press('ArrowLeft');
+    await expectStep(1);
+    const map = ctx.page.getByRole('region', { name: /^Carte/ });
+    const box = (await map.boundingBox())!;
+    await ctx.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await ctx.page.mouse.down();
+    await ctx.page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 80, {
+      steps: 8,
+    });
+    await ctx.page.mouse.up();
+    await expect.poll(async () => (await camera())!.lon).toBeLessThan(2.45);
+    await ctx.page.keyboard.press('r');
+    await expectStep(1);
+    await ctx.page.keyboard.press('Escape');
+    await expect
+      .poll(() => ctx.page.getByRole('region', { name: 'Étape de la présentation' }).count())
+      .toBe(0);
+    assertClean(ctx);
+  });
+
+  it('keeps the prepared story across a reload', async () => {
+    await ctx.page.reload();
+    await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+    await ctx.page.getByRole('button', { name: 'Présentation' }).click();
+    await expect.poll(() => ctx.page.getByLabel(/^Étape \d : titre/).count()).toBe(3);
+    await expect(ctx.page.getByLabel('Étape 2 : titre').inputValue()).resolves.toBe(
+      steps[1]!.title,
+    );
+  });
+});

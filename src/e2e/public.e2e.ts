@@ -1,0 +1,146 @@
+/**
+ * The public build, served from a sub-path: read-only, nothing off the host, a CSP, and no count
+ * of people below 11 in the page or in its exports, nor one that differencing the published
+ * totals of nested territories would recover.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decodeTable } from '../data/tables.ts';
+import { determinedCells, type SumConstraint } from '../domain/secrecy.ts';
+import {
+  assertClean,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  type PageContext,
+} from './browser.ts';
+
+const publicUrl = inject('publicUrl');
+const dataDir = fileURLToPath(new URL('../../dist-public/data/demo/', import.meta.url));
+let browser: Browser;
+let ctx: PageContext;
+
+const SCHEMES = [
+  ['commune', 'Communes'],
+  ['epci', 'EPCI'],
+  ['bv2022', 'Bassins de vie'],
+  ['pti', 'Territoires PTI'],
+] as const;
+
+/** Code → shown need figure (null for the secrecy mark) of every row of the table. */
+async function tableNeeds(): Promise<Map<string, number | null>> {
+  const rows = await ctx.page.$$eval(
+    'section[aria-label="Tableau des territoires"] tbody tr',
+    (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+  );
+  return new Map(
+    rows.map((tds) => {
+      const need = tds[2] ?? '';
+      return [
+        tds[0] ?? '',
+        need === 's' ? null : Number(need.replace(/\s/g, '').replace(',', '.')),
+      ];
+    }),
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ctx = await openPage(browser, publicUrl, { viewport: { width: 1440, height: 900 } });
+  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+});
+
+describe('public build', () => {
+  it('opens from a sub-path with a CSP, nothing off the host and the fictional banner', async () => {
+    expect(new URL(publicUrl).pathname).toBe('/publication/carte/');
+    const csp = await ctx.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    await expect(ctx.page.getByRole('note').innerText()).resolves.toMatch(/Données fictives/);
+    await saveScreenshot(ctx.page, 'public-demo');
+    assertClean(ctx, { consoleErrors: true });
+  });
+
+  it('offers nothing to edit, import or save', async () => {
+    expect(await ctx.page.locator('input[type="file"]').count()).toBe(0);
+    const editing =
+      /importer|ouvrir un site|fermer le site|déplacer|enregistrer|scénario|modifier|ajouter/i;
+    for (const role of ['button', 'link', 'menuitem'] as const) {
+      const names = await ctx.page.getByRole(role).allInnerTexts();
+      expect(
+        names.filter((n) => editing.test(n)),
+        role,
+      ).toEqual([]);
+    }
+  });
+
+  it('shows no count below 11 and none that differencing recovers', async () => {
+    await ctx.page.getByRole('button', { name: 'Tableau' }).click();
+    const shown = new Map<string, number | null>();
+    for (const [scheme, label] of SCHEMES) {
+      await ctx.page.getByRole('radio', { name: label }).check();
+      await expect.poll(async () => (await tableNeeds()).size).toBeGreaterThan(0);
+      await expect
+        .poll(() =>
+          ctx.page.locator('section[aria-label="Tableau des territoires"] caption').innerText(),
+        )
+        .toContain(label === 'Communes' ? 'communes' : label.toLowerCase());
+      for (const [code, v] of await tableNeeds()) shown.set(`${scheme}|${code}`, v);
+    }
+    const numbers = [...shown.values()].filter((v): v is number => v !== null);
+    expect(numbers.length).toBeGreaterThan(100);
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(11);
+
+    // What an attacker knows: the shown figures, the département total, and which commune
+    // belongs to which territory (published in the memberships file).
+    const depNeed = await ctx.page.locator('[data-figure="need"]').first().innerText();
+    const dep = Number(depNeed.replace(/\s/g, ''));
+    expect(dep).toBeGreaterThan(1000);
+    const members = decodeTable(readFileSync(`${dataDir}memberships.arrow`));
+    const groups = new Map<string, string[]>();
+    for (const m of members) {
+      const k = `${m.scheme_id}|${m.territory_code}`;
+      groups.set(k, [...(groups.get(k) ?? []), `commune|${m.commune_code}`]);
+    }
+    const constraints: SumConstraint[] = [...groups].map(([total, parts]) => ({ total, parts }));
+    for (const [scheme] of SCHEMES) {
+      const parts = [...shown.keys()].filter((k) => k.startsWith(`${scheme}|`));
+      constraints.push({ total: 'departement', parts });
+    }
+    const cells = new Map<string, number>([['departement', dep]]);
+    for (const [k, v] of shown) cells.set(k, v ?? 0);
+    const hidden = new Set([...shown].filter(([, v]) => v === null).map(([k]) => k));
+    expect(hidden.size).toBeGreaterThan(0);
+    expect([...determinedCells(cells, constraints, hidden)]).toEqual([]);
+  });
+
+  it('exports a table with the secrecy mark, never a small count', async () => {
+    await ctx.page.getByRole('radio', { name: 'Communes' }).check();
+    await expect.poll(async () => (await tableNeeds()).size).toBeGreaterThan(500);
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+    ]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split('\r\n');
+    const header = lines[0]!.split(';');
+    const needCol = header.indexOf('Foyers allocataires du RSA');
+    expect(needCol).toBeGreaterThan(0);
+    const values = lines.slice(1).map((l) => l.split(';')[needCol]!);
+    expect(values.some((v) => v === 's')).toBe(true);
+    for (const v of values)
+      if (v !== 's') expect(Number(v.replace(',', '.'))).toBeGreaterThanOrEqual(11);
+    assertClean(ctx);
+  });
+});
