@@ -12,6 +12,7 @@ import { generateDemo } from '../../scripts/demo/generate.ts';
 import { parseCsv } from '../domain/import/csv.ts';
 import { decodeText } from '../domain/import/decode.ts';
 import { wgs84ToLambert93 } from '../domain/import/lambert93.ts';
+import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
   launchBrowser,
@@ -113,6 +114,8 @@ describe('importing an offer file in the browser', () => {
     expect(repairs.join('\n')).toMatch(/zéro initial du code INSEE rétabli/);
     expect(repairs.join('\n')).toMatch(/coordonnées Lambert-93 converties/);
     expect(repairs.join('\n')).toMatch(/commune retrouvée par son nom/);
+    // The import view and its report pass the automated accessibility check too.
+    expect(await seriousViolations(ctx.page)).toEqual([]);
   });
 
   it('downloads the rejected rows as CSV with their line and reason', async () => {
