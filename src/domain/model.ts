@@ -184,6 +184,8 @@ export interface DatasetMeta {
   tables: Partial<Record<DatasetTable, string>>;
   /** File name of the commune TopoJSON, object `communes`, geometry id = INSEE code. */
   topology: string;
+  /** File name of the build's validation reports (one per input file), when the dataset has them. */
+  reports?: string;
 }
 
 export const DATASET_TABLES = [

@@ -45,3 +45,6 @@ export const AXIS_COLORS: Record<Axis, string> = {
   innovation: '#ff6fa8',
   iae: '#7f5a3c',
 };
+
+/** Ring around the sites of the import shown in the report: a colour no ramp or axis uses. */
+export const IMPORT_HIGHLIGHT_COLOR: Rgba = [255, 0, 255, 255];

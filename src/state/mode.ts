@@ -2,16 +2,22 @@
  * The tool the user is working with, as a discriminated union: each mode carries its own
  * parameters. One component per mode renders its controls and panel, and one map mode its layers.
  */
-export type Mode = { kind: 'explore' };
+export type Mode = { kind: 'explore' } | { kind: 'import' };
 
 export const MODE_LABELS: Record<Mode['kind'], string> = {
   explore: 'Explorer',
+  import: 'Importer',
 };
+
+/** Modes of the planners' app only: the public read-only version has no import. */
+export const PLANNER_ONLY_MODES: readonly Mode['kind'][] = ['import'];
 
 /** The mode as it opens when the user picks its tab. */
 export function defaultMode(kind: Mode['kind']): Mode {
   switch (kind) {
     case 'explore':
       return { kind: 'explore' };
+    case 'import':
+      return { kind: 'import' };
   }
 }

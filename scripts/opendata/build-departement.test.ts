@@ -1,0 +1,215 @@
+/**
+ * Real-data tests: the three départements of the seeds built from the official files in
+ * OPENDATA_DIR (skipped, with a message, when the folder is absent). Expected figures are read
+ * from the INSEE files themselves with a plain reader, not through the builder's parsers.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { area } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { territoryAggregates } from '../../src/data/queries/territories.ts';
+import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
+import { loadBundle } from '../lib/demo-db.ts';
+import { buildDepartement, type BuildResult } from './build-departement.ts';
+import { HAS_OPENDATA, OPENDATA_DIR, SKIP_MESSAGE } from './opendata-dir.ts';
+import { writeBuild } from './write-build.ts';
+
+if (!HAS_OPENDATA) console.warn(SKIP_MESSAGE);
+
+/** Quoted CSV rows of a simple file (no separators inside quotes in these INSEE tables). */
+function rows(rel: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(join(OPENDATA_DIR, rel), 'utf8').trim().split(/\r?\n/);
+  const cols = (head as string).split(',').map((c) => c.replace(/"/g, ''));
+  return lines.map((l) =>
+    Object.fromEntries(l.split(',').map((v, i) => [cols[i], v.replace(/"/g, '')])),
+  );
+}
+
+const EXPECTED = {
+  '62': { communes: 890, franceServices: 50 },
+  '34': { communes: 342, franceServices: 58 },
+  '55': { communes: 499, franceServices: 22 },
+} as const;
+
+describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data files', () => {
+  const built = new Map<string, BuildResult>();
+  let appartenance: Record<string, string>[];
+  let population: Record<string, string>[];
+
+  beforeAll(() => {
+    appartenance = rows('territoires/insee_appartenance_communes_cog2024.csv');
+    population = rows('population/insee_pop_municipale_2021_cog2024.csv');
+    for (const dep of Object.keys(EXPECTED))
+      built.set(dep, buildDepartement({ dep, from: OPENDATA_DIR }));
+  });
+
+  describe.each(Object.entries(EXPECTED))('%s', (dep, expected) => {
+    const get = () => built.get(dep)!;
+
+    it(`has the ${expected.communes} communes of the COG 2024, each with a polygon`, () => {
+      const { bundle } = get();
+      expect(bundle.communes).toHaveLength(expected.communes);
+      const insee = appartenance
+        .filter((r) => r.DEP === dep)
+        .map((r) => r.CODGEO)
+        .sort();
+      expect(bundle.communes.map((c) => c.code).sort()).toEqual(insee);
+      for (const c of bundle.communes) expect(bundle.polygons.has(c.code)).toBe(true);
+    });
+
+    it('has the population total of the INSEE file', () => {
+      const total = population
+        .filter((r) => r.CODGEO?.startsWith(dep))
+        .reduce((s, r) => s + Number(r.POP), 0);
+      expect(get().bundle.communes.reduce((s, c) => s + c.population, 0)).toBe(total);
+      expect(get().bundle.meta.populationSourceId).toBe('insee-population-2021');
+    });
+
+    it(`has the ${expected.franceServices} France Services of the ANCT list`, () => {
+      const fs = get().bundle.sites.filter((s) => s.kind === 'france_services');
+      expect(fs).toHaveLength(expected.franceServices);
+      const report = get().reports.find((r) => r.fileName.startsWith('france-services'))!;
+      expect([report.kept, report.rejectedRows]).toEqual([expected.franceServices, 0]);
+    });
+
+    it('gives every commune the BV2022, ZE2020 and EPCI of the INSEE table', () => {
+      const { bundle } = get();
+      for (const scheme of ['bv2022', 'ze2020', 'epci'] as const) {
+        const of = new Map(
+          bundle.memberships
+            .filter((m) => m.schemeId === scheme)
+            .map((m) => [m.communeCode, m.territoryCode]),
+        );
+        const column = { bv2022: 'BV2022', ze2020: 'ZE2020', epci: 'EPCI' }[scheme];
+        const mismatches = appartenance.filter(
+          (r) => r.DEP === dep && of.get(r.CODGEO!) !== r[column],
+        );
+        expect(mismatches, scheme).toEqual([]);
+      }
+      const bvNames = new Map(
+        bundle.territories.filter((t) => t.schemeId === 'bv2022').map((t) => [t.code, t.name]),
+      );
+      expect([...bvNames.values()].every((n) => !/^\d+$/.test(n))).toBe(true);
+    });
+
+    it('says which need indicator it uses, absent RSA data', () => {
+      const { meta } = get().bundle;
+      expect(meta.defaultNeed).toBe('demandeurs_emploi');
+      expect(meta.needIndicators.map((n) => n.id)).toEqual([
+        'demandeurs_emploi',
+        'menages_pauvres',
+      ]);
+      const sourceIds = new Set(meta.sources.map((s) => s.id));
+      for (const n of meta.needIndicators) expect(sourceIds.has(n.sourceId)).toBe(true);
+      for (const s of get().bundle.sites) expect(sourceIds.has(s.sourceId), s.sourceId).toBe(true);
+    });
+
+    it('places every site in a commune of the département, inside its box', () => {
+      const { bundle } = get();
+      const codes = new Set(bundle.communes.map((c) => c.code));
+      for (const s of bundle.sites) expect(codes.has(s.communeCode), s.id).toBe(true);
+      expect(new Set(bundle.sites.map((s) => s.id)).size).toBe(bundle.sites.length);
+    });
+  });
+
+  it('remaps the commune merged since the 2018 contours (62210 → 62154) and dissolves its polygon', () => {
+    const { bundle, reports } = built.get('62')!;
+    const contours = reports.find((r) => r.inputId === 'contours')!;
+    expect(contours.remaps.map((r) => [r.from, r.to])).toEqual([['62210', '62154']]);
+    expect(contours.remaps[0]?.reason).toContain('fusion 2018-09-25');
+    const fc = JSON.parse(
+      readFileSync(
+        join(OPENDATA_DIR, 'contours/france-geojson-2018/communes-62-pas-de-calais.geojson'),
+        'utf8',
+      ),
+    ) as FeatureCollection;
+    const parts = fc.features.filter((f) =>
+      ['62154', '62210'].includes(String(f.properties?.code)),
+    );
+    const expectedArea = parts.reduce((s, f) => s + area(f), 0) / 1e6;
+    expect(bundle.communes.find((c) => c.code === '62154')!.areaKm2).toBeCloseTo(expectedArea, 1);
+    expect(bundle.polygons.get('62154')!.type).toBe('Polygon');
+  });
+
+  it.each([
+    ['34', 'communes-34-herault.geojson', [['34330', '34246']]],
+    [
+      '55',
+      'communes-55-meuse.geojson',
+      [
+        ['55030', '55150'],
+        ['55164', '55537'],
+      ],
+    ],
+  ])('brings the 2018 contours of %s to the COG 2024', (dep, file, remaps) => {
+    const r = buildDepartement({
+      dep,
+      from: OPENDATA_DIR,
+      contours: join(OPENDATA_DIR, 'contours/france-geojson-2018', file),
+    });
+    expect(r.bundle.communes).toHaveLength(EXPECTED[dep as '34' | '55'].communes);
+    const contours = r.reports.find((x) => x.inputId === 'contours')!;
+    expect(contours.remaps.map((x) => [x.from, x.to])).toEqual(remaps);
+    expect(contours.rejectedRows).toBe(0);
+  });
+
+  describe('written and loaded like the app loads it', () => {
+    let out: string;
+    beforeAll(() => {
+      out = mkdtempSync(join(tmpdir(), 'dep-build-'));
+    });
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+    it('writes the artefacts, the reports and the manifest entry', async () => {
+      const result = built.get('55')!;
+      const dir = writeBuild(result, out);
+      for (const f of ['meta.json', 'communes.topo.json', 'sites.arrow', 'reports.json'])
+        expect(existsSync(join(dir, f)), f).toBe(true);
+      const manifest = JSON.parse(readFileSync(join(out, 'datasets.json'), 'utf8')) as {
+        id: string;
+      }[];
+      expect(manifest.map((e) => e.id)).toEqual(['dep-55']);
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
+      expect(meta.reports).toBe('reports.json');
+      const loaded = await loadBundle(result.bundle);
+      try {
+        const rows = await territoryAggregates(loaded.db, {
+          schemeId: 'bv2022',
+          needId: meta.defaultNeed,
+          accueilKinds: ACCUEIL_KINDS,
+        });
+        expect(rows).toHaveLength(20);
+        expect(rows.reduce((s, r) => s + r.population, 0)).toBe(
+          result.bundle.communes.reduce((s, c) => s + c.population, 0),
+        );
+        expect(rows.reduce((s, r) => s + r.accueilSites, 0)).toBe(22);
+      } finally {
+        await loaded.db.close();
+      }
+    });
+
+    it('uses CAF RSA households as the need when given, and says its millésime', () => {
+      const codes = built.get('55')!.bundle.communes.map((c) => c.code);
+      // Invented values in the CAF format, for a handful of real codes: a fixture, not data.
+      const caf = join(out, 'caf-rsa-fictif.csv');
+      const lines = [
+        'dtreffre;numcomdo;nomcom;indfoy_rsa',
+        ...codes.slice(0, 5).map((c, i) => `2023-12-31;${c};X;${(i + 1) * 10}`),
+        '2023-12-31;55999;INCONNUE;5',
+      ];
+      writeFileSync(caf, lines.join('\n'));
+      const r = buildDepartement({ dep: '55', from: OPENDATA_DIR, caf });
+      expect(r.bundle.meta.defaultNeed).toBe('rsa_foyers');
+      expect(
+        r.bundle.needs.filter((n) => n.indicator === 'rsa_foyers').map((n) => n.value),
+      ).toEqual([10, 20, 30, 40, 50]);
+      expect(r.bundle.meta.sources.find((s) => s.id === 'caf-rsa')?.millesime).toBe(
+        'décembre 2023',
+      );
+      const report = r.reports.find((x) => x.inputId === 'caf-rsa')!;
+      expect(report.rejections).toMatchObject([{ code: 'insee_unknown', lines: [7] }]);
+    });
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Finding the input files in a folder laid out like the open-data folder (see data/sources.md):
+ * each input kind has a sub-folder and a file-name pattern; the newest-named match wins. Reading
+ * goes through the same parsers as the browser.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readCsvBytes, readJsonRecords, type TableInput } from '../../src/domain/import/table.ts';
+
+/** The first file of `dir/sub` whose name matches, newest name first ("…-20240801" > "…-2019"). */
+export function findFile(dir: string, sub: string, pattern: RegExp): string | null {
+  const folder = join(dir, sub);
+  if (!existsSync(folder)) return null;
+  const names = readdirSync(folder)
+    .filter((n) => pattern.test(n))
+    .sort()
+    .reverse();
+  return names[0] ? join(folder, names[0]) : null;
+}
+
+export function readTableFile(path: string): TableInput {
+  const bytes = new Uint8Array(readFileSync(path));
+  if (path.toLowerCase().endsWith('.json')) {
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    if (!Array.isArray(parsed)) throw new Error(`${path} : un tableau JSON était attendu.`);
+    return readJsonRecords(parsed, basename(path));
+  }
+  return readCsvBytes(bytes, basename(path));
+}
+
+export function readJsonFile<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** A date or year in a file name: "liste-fs-20240801.csv" → "2024-08-01", "…_2019-07.csv" → "2019-07". */
+export function millesimeOfFileName(path: string): string {
+  const name = basename(path);
+  const full = /(20\d{2})-?(\d{2})-?(\d{2})/.exec(name);
+  if (full) return `${full[1]}-${full[2]}-${full[3]}`;
+  const month = /(20\d{2})-(\d{2})/.exec(name);
+  if (month) return `${month[1]}-${month[2]}`;
+  const year = /(19|20)\d{2}/.exec(name);
+  return year ? year[0] : '';
+}

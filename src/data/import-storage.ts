@@ -1,0 +1,73 @@
+/**
+ * Imported files kept in the browser (IndexedDB), so that what a user loaded survives a reload:
+ * the parsed records and the validation report of each import, by dataset. Nothing leaves the
+ * machine.
+ */
+import type { ValidationReport } from '../domain/import/report.ts';
+import type { Membership, Scheme, Site, Source, Territory } from '../domain/model.ts';
+
+export interface StoredImport {
+  id: string;
+  datasetId: string;
+  kind: 'offer' | 'territories';
+  fileName: string;
+  /** ISO date and time of the import. */
+  importedAt: string;
+  /** The format recognised ("Modèle de fichier d'offre", "Liste des France Services"…). */
+  formatLabel: string;
+  source: Source;
+  sites: Site[];
+  scheme: Scheme | null;
+  territories: Territory[];
+  memberships: Membership[];
+  report: ValidationReport;
+}
+
+const DB_NAME = 'carte-offre-insertion';
+const STORE = 'imports';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore(STORE, { keyPath: 'id' });
+      store.createIndex('datasetId', 'datasetId');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB indisponible'));
+  });
+}
+
+function run<T>(mode: IDBTransactionMode, f: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return open().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = f(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = () => {
+          db.close();
+          reject(tx.error ?? new Error('Écriture impossible dans le stockage du navigateur'));
+        };
+      }),
+  );
+}
+
+export async function listStoredImports(datasetId: string): Promise<StoredImport[]> {
+  const all = await run<StoredImport[]>('readonly', (s) =>
+    s.index('datasetId').getAll(IDBKeyRange.only(datasetId)),
+  );
+  return all.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+}
+
+export async function saveStoredImport(record: StoredImport): Promise<void> {
+  // $state proxies cannot be cloned into IndexedDB: store a plain copy.
+  await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(record)) as StoredImport));
+}
+
+export async function deleteStoredImport(id: string): Promise<void> {
+  await run('readwrite', (s) => s.delete(id));
+}

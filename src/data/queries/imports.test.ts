@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../scripts/demo/generate.ts';
+import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
+import { ACCUEIL_KINDS, type Site } from '../../domain/model.ts';
+import { applyImport, listEpcis, removeImport } from './imports.ts';
+import { listSites, listSources } from './sites.ts';
+import { territoryAggregates } from './territories.ts';
+
+let loaded: LoadedDataset;
+const demo = generateDemo();
+
+beforeAll(async () => {
+  loaded = await loadBundle(demo);
+});
+afterAll(() => loaded.db.close());
+
+const source = {
+  id: 'import-test',
+  producer: 'Import local',
+  title: 'offre.csv',
+  licence: 'fichier local',
+  millesime: '2025',
+  url: '',
+  note: '',
+};
+const commune = demo.communes[0]!;
+const site: Site = {
+  id: 'import-test-1',
+  name: "Chantier d'O'Brien; DROP TABLE sites",
+  kind: 'siae',
+  detail: 'ACI',
+  axes: ['iae'],
+  capacity: 12,
+  lon: commune.lon,
+  lat: commune.lat,
+  communeCode: commune.code,
+  operator: '',
+  public: '',
+  hours: '',
+  sourceId: source.id,
+};
+
+describe('imports in DuckDB', () => {
+  it('adds sites, sources and a scheme that every query then counts, and removes them', async () => {
+    const before = await listSites(loaded.db);
+    await applyImport(loaded.db, {
+      source,
+      sites: [site],
+      territories: [
+        { schemeId: 'import-t', code: 'A', name: 'Nord' },
+        { schemeId: 'import-t', code: 'B', name: 'Sud' },
+      ],
+      memberships: demo.communes.map((c, i) => ({
+        schemeId: 'import-t',
+        communeCode: c.code,
+        territoryCode: i % 2 ? 'A' : 'B',
+      })),
+    });
+    const after = await listSites(loaded.db);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.find((s) => s.id === site.id)).toEqual(site);
+    expect((await listSources(loaded.db)).map((s) => s.id)).toContain('import-test');
+    const rows = await territoryAggregates(loaded.db, {
+      schemeId: 'import-t',
+      needId: 'rsa_foyers',
+      accueilKinds: ACCUEIL_KINDS,
+    });
+    expect(rows.map((r) => r.code)).toEqual(['A', 'B']);
+    expect(rows.reduce((s, r) => s + r.communes, 0)).toBe(demo.communes.length);
+    expect(rows.reduce((s, r) => s + r.offerPlaces, 0)).toBe(
+      demo.sites
+        .filter((s) => ['action', 'siae', 'mobilite'].includes(s.kind))
+        .reduce((s, x) => s + (x.capacity ?? 0), 0) + 12,
+    );
+
+    // Applying again replaces instead of duplicating.
+    await applyImport(loaded.db, { source, sites: [site], territories: [], memberships: [] });
+    expect(await listSites(loaded.db)).toHaveLength(before.length + 1);
+
+    await removeImport(loaded.db, source.id, 'import-t');
+    expect(await listSites(loaded.db)).toEqual(before);
+    const gone = await territoryAggregates(loaded.db, {
+      schemeId: 'import-t',
+      needId: 'rsa_foyers',
+      accueilKinds: ACCUEIL_KINDS,
+    });
+    expect(gone).toEqual([]);
+  });
+
+  it('lists the EPCI with their communes', async () => {
+    const epcis = await listEpcis(loaded.db);
+    expect(epcis).toHaveLength(demo.territories.filter((t) => t.schemeId === 'epci').length);
+    expect(epcis.reduce((s, e) => s + e.communes.length, 0)).toBe(demo.communes.length);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Imported files in DuckDB: their sites join the `sites` table, their territories a scheme of
+ * their own, their source the `sources` table, so every query of the app counts them like the
+ * dataset's own records. Each import is removed by its source id (and scheme id). Rows go in as
+ * Arrow (no SQL text is built from file contents); every other value is a bound parameter.
+ */
+import type { Membership, Site, Source, Territory } from '../../domain/model.ts';
+import type { Epci } from '../../domain/import/pti-territories.ts';
+import type { Db } from '../db.ts';
+import { encodeTable, membershipToRow, siteToRow, sourceToRow, territoryToRow } from '../tables.ts';
+
+const STAGING = {
+  sites: 'import_staging_sites',
+  territories: 'import_staging_territories',
+  memberships: 'import_staging_memberships',
+  sources: 'import_staging_sources',
+} as const;
+
+async function append<T>(
+  db: Db,
+  table: keyof typeof STAGING,
+  records: readonly T[],
+  toRow: (r: T) => Record<string, string | number | null>,
+): Promise<void> {
+  if (records.length === 0) return;
+  const staging = STAGING[table];
+  await db.insertArrow(staging, encodeTable(table, records.map(toRow)));
+  try {
+    await db.query(`INSERT INTO ${table} SELECT * FROM ${staging}`);
+  } finally {
+    await db.query(`DROP TABLE IF EXISTS ${staging}`);
+  }
+}
+
+export interface ImportedRecords {
+  source: Source;
+  sites: readonly Site[];
+  territories: readonly Territory[];
+  memberships: readonly Membership[];
+}
+
+/** Adds an import's records; an import already present (same source id) is replaced. */
+export async function applyImport(db: Db, r: ImportedRecords): Promise<void> {
+  await removeImport(db, r.source.id, r.territories[0]?.schemeId ?? null);
+  await append(db, 'sources', [r.source], sourceToRow);
+  await append(db, 'sites', r.sites, siteToRow);
+  await append(db, 'territories', r.territories, territoryToRow);
+  await append(db, 'memberships', r.memberships, membershipToRow);
+}
+
+export async function removeImport(
+  db: Db,
+  sourceId: string,
+  schemeId: string | null,
+): Promise<void> {
+  await db.query('DELETE FROM sites WHERE source_id = ?', [sourceId]);
+  await db.query('DELETE FROM sources WHERE id = ?', [sourceId]);
+  if (schemeId) {
+    await db.query('DELETE FROM territories WHERE scheme_id = ?', [schemeId]);
+    await db.query('DELETE FROM memberships WHERE scheme_id = ?', [schemeId]);
+  }
+}
+
+/** The EPCI of the dataset with their communes, for territory files that name EPCI. */
+export async function listEpcis(db: Db): Promise<Epci[]> {
+  const rows = await db.query<{ code: string; name: string; communes: string }>(
+    `SELECT t.code, t.name, string_agg(m.commune_code, ',' ORDER BY m.commune_code) AS communes
+     FROM territories t JOIN memberships m ON m.scheme_id = t.scheme_id AND m.territory_code = t.code
+     WHERE t.scheme_id = ? GROUP BY 1, 2 ORDER BY 1`,
+    ['epci'],
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, communes: r.communes.split(',') }));
+}

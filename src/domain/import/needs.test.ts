@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { testIndex } from './fixtures/communes.ts';
+import { parseCafRsa, parseFilosofi, parseJobSeekers, type NeedContext } from './needs.ts';
+import { readCsvBytes, readCsvText, readJsonRecords } from './table.ts';
+
+const ctx: NeedContext = {
+  dep: '01',
+  communes: testIndex(),
+  sourceId: 'caf',
+  inputId: 'caf',
+  label: 'CAF',
+};
+
+describe('CAF RSA households', () => {
+  it('reads the data.caf.fr communal format: latest millésime, secrecy, remaps, rejects', () => {
+    const bytes = readFileSync(new URL('./fixtures/caf-rsa-fictif.csv', import.meta.url));
+    const { needs, report, year } = parseCafRsa(
+      readCsvBytes(new Uint8Array(bytes), 'caf.csv'),
+      ctx,
+    );
+    expect(year).toBe(2023);
+    expect(needs.map((n) => [n.communeCode, n.value, n.year, n.indicator])).toEqual([
+      ['01001', 125, 2023, 'rsa_foyers'],
+      ['01002', 40, 2023, 'rsa_foyers'],
+      ['01007', 25, 2023, 'rsa_foyers'],
+    ]);
+    expect(report.ignored.map((g) => [g.code, g.lines])).toEqual([
+      ['older_millesime', [5]],
+      ['other_departement', [8]],
+      ['secret', [4]],
+    ]);
+    expect(report.rejections.map((g) => [g.code, g.lines])).toEqual([
+      ['insee_unknown', [9]],
+      ['value_invalid', [10]],
+    ]);
+    expect(report.repairs.map((g) => [g.code, g.lines])).toEqual([
+      ['commune_remapped', [6]],
+      ['insee_leading_zero', [3]],
+    ]);
+    expect(report.remaps).toMatchObject([{ from: '01099', to: '01007' }]);
+  });
+
+  it('reads the older RSACom format with the year given by the caller', () => {
+    const t = readCsvText(
+      'Communes,Codes_Insee,NB_allocataires,NB_allocataire_RSA\nABERGEMENT,01001,900,"110"\n',
+      'RSACom2015.csv',
+    );
+    const { needs, year } = parseCafRsa(t, ctx, 2015);
+    expect(year).toBe(2015);
+    expect(needs).toEqual([
+      { communeCode: '01001', indicator: 'rsa_foyers', value: 110, year: 2015, sourceId: 'caf' },
+    ]);
+  });
+});
+
+describe('fallback need indicators', () => {
+  it('job seekers by commune from the JSON list', () => {
+    const t = readJsonRecords(
+      [
+        { insee: '01001', nom_commune: 'A', population: '35' },
+        { insee: '01003', nom_commune: 'B', population: '' },
+        { insee: '75101', nom_commune: 'Paris 1er', population: '900' },
+      ],
+      'de.json',
+    );
+    const { needs, report } = parseJobSeekers(t, { ...ctx, sourceId: 'de' }, 2024);
+    expect(needs).toEqual([
+      {
+        communeCode: '01001',
+        indicator: 'demandeurs_emploi',
+        value: 35,
+        year: 2024,
+        sourceId: 'de',
+      },
+    ]);
+    expect([report.kept, report.ignoredRows]).toEqual([1, 2]);
+  });
+
+  it('Filosofi: households under the poverty line, secrecy set aside', () => {
+    const t = readCsvText(
+      '"CODGEO","LIBGEO","NBMENFISC16","TP6016"\n"01001","A",1000,14.5\n"01002","B",40,\n"01003","C",x,3\n',
+      'filosofi.csv',
+    );
+    const { needs, report } = parseFilosofi(t, { ...ctx, sourceId: 'filo' }, 2016);
+    expect(needs.map((n) => [n.communeCode, n.value, n.indicator])).toEqual([
+      ['01001', 145, 'menages_pauvres'],
+    ]);
+    expect(report.ignored).toMatchObject([{ code: 'secret', lines: [3] }]);
+    expect(report.rejections).toMatchObject([{ code: 'value_invalid', lines: [4] }]);
+  });
+});

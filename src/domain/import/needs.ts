@@ -1,0 +1,241 @@
+/**
+ * Need indicators by commune:
+ * - CAF open data "foyers allocataires du RSA" by commune: the current data.caf.fr format
+ *   (dtreffre, numcomdo, nomcom, indfoy_rsa…) and the older RSACom files (Codes_Insee,
+ *   NB_allocataire_RSA);
+ * - job seekers by commune (the GIP Plateforme de l'inclusion JSON: insee, population);
+ * - INSEE Filosofi: households below the poverty line, estimated as fiscal households × poverty
+ *   rate (TP60), where the rate is not under statistical secrecy.
+ */
+import type { NeedValue } from '../model.ts';
+import type { CommuneIndex } from './commune-index.ts';
+import { ReportBuilder, type ValidationReport } from './report.ts';
+import { cellAt, findColumn, type TableInput } from './table.ts';
+import { departementOfCommune, isNullish, normaliseInseeCode, parseNumber } from './values.ts';
+
+export interface NeedContext {
+  dep: string;
+  communes: CommuneIndex;
+  sourceId: string;
+  inputId: string;
+  label: string;
+}
+
+export interface NeedResult {
+  needs: NeedValue[];
+  report: ValidationReport;
+  /** Millésime found in the file (latest year), or null. */
+  year: number | null;
+}
+
+export const NEED_IDS = {
+  rsa: 'rsa_foyers',
+  jobSeekers: 'demandeurs_emploi',
+  poorHouseholds: 'menages_pauvres',
+} as const;
+
+function builder(table: TableInput, ctx: NeedContext): ReportBuilder {
+  const b = new ReportBuilder({
+    inputId: ctx.inputId,
+    label: ctx.label,
+    fileName: table.fileName,
+    sourceId: ctx.sourceId,
+    format: table.format,
+    header: table.header,
+  });
+  for (const p of table.problems) b.note(p);
+  return b;
+}
+
+/**
+ * The commune of a row, or null (rejected or ignored, recorded in the report). Codes of former
+ * communes are remapped and their values summed into the current commune by the caller.
+ */
+function communeOf(
+  raw: string,
+  line: number,
+  cells: string[],
+  ctx: NeedContext,
+  report: ReportBuilder,
+): string | null {
+  const insee = normaliseInseeCode(raw);
+  if (!insee.ok) {
+    if (insee.reason === 'missing') report.reject(line, 'insee_missing', cells);
+    else report.reject(line, 'insee_malformed', cells, `« ${raw} »`);
+    return null;
+  }
+  if (departementOfCommune(insee.code) !== ctx.dep) {
+    report.ignore(line, 'other_departement');
+    return null;
+  }
+  const m = ctx.communes.byCode(insee.code);
+  if (m.kind === 'unknown') {
+    report.reject(line, 'insee_unknown', cells, insee.code);
+    return null;
+  }
+  report.repairAll(line, insee.repairs);
+  if (m.kind === 'former') {
+    report.repair(line, 'commune_remapped');
+    report.remap(line, insee.code, m.commune.code, `ancienne commune ${m.former.name}`);
+  }
+  return m.commune.code;
+}
+
+/** Adds values of one commune (several former communes may fall into one current commune). */
+function sumByCommune(rows: { code: string; value: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.code, (out.get(r.code) ?? 0) + r.value);
+  return out;
+}
+
+function yearOf(raw: string): number | null {
+  const m = /(19|20)\d{2}/.exec(raw);
+  return m ? Number(m[0]) : null;
+}
+
+/** CAF "foyers allocataires du RSA" by commune; keeps the latest millésime of each commune. */
+export function parseCafRsa(
+  table: TableInput,
+  ctx: NeedContext,
+  fallbackYear: number | null = null,
+): NeedResult {
+  const report = builder(table, ctx);
+  const h = table.header;
+  const col = {
+    code: findColumn(h, [
+      'numcomdo',
+      'Codes_Insee',
+      'code_insee',
+      'codgeo',
+      'code_commune',
+      'depcom',
+    ]),
+    value: findColumn(h, ['indfoy_rsa', 'NB_allocataire_RSA', 'nb_allocataires_rsa', 'foyers_rsa']),
+    date: findColumn(h, ['dtreffre', 'date_ref', 'annee', 'date']),
+  };
+  if (col.code < 0 || col.value < 0) {
+    report.note(
+      'Colonnes attendues absentes : « numcomdo » (code commune) et « indfoy_rsa » (foyers RSA).',
+    );
+  }
+  const rows: { code: string; value: number; year: number; line: number }[] = [];
+  for (const r of table.records) {
+    report.read();
+    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+    if (code === null) continue;
+    const raw = cellAt(r, col.value);
+    if (isNullish(raw)) {
+      // CAF masks small counts (under 5 households) by an empty cell.
+      report.ignore(r.line, 'secret');
+      continue;
+    }
+    const v = parseNumber(raw);
+    if (!v.ok || v.value === null || v.value < 0) {
+      report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
+      continue;
+    }
+    report.repairAll(r.line, v.repairs);
+    const year = yearOf(cellAt(r, col.date)) ?? fallbackYear ?? 0;
+    rows.push({ code, value: v.value, year, line: r.line });
+  }
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.code, Math.max(latest.get(r.code) ?? 0, r.year));
+  const kept = rows.filter((r) => {
+    if (r.year === latest.get(r.code)) return true;
+    report.ignore(r.line, 'older_millesime');
+    return false;
+  });
+  for (let i = 0; i < kept.length; i++) report.keep();
+  const years = kept.map((r) => r.year).filter((y) => y > 0);
+  const year = years.length > 0 ? Math.max(...years) : null;
+  const needs = [...sumByCommune(kept)].map(([communeCode, value]) => ({
+    communeCode,
+    indicator: NEED_IDS.rsa,
+    value,
+    year: latest.get(communeCode) || (year ?? 0),
+    sourceId: ctx.sourceId,
+  }));
+  return { needs, report: report.build(), year };
+}
+
+/** Job seekers by commune (values as strings, rounded to 5 by the producer). */
+export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: number): NeedResult {
+  const report = builder(table, ctx);
+  const h = table.header;
+  const col = {
+    code: findColumn(h, ['insee', 'code_insee', 'codgeo']),
+    value: findColumn(h, ['population', 'demandeurs_emploi', 'nb_demandeurs', 'defm']),
+  };
+  const rows: { code: string; value: number }[] = [];
+  for (const r of table.records) {
+    report.read();
+    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+    if (code === null) continue;
+    const raw = cellAt(r, col.value);
+    if (isNullish(raw)) {
+      report.ignore(r.line, 'secret');
+      continue;
+    }
+    const v = parseNumber(raw);
+    if (!v.ok || v.value === null || v.value < 0) {
+      report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
+      continue;
+    }
+    report.repairAll(r.line, v.repairs);
+    rows.push({ code, value: v.value });
+    report.keep();
+  }
+  const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
+    communeCode,
+    indicator: NEED_IDS.jobSeekers,
+    value,
+    year,
+    sourceId: ctx.sourceId,
+  }));
+  return { needs, report: report.build(), year };
+}
+
+/**
+ * INSEE Filosofi communal file: households under the poverty line ≈ NBMENFISC × TP60 / 100.
+ * Communes under secrecy (no TP60) are set aside and listed; their value stays unknown.
+ */
+export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number): NeedResult {
+  const report = builder(table, ctx);
+  const h = table.header;
+  const suffix = String(year).slice(2);
+  const col = {
+    code: findColumn(h, ['CODGEO']),
+    households: findColumn(h, [`NBMENFISC${suffix}`, 'NBMENFISC']),
+    rate: findColumn(h, [`TP60${suffix}`, 'TP60']),
+  };
+  if (col.households < 0 || col.rate < 0) {
+    report.note(`Colonnes NBMENFISC${suffix} et TP60${suffix} attendues (Filosofi ${year}).`);
+  }
+  const rows: { code: string; value: number }[] = [];
+  for (const r of table.records) {
+    report.read();
+    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+    if (code === null) continue;
+    const hh = parseNumber(cellAt(r, col.households));
+    const rate = parseNumber(cellAt(r, col.rate));
+    if (!hh.ok || !rate.ok) {
+      report.reject(r.line, 'value_invalid', r.cells);
+      continue;
+    }
+    if (hh.value === null || rate.value === null) {
+      report.ignore(r.line, 'secret');
+      continue;
+    }
+    report.repairAll(r.line, [...hh.repairs, ...rate.repairs]);
+    rows.push({ code, value: Math.round((hh.value * rate.value) / 100) });
+    report.keep();
+  }
+  const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
+    communeCode,
+    indicator: NEED_IDS.poorHouseholds,
+    value,
+    year,
+    sourceId: ctx.sourceId,
+  }));
+  return { needs, report: report.build(), year };
+}

@@ -1,0 +1,269 @@
+/**
+ * The validation report of one input file: rows read, kept, repaired (and how), rejected (and
+ * why, with line numbers), ignored (outside the département), and the commune codes remapped to
+ * the dataset's COG. Issues are grouped by reason with their lines, as the data·inclusion
+ * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
+ */
+import { toCsv } from './csv.ts';
+import type { RepairCode } from './values.ts';
+
+export const REPAIR_LABELS: Record<RepairCode, string> = {
+  decimal_comma: 'virgule décimale convertie',
+  insee_leading_zero: 'zéro initial du code INSEE rétabli',
+  insee_from_number: 'code INSEE écrit comme un nombre (« 62041.0 ») corrigé',
+  encoding_windows_1252: 'fichier en Windows-1252 (Latin-1) converti en UTF-8',
+  lambert93: 'coordonnées Lambert-93 converties en longitude/latitude',
+  lat_lon_swapped: 'latitude et longitude inversées remises dans l’ordre',
+  latitude_sign: 'signe de la latitude rétabli',
+  located_at_commune: 'sans coordonnées : placé au chef-lieu de la commune',
+  commune_from_name: 'commune retrouvée par son nom et le département',
+  commune_from_point: 'commune retrouvée par la position du point',
+  commune_remapped: 'ancienne commune rattachée à la commune actuelle',
+  capacity_rounded: 'capacité arrondie à l’entier',
+  axes_from_kind: 'axes déduits du type de structure',
+  kind_default: 'type non renseigné : « action d’insertion » retenu',
+};
+
+/** Why a row is refused. */
+export type RejectCode =
+  | 'insee_missing'
+  | 'insee_malformed'
+  | 'insee_unknown'
+  | 'commune_ambiguous'
+  | 'commune_unknown'
+  | 'commune_missing'
+  | 'coordinates_not_a_number'
+  | 'coordinates_outside_france'
+  | 'coordinates_outside_departement'
+  | 'name_missing'
+  | 'kind_unknown'
+  | 'axis_unknown'
+  | 'capacity_invalid'
+  | 'value_invalid'
+  | 'territory_missing'
+  | 'duplicate'
+  | 'commune_in_two_territories'
+  | 'epci_unknown'
+  | 'row_too_short'
+  | 'geometry_missing';
+
+export const REJECT_LABELS: Record<RejectCode, string> = {
+  insee_missing: 'code INSEE absent',
+  insee_malformed: 'code INSEE mal formé',
+  insee_unknown: 'code INSEE inconnu dans le département',
+  commune_ambiguous: 'nom de commune ambigu (plusieurs communes du département)',
+  commune_unknown: 'commune introuvable dans le département',
+  commune_missing: 'ni code INSEE, ni commune, ni coordonnées',
+  coordinates_not_a_number: 'coordonnées illisibles',
+  coordinates_outside_france: 'coordonnées hors de France',
+  coordinates_outside_departement: 'coordonnées hors du département',
+  name_missing: 'nom absent',
+  kind_unknown: 'type de site inconnu',
+  axis_unknown: 'axe inconnu',
+  capacity_invalid: 'capacité illisible ou négative',
+  value_invalid: 'valeur illisible ou négative',
+  territory_missing: 'nom de territoire absent',
+  duplicate: 'ligne en double',
+  commune_in_two_territories: 'commune déjà rattachée à un autre territoire',
+  epci_unknown: 'EPCI inconnu dans le département',
+  row_too_short: 'ligne incomplète (moins de colonnes que l’en-tête)',
+  geometry_missing: 'contour absent ou vide',
+};
+
+/** Why a row is set aside without being an error: it describes another département. */
+export type IgnoreCode =
+  'other_departement' | 'secret' | 'not_a_commune' | 'not_a_public_site' | 'older_millesime';
+
+export const IGNORE_LABELS: Record<IgnoreCode, string> = {
+  other_departement: 'autre département',
+  secret: 'valeur couverte par le secret statistique',
+  not_a_commune: 'ligne qui n’est pas une commune (total, arrondissement…)',
+  not_a_public_site: 'site non ouvert au public (direction régionale ou départementale)',
+  older_millesime: 'millésime plus ancien qu’une autre ligne de la même commune',
+};
+
+export interface IssueGroup {
+  code: string;
+  label: string;
+  count: number;
+  /** File lines (1-based, the header is line 1), in order. */
+  lines: number[];
+  /** Optional details per line (e.g. the candidates of an ambiguous name), same order as lines. */
+  details?: string[];
+}
+
+export interface Remap {
+  from: string;
+  to: string;
+  /** e.g. "fusion 2018-09-25 (table de passage COG 2018→2024)". */
+  reason: string;
+  lines: number[];
+}
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+  cells: string[];
+}
+
+export interface ValidationReport {
+  /** Stable id of the input ("france-services", "import-offre-…"). */
+  inputId: string;
+  /** What the input is, in French ("France Services (ANCT)"). */
+  label: string;
+  fileName: string;
+  sourceId: string;
+  /** How the file was read: "CSV, séparateur « ; », Windows-1252". */
+  format: string;
+  rowsRead: number;
+  kept: number;
+  repairedRows: number;
+  rejectedRows: number;
+  ignoredRows: number;
+  repairs: IssueGroup[];
+  rejections: IssueGroup[];
+  ignored: IssueGroup[];
+  remaps: Remap[];
+  /** File-level notes ("aucune colonne capacité : capacités inconnues"). */
+  notes: string[];
+  /** The header of the file, for the rejected-rows export. */
+  header: string[];
+  rejected: RejectedRow[];
+}
+
+/** Lines kept per group in the JSON and on screen; the count stays exact. */
+export const MAX_LINES_PER_GROUP = 500;
+
+/** Collects what happens to each row, then gives the report. */
+export class ReportBuilder {
+  #report: ValidationReport;
+  /** Lines of each repair; grouped at the end, without the lines that were then rejected. */
+  #repairs = new Map<RepairCode, Set<number>>();
+  #rejections = new Map<string, IssueGroup>();
+  #ignored = new Map<string, IssueGroup>();
+  #remaps = new Map<string, Remap>();
+  #repairedLines = new Set<number>();
+
+  constructor(init: {
+    inputId: string;
+    label: string;
+    fileName: string;
+    sourceId: string;
+    format: string;
+    header: string[];
+  }) {
+    this.#report = {
+      ...init,
+      rowsRead: 0,
+      kept: 0,
+      repairedRows: 0,
+      rejectedRows: 0,
+      ignoredRows: 0,
+      repairs: [],
+      rejections: [],
+      ignored: [],
+      remaps: [],
+      notes: [],
+      rejected: [],
+    };
+  }
+
+  read(count = 1): void {
+    this.#report.rowsRead += count;
+  }
+
+  keep(): void {
+    this.#report.kept++;
+  }
+
+  repair(line: number, code: RepairCode): void {
+    const lines = this.#repairs.get(code) ?? new Set<number>();
+    lines.add(line);
+    this.#repairs.set(code, lines);
+    this.#repairedLines.add(line);
+  }
+
+  repairAll(line: number, codes: readonly RepairCode[]): void {
+    for (const c of new Set(codes)) this.repair(line, c);
+  }
+
+  reject(line: number, code: RejectCode, cells: string[], detail?: string): void {
+    const label = REJECT_LABELS[code];
+    addTo(this.#rejections, code, label, line, detail);
+    this.#report.rejectedRows++;
+    this.#report.rejected.push({ line, reason: detail ? `${label} : ${detail}` : label, cells });
+  }
+
+  ignore(line: number, code: IgnoreCode): void {
+    addTo(this.#ignored, code, IGNORE_LABELS[code], line);
+    this.#report.ignoredRows++;
+  }
+
+  remap(line: number, from: string, to: string, reason: string): void {
+    const key = `${from}→${to}`;
+    const r = this.#remaps.get(key) ?? { from, to, reason, lines: [] };
+    r.lines.push(line);
+    this.#remaps.set(key, r);
+  }
+
+  note(text: string): void {
+    this.#report.notes.push(text);
+  }
+
+  /** A repair made on a row that was then rejected is not reported: the row was not kept. */
+  build(): ValidationReport {
+    const rejectedLines = new Set(this.#report.rejected.map((r) => r.line));
+    const repaired = [...this.#repairedLines].filter((l) => !rejectedLines.has(l));
+    const repairs = new Map<string, IssueGroup>();
+    for (const [code, lines] of this.#repairs) {
+      for (const l of [...lines].sort((a, b) => a - b)) {
+        if (!rejectedLines.has(l)) addTo(repairs, code, REPAIR_LABELS[code], l);
+      }
+    }
+    return {
+      ...this.#report,
+      repairedRows: repaired.length,
+      repairs: sortGroups(repairs),
+      rejections: sortGroups(this.#rejections),
+      ignored: sortGroups(this.#ignored),
+      remaps: [...this.#remaps.values()].sort((a, b) => a.from.localeCompare(b.from)),
+      rejected: [...this.#report.rejected].sort((a, b) => a.line - b.line),
+    };
+  }
+}
+
+function addTo(
+  map: Map<string, IssueGroup>,
+  code: string,
+  label: string,
+  line: number,
+  detail?: string,
+): void {
+  const g = map.get(code) ?? { code, label, count: 0, lines: [] };
+  g.count++;
+  if (g.lines.length < MAX_LINES_PER_GROUP) {
+    g.lines.push(line);
+    if (detail !== undefined) (g.details ??= []).push(detail);
+  }
+  map.set(code, g);
+}
+
+function sortGroups(map: Map<string, IssueGroup>): IssueGroup[] {
+  return [...map.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}
+
+/** The rejected rows as CSV: line number, reason, then the original columns. */
+export function rejectedRowsCsv(report: ValidationReport): string {
+  const header = ['ligne', 'motif_rejet', ...report.header];
+  const rows = report.rejected.map((r) => [String(r.line), r.reason, ...r.cells]);
+  return toCsv(header, rows);
+}
+
+/** "1 234 lignes lues, 1 200 gardées (12 réparées), 30 rejetées, 4 ignorées." */
+export function reportSummary(r: ValidationReport): string {
+  const n = (v: number) => v.toLocaleString('fr-FR');
+  return (
+    `${n(r.rowsRead)} lignes lues, ${n(r.kept)} gardées (dont ${n(r.repairedRows)} réparées), ` +
+    `${n(r.rejectedRows)} rejetées, ${n(r.ignoredRows)} hors champ`
+  );
+}

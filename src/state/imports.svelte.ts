@@ -1,0 +1,261 @@
+/**
+ * The imports of the current dataset: files dropped in the app, read by the same parsers as the
+ * build (src/domain/import), applied to DuckDB, kept in IndexedDB and applied again whenever the
+ * dataset is loaded. Also the build's own validation reports (reports.json), when the dataset has
+ * them.
+ */
+import { fetchJson } from '../data/artefacts.ts';
+import type { Db } from '../data/db.ts';
+import {
+  deleteStoredImport,
+  listStoredImports,
+  saveStoredImport,
+  type StoredImport,
+} from '../data/import-storage.ts';
+import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
+import { listSites, listSources } from '../data/queries/sites.ts';
+import { CommuneIndex } from '../domain/import/commune-index.ts';
+import { decodeText } from '../domain/import/decode.ts';
+import { OFFER_FORMAT_LABELS, parseOffer } from '../domain/import/offer.ts';
+import { pointLocator } from '../domain/import/point-locator.ts';
+import { parsePtiTerritories } from '../domain/import/pti-territories.ts';
+import type { ValidationReport } from '../domain/import/report.ts';
+import { readCsvBytes, readJsonRecords, type TableInput } from '../domain/import/table.ts';
+import type { DatasetMeta, Source } from '../domain/model.ts';
+import type { DatasetStore } from './dataset.svelte.ts';
+
+/** What the report view shows: an import of the user, or an input of the build. */
+export type ReportChoice = { kind: 'import'; id: string } | { kind: 'build'; index: number };
+
+export class ImportStore {
+  imports = $state.raw<StoredImport[]>([]);
+  buildReports = $state.raw<ValidationReport[]>([]);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  shown = $state.raw<ReportChoice | null>(null);
+
+  #data: DatasetStore;
+  /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
+  #synced = new WeakSet<DatasetMeta>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(data: DatasetStore) {
+    this.#data = data;
+  }
+
+  get shownReport(): { report: ValidationReport; record: StoredImport | null } | null {
+    const s = this.shown;
+    if (!s) return null;
+    if (s.kind === 'build') {
+      const report = this.buildReports[s.index];
+      return report ? { report, record: null } : null;
+    }
+    const record = this.imports.find((i) => i.id === s.id);
+    return record ? { report: record.report, record } : null;
+  }
+
+  /** Serialises the operations: an import never runs while the previous one is applied. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  /** After a dataset has loaded: apply its stored imports, fetch its build reports. */
+  sync(): Promise<void> {
+    return this.#enqueue(async () => {
+      const { db, meta, entry } = this.#data;
+      if (!db || !meta || !entry || this.#synced.has(meta)) return;
+      this.#synced.add(meta);
+      try {
+        this.buildReports = meta.reports
+          ? await fetchJson<ValidationReport[]>(`${entry.path}/${meta.reports}`)
+          : [];
+      } catch {
+        this.buildReports = [];
+      }
+      let stored: StoredImport[] = [];
+      try {
+        stored = await listStoredImports(entry.id);
+      } catch (e) {
+        this.error = `Les imports enregistrés n'ont pas pu être relus : ${message(e)}`;
+      }
+      for (const r of stored) await applyImport(db, r);
+      this.imports = stored;
+      const shown = this.shown;
+      if (shown?.kind === 'import' && !stored.some((r) => r.id === shown.id)) this.shown = null;
+      await this.#refresh(db, stored);
+    });
+  }
+
+  importOffer(file: File): Promise<void> {
+    return this.#run(file, async (db, table, meta, id, source) => {
+      const { sites, report, format } = parseOffer(table, {
+        ...this.#context(meta),
+        sourceId: id,
+        idPrefix: id,
+        inputId: id,
+        label: `Offre importée : ${file.name}`,
+      });
+      return {
+        kind: 'offer',
+        formatLabel: OFFER_FORMAT_LABELS[format],
+        source: { ...source, note: `${OFFER_FORMAT_LABELS[format]} ; ${table.format}` },
+        sites,
+        scheme: null,
+        territories: [],
+        memberships: [],
+        report,
+      };
+    });
+  }
+
+  importTerritories(file: File, schemeLabel: string): Promise<void> {
+    return this.#run(file, async (db, table, meta, id, source) => {
+      const epcis = await listEpcis(db);
+      const ctx = this.#context(meta);
+      const r = parsePtiTerritories(table, {
+        dep: ctx.dep,
+        communes: ctx.communes,
+        epcis,
+        schemeId: id,
+        sourceId: id,
+        inputId: id,
+        label: `Territoires importés : ${file.name}`,
+      });
+      const label = schemeLabel.trim() || `Territoires (${file.name})`;
+      return {
+        kind: 'territories',
+        formatLabel: 'Fichier de territoires (communes ou EPCI → territoire)',
+        source: { ...source, note: table.format },
+        sites: [],
+        scheme:
+          r.territories.length > 0 ? { id, label, unitLabel: 'territoire', sourceId: id } : null,
+        territories: r.territories,
+        memberships: r.memberships,
+        report: r.report,
+      };
+    });
+  }
+
+  remove(id: string): Promise<void> {
+    return this.#enqueue(async () => {
+      const db = this.#data.db;
+      const record = this.imports.find((i) => i.id === id);
+      if (!db || !record) return;
+      this.busy = true;
+      try {
+        await removeImport(db, record.source.id, record.scheme?.id ?? null);
+        await deleteStoredImport(id);
+        const rest = this.imports.filter((i) => i.id !== id);
+        this.imports = rest;
+        if (this.shown?.kind === 'import' && this.shown.id === id) this.shown = null;
+        await this.#refresh(db, rest);
+      } catch (e) {
+        this.error = `La suppression a échoué : ${message(e)}`;
+      } finally {
+        this.busy = false;
+      }
+    });
+  }
+
+  #context(meta: DatasetMeta) {
+    const data = this.#data;
+    const dep = meta.departement.code;
+    const communes = new CommuneIndex(
+      data.communes.map((c) => ({ code: c.code, name: c.name, dep, lon: c.lon, lat: c.lat })),
+    );
+    const polygons = (data.geometry?.features ?? []).map((f) => ({
+      code: f.id,
+      geometry: f.geometry,
+    }));
+    return { dep, communes, bbox: meta.bbox, communeAt: pointLocator(polygons) };
+  }
+
+  #run(
+    file: File,
+    parse: (
+      db: Db,
+      table: TableInput,
+      meta: DatasetMeta,
+      id: string,
+      source: Source,
+    ) => Promise<Omit<StoredImport, 'id' | 'datasetId' | 'fileName' | 'importedAt'>>,
+  ): Promise<void> {
+    return this.#enqueue(async () => {
+      const { db, meta, entry } = this.#data;
+      if (!db || !meta || !entry) {
+        this.error = "Le moteur d'analyse n'est pas encore prêt : réessayez dans un instant.";
+        return;
+      }
+      this.busy = true;
+      this.error = null;
+      try {
+        const table = await readFile(file);
+        const now = new Date();
+        const id = `import-${now.getTime().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+        const source: Source = {
+          id,
+          producer: 'Fichier importé dans le navigateur',
+          title: file.name,
+          licence: 'fichier local',
+          millesime: `importé le ${now.toLocaleDateString('fr-FR')}`,
+          url: '',
+          note: '',
+        };
+        const parsed = await parse(db, table, meta, id, source);
+        const record: StoredImport = {
+          id,
+          datasetId: entry.id,
+          fileName: file.name,
+          importedAt: now.toISOString(),
+          ...parsed,
+        };
+        await applyImport(db, record);
+        // Saved after it applied: a file that breaks the engine is not brought back at every load.
+        await saveStoredImport(record);
+        const all = [...this.imports, record];
+        this.imports = all;
+        this.shown = { kind: 'import', id };
+        await this.#refresh(db, all);
+      } catch (e) {
+        this.error = `Le fichier « ${file.name} » n'a pas pu être importé : ${message(e)}`;
+      } finally {
+        this.busy = false;
+      }
+    });
+  }
+
+  /** The app's lists and the dataset's schemes, after the tables changed. */
+  async #refresh(db: Db, imports: readonly StoredImport[]): Promise<void> {
+    const data = this.#data;
+    const meta = data.meta;
+    if (!meta) return;
+    const [sites, sources] = await Promise.all([listSites(db), listSources(db)]);
+    const base = meta.schemes.filter((s) => !s.id.startsWith('import-'));
+    const extra = imports.flatMap((i) => (i.scheme ? [i.scheme] : []));
+    const next: DatasetMeta = { ...meta, schemes: [...base, ...extra] };
+    this.#synced.add(next);
+    data.meta = next;
+    data.sites = sites;
+    data.sources = sources;
+    data.revision++;
+  }
+}
+
+async function readFile(file: File): Promise<TableInput> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (/\.json$/i.test(file.name)) {
+    const parsed = JSON.parse(decodeText(bytes).text) as unknown;
+    if (!Array.isArray(parsed)) throw new Error('un tableau JSON était attendu');
+    return readJsonRecords(parsed, file.name);
+  }
+  if (/\.(xlsx|xls|ods)$/i.test(file.name)) {
+    throw new Error(
+      'les classeurs Excel ou LibreOffice ne sont pas lus : enregistrez la feuille au format CSV',
+    );
+  }
+  return readCsvBytes(bytes, file.name);
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

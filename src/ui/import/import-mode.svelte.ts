@@ -1,0 +1,50 @@
+/**
+ * The import mode on the map: the explore map (so imported sites and territories show as the
+ * figures will count them), with the sites of the import whose report is open ringed.
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import { importedSitesLayer } from '../../map/layers/imported-sites-layer.ts';
+import type { ImportStore } from '../../state/imports.svelte.ts';
+import type { ExploreMapMode } from '../explore/explore-mode.svelte.ts';
+import type { MapMode, TooltipContent } from '../map-mode.ts';
+
+export class ImportMapMode implements MapMode {
+  #explore: ExploreMapMode;
+  #imports: ImportStore;
+
+  constructor(explore: ExploreMapMode, imports: ImportStore) {
+    this.#explore = explore;
+    this.#imports = imports;
+  }
+
+  get mapLabel(): string {
+    return `${this.#explore.mapLabel}, avec les sites importés`;
+  }
+
+  get title(): string {
+    return this.#explore.title;
+  }
+
+  get legends() {
+    return this.#explore.legends;
+  }
+
+  get sourceIds(): string[] {
+    return this.#explore.sourceIds;
+  }
+
+  readonly layers = $derived.by(() => {
+    const record = this.#imports.shownReport?.record;
+    const base = this.#explore.layers;
+    if (!record || record.sites.length === 0) return base;
+    return [...base, importedSitesLayer({ sites: record.sites, radiusPixels: 9 })];
+  });
+
+  describe(info: PickingInfo): TooltipContent | null {
+    return this.#explore.describe(info);
+  }
+
+  click(info: PickingInfo): void {
+    this.#explore.click(info);
+  }
+}
