@@ -20,7 +20,7 @@ import {
   type BenchReport,
   type Machine,
 } from './lib/report.ts';
-import { asSuite, selectSuites, suiteNames } from './lib/suites.ts';
+import { asSuite, missingSuites, selectSuites, suiteNames } from './lib/suites.ts';
 import { formatConsoleTable } from './lib/table.ts';
 import type { BenchRow } from './lib/types.ts';
 
@@ -91,7 +91,8 @@ async function runSuites(names: string[]) {
 async function main(options: BenchOptions): Promise<number> {
   // Suites read the run count from the environment (they take no arguments).
   process.env[RUNS_ENV] = String(options.runs);
-  const names = selectSuites(suiteNames(readdirSync(suitesDir)), options.only);
+  const available = suiteNames(readdirSync(suitesDir));
+  const names = selectSuites(available, options.only);
   // Fail now, not after ten minutes of measures, if the README cannot take the table.
   if (options.readme && !options.only) replaceSection(readFileSync(readmePath, 'utf8'), '');
   const started = Date.now();
@@ -109,7 +110,7 @@ async function main(options: BenchOptions): Promise<number> {
     options: { runs: options.runs, only: options.only },
     durationMs: Date.now() - started,
     rows,
-    notes: takeNotes(),
+    notes: [...(options.only ? [] : missingSuites(available)), ...takeNotes()],
     errors,
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asSuite, orderSuites, selectSuites, suiteNames } from './suites.ts';
+import { asSuite, missingSuites, orderSuites, selectSuites, suiteNames } from './suites.ts';
 
 describe('suites', () => {
   it('takes the TypeScript files of bench/suites/, not tests or other files', () => {
@@ -31,5 +31,12 @@ describe('suites', () => {
     expect(asSuite('x.ts', { default: suite })).toBe(suite);
     expect(() => asSuite('x.ts', { suite })).toThrow(/x.ts: its default export/);
     expect(() => asSuite('x.ts', { default: { name: 'x' } })).toThrow(/BenchSuite/);
+  });
+
+  it('says what an expected suite would have measured when it is missing', () => {
+    expect(missingSuites(['page', 'reach'])).toEqual([]);
+    const missing = missingSuites(['page']);
+    expect(missing.map((m) => m.suite)).toEqual(['reach']);
+    expect(missing[0]!.text).toMatch(/16 ms.*100 ms.*k = 5.*reach\.ts.*\.$/);
   });
 });

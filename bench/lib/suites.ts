@@ -7,6 +7,24 @@ import type { BenchSuite } from './types.ts';
 /** Builds and sizes first (cheap, and they build what the browser suites load). */
 export const SUITE_ORDER = ['size', 'page', 'queries', 'reach'];
 
+/**
+ * Suites the product's benchmark brief asks for that are written elsewhere; a full run without
+ * one of them says what is therefore not measured.
+ */
+export const EXPECTED_SUITES: Record<string, string> = {
+  reach:
+    'latence du « et si ? » (un site ouvert : temps, agrégats, couches ; cibles 16 ms au ' +
+    'département, 100 ms au national) et placement k = 5 (cible 1 s au département) : pas de ' +
+    'suite bench/suites/reach.ts dans cette version',
+};
+
+/** What is not measured because an expected suite is missing from `names`. */
+export function missingSuites(names: readonly string[]): { suite: string; text: string }[] {
+  return Object.entries(EXPECTED_SUITES)
+    .filter(([name]) => !names.includes(name))
+    .map(([suite, text]) => ({ suite, text: `${text}.` }));
+}
+
 /** Suite names from the file names of bench/suites/ (tests and non-TypeScript files left out). */
 export function suiteNames(files: readonly string[]): string[] {
   return files
