@@ -79,7 +79,7 @@ export function formatReadmeSection(report: BenchReport): string {
     `Dernière mesure : ${day}, commit \`${report.commit.slice(0, 12)}\`` +
       `${report.dirty ? ' (avec modifications non commitées)' : ''}, ` +
       `${report.options.runs} essais par mesure de page, ` +
-      `durée ${formatValue(Math.round(report.durationMs / 1000))} s.`,
+      `durée ${Math.round(report.durationMs / 1000)} s.`,
     '',
     `Machine : ${describeMachine(report.machine)}. Charge moyenne (1 / 5 / 15 min) au début : ` +
       `${formatLoad(report.machine.loadStart)}, à la fin : ${formatLoad(report.machine.loadEnd)}.`,
