@@ -52,6 +52,13 @@ module.exports = {
       to: { path: '^scripts/' },
     },
     {
+      name: 'src-never-imports-bench',
+      comment: 'The benchmark measures the app; the app knows nothing of it.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^bench/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
