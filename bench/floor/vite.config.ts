@@ -4,14 +4,17 @@
  * `npx vite build --config bench/floor/vite.config.ts`.
  */
 import { resolve } from 'node:path';
-import { defineConfig, mergeConfig } from 'vite';
+import { defineConfig, mergeConfig, type UserConfig } from 'vite';
 import appConfig from '../../vite.config.ts';
 
 const here = import.meta.dirname;
 const repoRoot = resolve(here, '..', '..');
 
+// The app's configuration for a normal build (not the public one).
+const base = appConfig({ mode: 'production', command: 'build' }) as UserConfig;
+
 export default mergeConfig(
-  appConfig,
+  base,
   defineConfig({
     root: here,
     publicDir: resolve(repoRoot, 'public'),
