@@ -5,7 +5,7 @@
 import type { Topology } from 'topojson-specification';
 import { artefactReader, fetchJson, fetchManifest, fetchMeta } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
-import { loadDatasetTables } from '../data/load-dataset.ts';
+import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { listCommunes } from '../data/queries/communes.ts';
 import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
@@ -20,6 +20,14 @@ export type LoadStatus =
   | { phase: 'error'; message: string; detail: string };
 
 export type OpenDb = (onProgress: (p: { loaded: number; total: number }) => void) => Promise<Db>;
+
+/** Starts reading every file now; the returned reader hands out the pending answers. */
+function prefetch(read: ReadArtefact, files: string[]): ReadArtefact {
+  const pending = new Map(files.map((f) => [f, read(f)]));
+  // A failure is reported when the file is asked for, not as an unhandled rejection.
+  for (const p of pending.values()) p.catch(() => {});
+  return (f) => pending.get(f) ?? read(f);
+}
 
 export class DatasetStore {
   entries = $state.raw<DatasetEntry[]>([]);
@@ -76,6 +84,8 @@ export class DatasetStore {
       const entry = this.entries.find((e) => e.id === requestedId) ?? this.entries[0];
       if (!entry) throw new Error('Aucun jeu de données : lancez « npm run data ».');
       const meta = await fetchMeta(entry);
+      // The tables download while the geometry is read and the engine compiles.
+      const read = prefetch(artefactReader(entry), Object.values(meta.tables));
       const topology = await fetchJson<Topology>(`${entry.path}/${meta.topology}`);
       if (stale()) return;
       this.entry = entry;
@@ -93,7 +103,7 @@ export class DatasetStore {
       }
       if (stale()) return;
       this.status = { phase: 'tables', done: 0, count: 1 };
-      await loadDatasetTables(db, meta, artefactReader(entry), (_, done, count) => {
+      await loadDatasetTables(db, meta, read, (_, done, count) => {
         if (!stale()) this.status = { phase: 'tables', done, count };
       });
       const [communes, sites, sources] = await Promise.all([
