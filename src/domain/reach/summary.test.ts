@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  REACH_BANDS,
+  bandIndex,
+  communesBeyond,
+  reachDelta,
+  summariseReach,
+  territoryIndex,
+} from './summary.ts';
+
+const codes = ['c1', 'c2', 'c3', 'c4', 'c5'];
+const names = ['Un', 'Deux', 'Trois', 'Quatre', 'Cinq'];
+const minutes = Float64Array.from([4, 30, 30.5, 44, Infinity]);
+const people = {
+  population: Float64Array.from([1000, 200, 300, 400, 50]),
+  need: Float64Array.from([40, 10, 12, 0, 3]),
+};
+const territories = territoryIndex(
+  codes,
+  new Map([
+    ['c1', 'T2'],
+    ['c2', 'T1'],
+    ['c3', 'T1'],
+    ['c4', 'T2'],
+    ['c5', 'T2'],
+  ]),
+  new Map([
+    ['T1', 'Nord'],
+    ['T2', 'Sud'],
+  ]),
+);
+
+describe('reach summary', () => {
+  it('puts times in the bands of the map, limits included in the lower band', () => {
+    expect([0, 10, 10.01, 20, 30, 30.01, 45, 46, Infinity].map(bandIndex)).toEqual([
+      0, 0, 1, 1, 2, 3, 3, 4, 4,
+    ]);
+    expect(REACH_BANDS.map((b) => b.label)).toEqual([
+      '0 à 10 min',
+      '10 à 20 min',
+      '20 à 30 min',
+      '30 à 45 min',
+      'plus de 45 min',
+    ]);
+  });
+
+  it('counts people beyond N minutes, by territory and in all (hand-counted)', () => {
+    const s = summariseReach(minutes, people, territories, 30);
+    // Beyond 30 min: c3 (30.5), c4 (44), c5 (beyond the horizon); c2 at exactly 30 is within.
+    expect(s.total).toEqual({
+      communes: 5,
+      population: 1950,
+      need: 65,
+      communesBeyond: 3,
+      populationBeyond: 750,
+      needBeyond: 15,
+    });
+    expect(s.territories).toEqual([
+      {
+        code: 'T1',
+        name: 'Nord',
+        communes: 2,
+        population: 500,
+        need: 22,
+        communesBeyond: 1,
+        populationBeyond: 300,
+        needBeyond: 12,
+      },
+      {
+        code: 'T2',
+        name: 'Sud',
+        communes: 3,
+        population: 1450,
+        need: 43,
+        communesBeyond: 2,
+        populationBeyond: 450,
+        needBeyond: 3,
+      },
+    ]);
+    expect(s.bands.map((b) => b.population)).toEqual([1000, 0, 200, 700, 50]);
+  });
+
+  it('says need is unknown rather than zero when there is none by commune', () => {
+    const s = summariseReach(minutes, { ...people, need: null }, territories, 30);
+    expect(s.total.need).toBeNull();
+    expect(s.total.needBeyond).toBeNull();
+    expect(s.total.populationBeyond).toBe(750);
+  });
+
+  it('lists the communes beyond, the most beneficiaries first', () => {
+    const list = communesBeyond(minutes, people, 30, codes, names);
+    expect(list.map((c) => [c.code, c.minutes, c.need])).toEqual([
+      ['c3', 30.5, 12],
+      ['c5', Infinity, 3],
+      ['c4', 44, 0],
+    ]);
+  });
+
+  it('gives the change from the baseline as people brought within N minutes', () => {
+    const after = summariseReach(Float64Array.from([4, 30, 12, 44, 20]), people, territories, 30);
+    const before = summariseReach(minutes, people, territories, 30);
+    expect(reachDelta(after.total, before.total)).toEqual({
+      communesWithin: 2,
+      populationWithin: 350,
+      needWithin: 15,
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../random.ts';
+import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from './distance-model.ts';
+import { createTravelNetwork, type TravelModel, type TravelNetwork } from './model.ts';
+import { DEFAULT_NO_CAR_PARAMETERS, noCarModel } from './no-car-model.ts';
+import { commune, randomNetwork } from './test-network.ts';
+
+/** 0.1° of latitude on a meridian: 11.119508 km exactly with the mean Earth radius. */
+const D = 11.11950802335329;
+
+const net = createTravelNetwork([
+  commune('A', 2, 46, 1, 10),
+  commune('B', 2, 46.1, 2, 10),
+  commune('C', 2, 46.2, 4, 10),
+]);
+
+describe('car distance model, hand-computed', () => {
+  const m = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
+
+  it('drives the detoured distance, half at the speed of each end', () => {
+    // 60 × 1.3 × 11.1195 km × (1/25 + 1/40) / 2 = 28.188 min
+    expect(m.communeMinutes(0, 1)).toBeCloseTo(28.18795, 4);
+    // A dense and a very sparse end: 60 × 1.3 × 22.239 × (1/25 + 1/65) / 2
+    expect(m.communeMinutes(0, 2)).toBeCloseTo((60 * 1.3 * 2 * D * (1 / 25 + 1 / 65)) / 2, 9);
+    expect(m.accessMinutes).toBe(5);
+  });
+
+  it('takes the intrazonal distance within a commune', () => {
+    // 10 km²: (2/3)·√(10/π) = 1.18942 km, driven at 40 km/h (intermediate): 2.3194 min
+    expect(m.communeMinutes(1, 1)).toBeCloseTo((60 * 1.3 * 1.1894160774) / 40, 6);
+  });
+
+  it('reaches a site off the reference point at the speed of its commune', () => {
+    // 0.01° north of B: 1.11195 km at 40 km/h with detour 1.3 → 2.1683 min
+    expect(m.localMinutes(1, 2, 46.11)).toBeCloseTo((60 * 1.3 * D) / 10 / 40, 6);
+    expect(m.localMinutes(1, 2, 46.1)).toBe(0);
+  });
+
+  it('scales with its parameters', () => {
+    const slow = carDistanceModel(net, { ...DEFAULT_CAR_PARAMETERS, detourFactor: 2.6 });
+    expect(slow.communeMinutes(0, 1)).toBeCloseTo(2 * m.communeMinutes(0, 1), 9);
+  });
+
+  it('refuses absurd parameters with a clear message', () => {
+    expect(() => carDistanceModel(net, { ...DEFAULT_CAR_PARAMETERS, detourFactor: 0.8 })).toThrow(
+      /détour/,
+    );
+    expect(() =>
+      carDistanceModel(net, { ...DEFAULT_CAR_PARAMETERS, speedKmh: [25, 0, 55, 65] }),
+    ).toThrow(/vitesse \(densité 2\)/);
+    expect(() => carDistanceModel(net, { ...DEFAULT_CAR_PARAMETERS, accessMinutes: NaN })).toThrow(
+      /accès/,
+    );
+  });
+
+  it('documents every parameter with its justification', () => {
+    expect(m.parameters.map((p) => p.id)).toEqual(['detourFactor', 'speedKmh', 'accessMinutes']);
+    for (const p of m.parameters) expect(p.justification.length).toBeGreaterThan(40);
+  });
+});
+
+describe('"sans voiture" approximation, hand-computed', () => {
+  const m = noCarModel(net, DEFAULT_NO_CAR_PARAMETERS);
+
+  it('walks when walking is faster', () => {
+    const dense = createTravelNetwork([commune('X', 2, 46, 1), commune('Y', 2, 46.009, 1)]);
+    const walk = noCarModel(dense, DEFAULT_NO_CAR_PARAMETERS);
+    // 1.0008 km × 1.3 at 4.5 km/h = 17.35 min, against 10 + 5 + 5.6 min by bus
+    expect(walk.communeMinutes(0, 1)).toBeCloseTo((60 * 1.3 * D * 0.09) / 4.5, 6);
+  });
+
+  it('takes the bus when it is faster, waiting at the less served end', () => {
+    // 10 + max(5, 10) + 11.1195 × (5.6 + 4.2) / 2 = 74.486 min
+    expect(m.communeMinutes(0, 1)).toBeCloseTo(74.48559, 4);
+    expect(m.accessMinutes).toBe(0);
+  });
+
+  it('gives the documented orders of magnitude', () => {
+    const rural = createTravelNetwork([
+      commune('R', 2, 46, 4),
+      commune('S', 2, 46 + 15 / 111.19508, 4),
+    ]);
+    // 10 + 90 + 15 km × 2.4 min/km = 136 min, 5.9 times the 23 min by car
+    expect(noCarModel(rural, DEFAULT_NO_CAR_PARAMETERS).communeMinutes(0, 1)).toBeCloseTo(136, 3);
+    expect(carDistanceModel(rural, DEFAULT_CAR_PARAMETERS).communeMinutes(0, 1) + 5).toBeCloseTo(
+      23,
+      3,
+    );
+    const city = createTravelNetwork([
+      commune('U', 2, 46, 1),
+      commune('V', 2, 46 + 5 / 111.19508, 1),
+    ]);
+    expect(noCarModel(city, DEFAULT_NO_CAR_PARAMETERS).communeMinutes(0, 1)).toBeCloseTo(43, 3);
+  });
+
+  it('walks from the commune point to the site', () => {
+    expect(m.localMinutes(0, 2, 46.01)).toBeCloseTo((60 * 1.3 * D) / 10 / 4.5, 6);
+  });
+
+  it('is labelled an approximation', () => {
+    expect(m.approximation).toBe(true);
+    expect(m.description).toMatch(/Approximation/);
+  });
+});
+
+/** Checks the search functions of a model against every pair, on a random network. */
+function checkSearch(model: TravelModel, n: TravelNetwork, budgets: number[]) {
+  for (const max of budgets) {
+    for (let c = 0; c < n.count; c += 7) {
+      const fromOrigins = new Map<number, number>();
+      model.forEachOriginWithin(c, max, (o, m) => fromOrigins.set(o, m));
+      const fromDest = new Map<number, number>();
+      model.forEachDestinationWithin(c, max, (d, m) => fromDest.set(d, m));
+      for (let o = 0; o < n.count; o++) {
+        const toC = model.communeMinutes(o, c);
+        expect(fromOrigins.get(o)).toBe(toC <= max ? toC : undefined);
+        const fromC = model.communeMinutes(c, o);
+        expect(fromDest.get(o)).toBe(fromC <= max ? fromC : undefined);
+      }
+    }
+  }
+}
+
+describe.each([
+  ['car', (n: TravelNetwork) => carDistanceModel(n, DEFAULT_CAR_PARAMETERS)],
+  ['no car', (n: TravelNetwork) => noCarModel(n, DEFAULT_NO_CAR_PARAMETERS)],
+])('%s model, properties', (_, make) => {
+  const n = randomNetwork(createRandom(5), 300);
+  const model = make(n);
+
+  it('is exactly symmetric', () => {
+    expect(model.symmetric).toBe(true);
+    for (let a = 0; a < n.count; a += 3)
+      for (let b = 0; b < n.count; b += 5)
+        expect(model.communeMinutes(a, b)).toBe(model.communeMinutes(b, a));
+  });
+
+  it('finds exactly the communes within a time budget', () => {
+    checkSearch(model, n, [0, 12, 45, 120]);
+  });
+
+  it('grows with distance along a line of equal density', () => {
+    const line = createTravelNetwork(
+      Array.from({ length: 20 }, (_, i) => commune(`L${i}`, 2, 46 + i * 0.03, 3)),
+    );
+    const m = make(line);
+    for (let i = 2; i < 20; i++)
+      expect(m.communeMinutes(0, i)).toBeGreaterThanOrEqual(m.communeMinutes(0, i - 1));
+  });
+});
