@@ -1,0 +1,52 @@
+/**
+ * What every headless report shares: loading a built dataset from public/data/ into Node DuckDB
+ * (the same loader as the app), and writing CSV.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Db } from '../../src/data/db.ts';
+import { openNodeDb } from '../../src/data/duckdb-node.ts';
+import { loadDatasetTables } from '../../src/data/load-dataset.ts';
+import type { DatasetEntry, DatasetMeta } from '../../src/domain/model.ts';
+
+export const DATA_DIR = resolve(import.meta.dirname, '..', '..', 'public', 'data');
+
+export interface OpenDataset {
+  db: Db;
+  meta: DatasetMeta;
+}
+
+/** Opens a dataset built by `npm run data`, by its id. */
+export async function openDataset(id: string, dataDir = DATA_DIR): Promise<OpenDataset> {
+  const manifest = join(dataDir, 'datasets.json');
+  if (!existsSync(manifest)) {
+    throw new Error(`Aucun jeu de données dans ${dataDir} : lancez d'abord « npm run data ».`);
+  }
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as DatasetEntry[];
+  const entry = entries.find((e) => e.id === id);
+  if (!entry) {
+    throw new Error(
+      `Jeu de données inconnu : ${id} (disponibles : ${entries.map((e) => e.id).join(', ')}).`,
+    );
+  }
+  const dir = join(dataDir, entry.path);
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
+  const db = await openNodeDb();
+  await loadDatasetTables(db, meta, async (file) => new Uint8Array(readFileSync(join(dir, file))));
+  return { db, meta };
+}
+
+/**
+ * One CSV cell: quoted when needed; text that a spreadsheet would take for a formula (= + - @ at
+ * the start) is prefixed with an apostrophe. Numbers are written as they are.
+ */
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,271 @@
+/**
+ * `npm run report -- reach`: minutes to the nearest site of the chosen kinds for every commune of
+ * a built dataset, the population and the beneficiaries beyond N minutes by territory of every
+ * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
+ * code the app runs (src/domain/reach), so they match the interface exactly.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Db } from '../../src/data/db.ts';
+import { listCommunes } from '../../src/data/queries/communes.ts';
+import { communeNeeds, schemeTerritories } from '../../src/data/queries/reach.ts';
+import { DEPARTEMENT_SCHEME_ID } from '../../src/data/queries/schema.ts';
+import { listSites } from '../../src/data/queries/sites.ts';
+import { SITE_KINDS, type DatasetMeta, type SiteKind } from '../../src/domain/model.ts';
+import {
+  computeReachReport,
+  type ReachReport,
+  type ReportScheme,
+} from '../../src/domain/reach/reach-report.ts';
+import {
+  MAX_REACH_MINUTES,
+  MIN_REACH_MINUTES,
+  defaultAssumptions,
+  parseScenario,
+  type ReachAssumptions,
+  type ScenarioEdit,
+} from '../../src/domain/reach/scenario.ts';
+import type { ReachMatrices } from '../../src/domain/reach/setup.ts';
+import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
+import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
+import { TRAVEL_MODES, type TravelMode } from '../../src/domain/travel/model.ts';
+import { openDataset, toCsv } from './common.ts';
+
+export const HELP = `Usage : npm run report -- reach [options]
+
+  --dataset ID        jeu de données construit dans public/data (défaut : demo)
+  --minutes N         seuil N en minutes (défaut : 30)
+  --kinds a,b,c       types de sites comptés (défaut : mds,ccas,france_services)
+  --mode M            voiture | sans-voiture (défaut : voiture)
+  --need ID           indicateur de besoin compté comme bénéficiaires (défaut : celui du jeu)
+  --scenario FICHIER  scénario JSON (sites ouverts, fermés, déplacés, et ses hypothèses) ;
+                      les options données explicitement l'emportent sur ses hypothèses
+  --matrix FICHIER    matrice origine-destination CSV du mode choisi (origin,destination,minutes)
+  --scheme ID         CSV : un seul découpage (commune, epci, bv2022, pti, departement…)
+  --communes          CSV : la liste des communes au-delà de N minutes
+  --format F          csv | json (défaut : csv)
+  --out FICHIER       écrit dans un fichier au lieu de la sortie standard
+`;
+
+export interface ReachOptions {
+  assumptions: ReachAssumptions;
+  edits: ScenarioEdit[];
+  /** Imported matrices as CSV text, by mode, with their file name. */
+  matrices?: Partial<Record<TravelMode, { name: string; text: string }>>;
+  /** Log line for the matrix import reports (stderr in the command). */
+  log?: (line: string) => void;
+}
+
+/** The reach report of a dataset loaded in DuckDB: the function the command and the tests use. */
+export async function reachReportFromDb(
+  db: Db,
+  meta: DatasetMeta,
+  options: ReachOptions,
+): Promise<ReachReport> {
+  const a = options.assumptions;
+  const needId = a.needId ?? meta.defaultNeed;
+  const indicator = meta.needIndicators.find((n) => n.id === needId);
+  if (!indicator) {
+    throw new Error(
+      `Indicateur de besoin inconnu : ${needId} (disponibles : ${meta.needIndicators.map((n) => n.id).join(', ')}).`,
+    );
+  }
+  const schemeIds = [
+    ...meta.schemes.map((s) => [s.id, s.label] as const),
+    ['commune', 'Communes'] as const,
+    [DEPARTEMENT_SCHEME_ID, 'Département'] as const,
+  ];
+  const [communes, sites, needs, ...territories] = await Promise.all([
+    listCommunes(db),
+    listSites(db),
+    communeNeeds(db, needId),
+    ...schemeIds.map(([id]) => schemeTerritories(db, id)),
+  ]);
+  const schemes: ReportScheme[] = schemeIds.map(([id, label], i) => ({
+    id,
+    label,
+    ...territories[i]!,
+  }));
+  // A published dataset has no need by commune: beneficiaries are then unknown, not zero.
+  const needByCommune = meta.tables.published_needs ? null : needs;
+  const input = {
+    datasetId: meta.id,
+    communes,
+    sites,
+    needByCommune,
+    needLabel: indicator.label,
+    schemes,
+  };
+  const matrices: ReachMatrices = {};
+  for (const [mode, file] of Object.entries(options.matrices ?? {})) {
+    if (!file) continue;
+    const index = new Map(communes.map((c, i) => [c.code, i]));
+    const { pairs, report } = parseMatrixCsv(file.text, index, file.name);
+    options.log?.(
+      `Matrice ${file.name} : ${report.rowsRead} lignes lues, ${report.kept} gardées, ` +
+        `${report.repaired.length} réparées, ${report.rejectedCount} rejetées` +
+        (report.rejectedByReason.length > 0
+          ? ` (${report.rejectedByReason.map((g) => `${g.reason} : ${g.count}`).join(' ; ')})`
+          : ''),
+    );
+    matrices[mode as TravelMode] = {
+      name: file.name,
+      matrix: new OdMatrix(communes.length, pairs),
+    };
+  }
+  const assumptions: ReachAssumptions = {
+    ...a,
+    needId,
+    matrices: Object.entries(matrices).map(([mode, m]) => ({
+      mode: mode as TravelMode,
+      name: m.name,
+      pairs: m.matrix.pairCount,
+    })),
+  };
+  return computeReachReport(input, assumptions, options.edits, matrices);
+}
+
+const round = (v: number | null, d = 2) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+/** CSV of the report: territories of the schemes (or of one), or the communes beyond N. */
+export function reachCsv(
+  report: ReachReport,
+  o: { scheme?: string; communes?: boolean } = {},
+): string {
+  if (o.communes) {
+    return toCsv(
+      ['code', 'commune', 'minutes', 'population', 'beneficiaires'],
+      report.communesBeyond.map((c) => [c.code, c.name, round(c.minutes, 1), c.population, c.need]),
+    );
+  }
+  // Every scheme but the communes themselves unless asked: the list of communes is long.
+  const schemes = o.scheme
+    ? report.schemes.filter((s) => s.id === o.scheme)
+    : report.schemes.filter((s) => s.id !== 'commune');
+  if (schemes.length === 0) throw new Error(`Découpage inconnu : ${o.scheme}`);
+  const withScenario = report.edits.length > 0;
+  const header = [
+    'decoupage',
+    'code',
+    'territoire',
+    'communes',
+    'population',
+    'beneficiaires',
+    'communes_au_dela',
+    'population_au_dela',
+    'beneficiaires_au_dela',
+    ...(withScenario ? ['population_au_dela_initial', 'beneficiaires_au_dela_initial'] : []),
+  ];
+  const rows = schemes.flatMap((s) =>
+    s.territories.map((t) => [
+      s.id,
+      t.code,
+      t.name,
+      t.communes,
+      t.population,
+      t.need,
+      t.communesBeyond,
+      t.populationBeyond,
+      t.needBeyond,
+      ...(withScenario ? [t.baselinePopulationBeyond, t.baselineNeedBeyond] : []),
+    ]),
+  );
+  return toCsv(header, rows);
+}
+
+/** Options of the command line, as given (undefined when absent). */
+export function parseReachArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      dataset: { type: 'string' },
+      minutes: { type: 'string' },
+      kinds: { type: 'string' },
+      mode: { type: 'string' },
+      need: { type: 'string' },
+      scenario: { type: 'string' },
+      matrix: { type: 'string' },
+      scheme: { type: 'string' },
+      communes: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'csv' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return values;
+}
+
+/** Assumptions and edits from the scenario file (if any) and the explicit options. */
+export function reachOptionsFrom(
+  v: ReturnType<typeof parseReachArgs>,
+  readText: (file: string) => string,
+): { datasetId: string; options: ReachOptions } {
+  let assumptions = defaultAssumptions();
+  let edits: ScenarioEdit[] = [];
+  let datasetId = v.dataset ?? 'demo';
+  if (v.scenario) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readText(v.scenario));
+    } catch (e) {
+      throw new Error(`Scénario illisible (${v.scenario}) : ${e instanceof Error ? e.message : e}`);
+    }
+    const scenario = parseScenario(json);
+    assumptions = scenario.assumptions;
+    edits = scenario.edits;
+    if (v.dataset !== undefined && scenario.datasetId !== v.dataset) {
+      throw new Error(
+        `Le scénario porte sur le jeu « ${scenario.datasetId} », pas sur « ${v.dataset} ».`,
+      );
+    }
+    datasetId = scenario.datasetId;
+  }
+  if (v.minutes !== undefined) {
+    const m = Number(v.minutes);
+    if (!(m >= MIN_REACH_MINUTES && m <= MAX_REACH_MINUTES)) {
+      throw new Error(`--minutes : nombre de ${MIN_REACH_MINUTES} à ${MAX_REACH_MINUTES} attendu.`);
+    }
+    assumptions = { ...assumptions, maxMinutes: m };
+  }
+  if (v.kinds !== undefined) {
+    const kinds = v.kinds.split(',').map((k) => k.trim());
+    const unknown = kinds.filter((k) => !SITE_KINDS.includes(k as SiteKind));
+    if (unknown.length > 0 || kinds.length === 0) {
+      throw new Error(
+        `--kinds : types inconnus ${unknown.join(', ')} (connus : ${SITE_KINDS.join(', ')}).`,
+      );
+    }
+    assumptions = { ...assumptions, kinds: kinds as SiteKind[] };
+  }
+  if (v.mode !== undefined) {
+    if (!TRAVEL_MODES.includes(v.mode as TravelMode)) {
+      throw new Error(`--mode : ${v.mode} (voiture ou sans-voiture).`);
+    }
+    assumptions = { ...assumptions, mode: v.mode as TravelMode };
+  }
+  if (v.need !== undefined) assumptions = { ...assumptions, needId: v.need };
+  const matrices: ReachOptions['matrices'] = v.matrix
+    ? { [assumptions.mode]: { name: basename(v.matrix), text: readText(v.matrix) } }
+    : {};
+  return { datasetId, options: { assumptions, edits, matrices } };
+}
+
+export async function main(args: string[]): Promise<string> {
+  const v = parseReachArgs(args);
+  if (v.help) return HELP;
+  if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
+  const { datasetId, options } = reachOptionsFrom(v, (f) => readFileSync(f, 'utf8'));
+  const { db, meta } = await openDataset(datasetId);
+  try {
+    const report = await reachReportFromDb(db, meta, {
+      ...options,
+      log: (line) => console.error(line),
+    });
+    return v.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : reachCsv(report, { scheme: v.scheme, communes: v.communes });
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * From the dataset's records to a running what-if session: the travel network, who lives where,
+ * the model of the chosen mode, the session with its edits. The interface and the headless
+ * report both go through these functions, so they compute the same figures.
+ */
+import type { Commune, Site } from '../model.ts';
+import type { MatrixSource } from '../travel/matrix-model.ts';
+import { createTravelNetwork, type TravelModel, type TravelNetwork } from '../travel/model.ts';
+import { modelFor } from '../travel/models.ts';
+import { horizonFor } from './engine.ts';
+import type { ReachAssumptions, ScenarioEdit } from './scenario.ts';
+import { ReachSession } from './session.ts';
+import type { ReachPeople } from './summary.ts';
+
+export interface ReachData {
+  network: TravelNetwork;
+  people: ReachPeople;
+  /** Commune names, in network order. */
+  names: string[];
+}
+
+/**
+ * @param needByCommune the need indicator by commune code, or null when the dataset has none by
+ *   commune (a published dataset under statistical secrecy): beneficiaries are then unknown.
+ */
+export function reachData(
+  communes: readonly Commune[],
+  needByCommune: ReadonlyMap<string, number> | null,
+): ReachData {
+  return {
+    network: createTravelNetwork(communes),
+    people: {
+      population: Float64Array.from(communes, (c) => c.population),
+      need: needByCommune
+        ? Float64Array.from(communes, (c) => needByCommune.get(c.code) ?? 0)
+        : null,
+    },
+    names: communes.map((c) => c.name),
+  };
+}
+
+/** Imported matrices, by travel mode. */
+export type ReachMatrices = Partial<Record<ReachAssumptions['mode'], MatrixSource>>;
+
+export function reachModel(
+  data: ReachData,
+  assumptions: ReachAssumptions,
+  matrices: ReachMatrices = {},
+): TravelModel {
+  return modelFor(data.network, assumptions, matrices[assumptions.mode] ?? null);
+}
+
+export function reachSession(
+  data: ReachData,
+  sites: readonly Site[],
+  assumptions: ReachAssumptions,
+  matrices: ReachMatrices = {},
+  edits: readonly ScenarioEdit[] = [],
+  redo: readonly ScenarioEdit[] = [],
+): ReachSession {
+  return new ReachSession({
+    model: reachModel(data, assumptions, matrices),
+    network: data.network,
+    sites,
+    kinds: assumptions.kinds,
+    horizonMinutes: horizonFor(assumptions.maxMinutes),
+    edits,
+    redo,
+  });
+}
