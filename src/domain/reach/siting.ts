@@ -125,7 +125,7 @@ export function buildCoverage(input: SitingInput): Coverage {
   };
 }
 
-/** A binary max-heap of (gain, candidate), ties to the smaller commune index. */
+/** A binary max-heap of (gain, candidate), ties to the smaller key (commune index). */
 class GainHeap {
   readonly #gain: number[] = [];
   readonly #item: number[] = [];
@@ -142,8 +142,18 @@ class GainHeap {
   }
 
   #swap(i: number, j: number): void {
-    for (const a of [this.#gain, this.#item, this.#key])
-      [a[i], a[j]] = [a[j] as number, a[i] as number];
+    const g = this.#gain;
+    const it = this.#item;
+    const k = this.#key;
+    const tg = g[i] as number;
+    g[i] = g[j] as number;
+    g[j] = tg;
+    const ti = it[i] as number;
+    it[i] = it[j] as number;
+    it[j] = ti;
+    const tk = k[i] as number;
+    k[i] = k[j] as number;
+    k[j] = tk;
   }
 
   push(gain: number, item: number, key: number): void {
@@ -165,18 +175,18 @@ class GainHeap {
 
   pop(): number {
     const top = this.#item[0] as number;
-    const last = this.#item.length - 1;
-    this.#swap(0, last);
+    this.#swap(0, this.#item.length - 1);
     this.#gain.pop();
     this.#item.pop();
     this.#key.pop();
+    const n = this.#item.length;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < this.#item.length && this.#above(l, m)) m = l;
-      if (r < this.#item.length && this.#above(r, m)) m = r;
+      if (l < n && this.#above(l, m)) m = l;
+      if (r < n && this.#above(r, m)) m = r;
       if (m === i) break;
       this.#swap(i, m);
       i = m;
@@ -213,7 +223,7 @@ export function greedySiting(
     evaluations += best.evaluations;
     // The best single sites, as first picks of other greedy runs.
     const singles = Array.from(cov.candidate, (_, i) => i)
-      .map((i) => ({ i, w: coverageWeight(cov, [i]) }))
+      .map((i) => ({ i, w: singleWeight(cov, i) }))
       .sort((a, b) => b.w - a.w || a.i - b.i)
       .slice(0, SITING_RESTARTS + 1)
       .map((x) => x.i)
@@ -249,18 +259,27 @@ const sumGains = (picks: readonly SitingPick[]) => picks.reduce((s, p) => s + p.
 
 /** Weight covered by a set of candidate positions, without capacity. */
 function coverageWeight(cov: Coverage, set: readonly number[]): number {
-  const seen = new Set<number>();
+  const seen = new Uint8Array(cov.weight.length);
   let w = 0;
   for (const i of set) {
     const end = cov.start[i + 1] as number;
     for (let p = cov.start[i] as number; p < end; p++) {
       const c = cov.items[p] as number;
-      if (!seen.has(c)) {
-        seen.add(c);
+      if (!seen[c]) {
+        seen[c] = 1;
         w += cov.weight[c] as number;
       }
     }
   }
+  return w;
+}
+
+/** Weight of the communes a single candidate covers. */
+function singleWeight(cov: Coverage, i: number): number {
+  let w = 0;
+  const end = cov.start[i + 1] as number;
+  for (let p = cov.start[i] as number; p < end; p++)
+    w += cov.weight[cov.items[p] as number] as number;
   return w;
 }
 
@@ -360,10 +379,26 @@ function exchange(
 ): { set: number[]; value: number; swaps: number; evaluations: number } {
   const set = [...start];
   const m = cov.candidate.length;
-  const count = new Int32Array(cov.weight.length);
-  const listOf = (i: number) =>
-    cov.items.subarray(cov.start[i] as number, cov.start[i + 1] as number);
-  for (const i of set) for (const c of listOf(i)) count[c] = (count[c] as number) + 1;
+  const { start: from, items, weight } = cov;
+  const count = new Int32Array(weight.length);
+  const shift = (i: number, by: number) => {
+    const end = from[i + 1] as number;
+    for (let p = from[i] as number; p < end; p++) {
+      const c = items[p] as number;
+      count[c] = (count[c] as number) + by;
+    }
+  };
+  /** Weight of the communes of candidate i covered by exactly `times` picks. */
+  const weightCovered = (i: number, times: number) => {
+    let w = 0;
+    const end = from[i + 1] as number;
+    for (let p = from[i] as number; p < end; p++) {
+      const c = items[p] as number;
+      if (count[c] === times) w += weight[c] as number;
+    }
+    return w;
+  };
+  for (const i of set) shift(i, 1);
   const inSet = new Uint8Array(m);
   for (const i of set) inSet[i] = 1;
   let swaps = 0;
@@ -375,26 +410,24 @@ function exchange(
     for (let a = 0; a < set.length; a++) {
       const out = set[a] as number;
       // Weight only `out` covers: lost when it leaves.
-      let loss = 0;
-      for (const c of listOf(out)) if (count[c] === 1) loss += cov.weight[c] as number;
-      for (const c of listOf(out)) count[c] = (count[c] as number) - 1;
+      const loss = weightCovered(out, 1);
+      shift(out, -1);
       for (let j = 0; j < m; j++) {
         if (inSet[j]) continue;
         evaluations++;
-        let gain = 0;
-        for (const c of listOf(j)) if (count[c] === 0) gain += cov.weight[c] as number;
-        if (gain - loss > bestDelta || (gain - loss === bestDelta && bestOut >= 0 && j < bestIn)) {
-          bestDelta = gain - loss;
+        const delta = weightCovered(j, 0) - loss;
+        if (delta > bestDelta) {
+          bestDelta = delta;
           bestOut = a;
           bestIn = j;
         }
       }
-      for (const c of listOf(out)) count[c] = (count[c] as number) + 1;
+      shift(out, 1);
     }
     if (bestOut < 0) break;
     const out = set[bestOut] as number;
-    for (const c of listOf(out)) count[c] = (count[c] as number) - 1;
-    for (const c of listOf(bestIn)) count[c] = (count[c] as number) + 1;
+    shift(out, -1);
+    shift(bestIn, 1);
     inSet[out] = 0;
     inSet[bestIn] = 1;
     set[bestOut] = bestIn;
