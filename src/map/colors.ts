@@ -48,3 +48,18 @@ export const AXIS_COLORS: Record<Axis, string> = {
 
 /** Ring around the sites of the import shown in the report: a colour no ramp or axis uses. */
 export const IMPORT_HIGHLIGHT_COLOR: Rgba = [255, 0, 255, 255];
+
+/**
+ * Travel-time bands of the reach map (0–10, 10–20, 20–30, 30–45, more than 45 min): light to dark
+ * as the trip grows, ColorBrewer YlOrBr, legible in greyscale and for colour-vision deficiencies.
+ */
+export const REACH_BAND_COLORS = ['#ffffd4', '#fed98e', '#fe9929', '#d95f0e', '#8c2d04'];
+
+/** Sites on the reach map, by their state in the scenario. */
+export const REACH_SITE_COLORS = {
+  existing: '#1f3a93',
+  opened: '#0f8b8d',
+  moved: '#7b2cbf',
+  closed: '#464646',
+  suggested: '#e6007e',
+} as const;

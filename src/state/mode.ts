@@ -2,10 +2,11 @@
  * The tool the user is working with, as a discriminated union: each mode carries its own
  * parameters. One component per mode renders its controls and panel, and one map mode its layers.
  */
-export type Mode = { kind: 'explore' } | { kind: 'import' };
+export type Mode = { kind: 'explore' } | { kind: 'reach' } | { kind: 'import' };
 
 export const MODE_LABELS: Record<Mode['kind'], string> = {
   explore: 'Explorer',
+  reach: "Temps d'accès",
   import: 'Importer',
 };
 
@@ -17,6 +18,8 @@ export function defaultMode(kind: Mode['kind']): Mode {
   switch (kind) {
     case 'explore':
       return { kind: 'explore' };
+    case 'reach':
+      return { kind: 'reach' };
     case 'import':
       return { kind: 'import' };
   }

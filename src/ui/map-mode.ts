@@ -10,6 +10,14 @@ export interface TooltipContent {
   lines: string[];
 }
 
+/** Dragging an object of the map (a site) instead of panning the map. */
+export interface MapDrag {
+  /** Whether a drag starting on this picked object moves it; the map then does not pan. */
+  start(info: PickingInfo): boolean;
+  move(lon: number, lat: number): void;
+  end(lon: number, lat: number): void;
+}
+
 export interface MapMode {
   /** Accessible name of the map in this mode. */
   readonly mapLabel: string;
@@ -22,4 +30,6 @@ export interface MapMode {
   readonly sourceIds: string[];
   describe(info: PickingInfo): TooltipContent | null;
   click(info: PickingInfo): void;
+  /** Objects the user can drag, if any. */
+  readonly drag?: MapDrag;
 }

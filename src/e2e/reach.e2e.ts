@@ -1,0 +1,148 @@
+/**
+ * The reach mode on the demo, in headless Chromium against the production build: its figures
+ * equal the headless report's (`npm run report -- reach`, run here in Node on the same data),
+ * before and after a site is opened by a click on the map; undo and redo with the keyboard;
+ * the opened site is drawn; the siting's proposals add what they announce.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reachReportFromDb } from '../../scripts/report/reach.ts';
+import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
+import { listCommunes } from '../data/queries/communes.ts';
+import type { ReachReport } from '../domain/reach/reach-report.ts';
+import { defaultAssumptions, parseScenario, type ReachScenario } from '../domain/reach/scenario.ts';
+import { formatNumber } from '../ui/format.ts';
+import {
+  assertClean,
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  screenshotStats,
+  type PageContext,
+} from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let demo: LoadedDataset;
+let ctx: PageContext;
+let baseline: ReachReport;
+let target: { code: string; name: string; lon: number; lat: number };
+
+const fr = (n: number | null) => formatNumber(n).replace(/\s/g, ' ');
+const text = async (name: string) =>
+  (await ctx.page.locator(`[data-figure="${name}"]`).first().innerText())
+    .replace(/\s/g, ' ')
+    .trim();
+const report = (s: Pick<ReachScenario, 'assumptions' | 'edits'>) =>
+  reachReportFromDb(demo.db, demo.meta, { assumptions: s.assumptions, edits: s.edits });
+
+/** The scenario as the page saves it, through its download button. */
+async function downloadScenario(): Promise<ReachScenario> {
+  const [download] = await Promise.all([
+    ctx.page.waitForEvent('download'),
+    ctx.page.getByRole('button', { name: 'Télécharger le scénario' }).click(),
+  ]);
+  return parseScenario(JSON.parse(await readFile((await download.path()) as string, 'utf8')));
+}
+
+beforeAll(async () => {
+  demo = await loadDemo();
+  baseline = await report({ assumptions: defaultAssumptions(), edits: [] });
+  // The commune with the most beneficiaries beyond 30 min: the map opens centred on it.
+  const first = baseline.communesBeyond[0]!;
+  const c = (await listCommunes(demo.db)).find((x) => x.code === first.code)!;
+  target = { code: c.code, name: c.name, lon: c.lon, lat: c.lat };
+  browser = await launchBrowser();
+  ctx = await openPage(browser, `${baseUrl}?c=${target.lon},${target.lat},10`, {
+    viewport: { width: 1440, height: 900 },
+  });
+  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  await ctx.page.getByRole('button', { name: "Temps d'accès" }).click();
+  await ctx.page.locator('[data-figure="reach-need-beyond"]').waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await demo?.db.close();
+});
+
+describe('reach mode on the demo', () => {
+  it('shows the figures of the headless report', async () => {
+    expect(await text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
+    expect(await text('reach-population-beyond')).toBe(fr(baseline.total.populationBeyond));
+    expect(await text('reach-communes-beyond')).toBe(fr(baseline.total.communesBeyond));
+    const list = ctx.page.locator('table', { hasText: 'Communes au-delà' });
+    await expect
+      .poll(() => list.locator('tbody tr').first().locator('th').innerText())
+      .toBe(target.name);
+  });
+
+  it('opens a site by a click on the map, to exactly the report’s figure for that scenario', async () => {
+    await ctx.page.getByRole('radio', { name: 'Ouvrir' }).check();
+    const map = ctx.page.getByRole('region', { name: /^Carte/ });
+    const box = (await map.boundingBox())!;
+    await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => text('reach-need-beyond')).not.toBe(fr(baseline.total.needBeyond));
+
+    const scenario = await downloadScenario();
+    expect(scenario.edits).toHaveLength(1);
+    expect(scenario.edits[0]).toMatchObject({ op: 'open', site: { communeCode: target.code } });
+    const after = await report(scenario);
+    expect(await text('reach-need-beyond')).toBe(fr(after.total.needBeyond));
+    expect(await text('reach-population-beyond')).toBe(fr(after.total.populationBeyond));
+    expect(after.delta.needWithin).toBeGreaterThanOrEqual(baseline.communesBeyond[0]!.need!);
+    expect(await text('reach-delta')).toContain(
+      `+${fr(after.delta.needWithin)} foyers à moins de 30 min`,
+    );
+
+    // The opened site is drawn at the centre of the map, in its own colour (teal).
+    await ctx.page.mouse.move(box.x + 5, box.y + 5);
+    await ctx.page.waitForTimeout(400);
+    await saveScreenshot(ctx.page, 'reach-opened-site');
+    const centre = await screenshotStats(ctx.page, {
+      x: box.x + box.width / 2 - 20,
+      y: box.y + box.height / 2 - 20,
+      width: 40,
+      height: 40,
+    });
+    expect(centre.colorShare([15, 139, 141], 30)).toBeGreaterThan(0.05);
+  });
+
+  it('undoes and redoes with the keyboard', async () => {
+    const opened = await text('reach-need-beyond');
+    await ctx.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await ctx.page.keyboard.press('Control+z');
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
+    await ctx.page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => text('reach-need-beyond')).toBe(opened);
+  });
+
+  it('answers without a car with the report’s figures for the same scenario', async () => {
+    await ctx.page.getByRole('radio', { name: 'Sans voiture' }).check();
+    const scenario = await downloadScenario();
+    expect(scenario.assumptions.mode).toBe('sans-voiture');
+    const r = await report(scenario);
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(r.total.needBeyond));
+    expect(await ctx.page.getByText('approximation', { exact: true }).count()).toBeGreaterThan(0);
+    await ctx.page.getByRole('radio', { name: 'En voiture' }).check();
+  });
+
+  it('proposes where to open 3 sites, and adds them to the scenario', async () => {
+    await ctx.page.getByRole('button', { name: 'Chercher' }).click();
+    const picks = ctx.page.locator('ol li', { hasText: 'Ajouter au scénario' });
+    await expect.poll(() => picks.count()).toBe(3);
+    const before = await report(await downloadScenario());
+    const gains = await ctx.page.locator('[data-figure="siting-gain"]').allInnerTexts();
+    const total = gains.reduce((s, g) => s + Number(g.replace(/[^\d]/g, '')), 0);
+    await saveScreenshot(ctx.page, 'reach-siting');
+    await ctx.page.getByRole('button', { name: 'Tout ajouter au scénario' }).click();
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(before.total.needBeyond! - total));
+    const after = await report(await downloadScenario());
+    expect(after.edits).toHaveLength(4);
+    expect(await text('reach-need-beyond')).toBe(fr(after.total.needBeyond));
+    await saveScreenshot(ctx.page, 'reach-after-siting');
+    assertClean(ctx);
+  });
+});

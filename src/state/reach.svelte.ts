@@ -1,0 +1,492 @@
+/**
+ * The reach mode's state: the assumptions (mode, kinds, threshold, model parameters, imported
+ * matrices), the scenario's edits with undo/redo, and the figures derived from the what-if
+ * session. The engine and every figure live in src/domain/reach; this class only holds the
+ * user's choices, applies edits, and says when the figures changed (`version`).
+ *
+ * The engine runs on the main thread: at département scale an edit takes well under a
+ * millisecond and a siting a few (bench/suites/reach.ts), far from the 16 ms of a frame.
+ */
+import { untrack } from 'svelte';
+import type { Db } from '../data/db.ts';
+import { communeNeeds } from '../data/queries/reach.ts';
+import { ACCUEIL_KINDS, type SiteKind } from '../domain/model.ts';
+import { horizonFor } from '../domain/reach/engine.ts';
+import {
+  DEFAULT_REACH_MINUTES,
+  SCENARIO_VERSION,
+  type ReachAssumptions,
+  type ReachScenario,
+  type ScenarioEdit,
+} from '../domain/reach/scenario.ts';
+import type { ReachSession } from '../domain/reach/session.ts';
+import { reachData, reachSession, type ReachMatrices } from '../domain/reach/setup.ts';
+import { greedySiting, type SitingResult } from '../domain/reach/siting.ts';
+import {
+  bandIndex,
+  communesBeyond,
+  reachDelta,
+  summariseReach,
+  territoryIndex,
+  type TerritoryIndex,
+} from '../domain/reach/summary.ts';
+import { DEFAULT_CAR_PARAMETERS, type CarParameters } from '../domain/travel/distance-model.ts';
+import {
+  MatrixFormatError,
+  parseMatrixCsv,
+  type MatrixImportReport,
+} from '../domain/travel/matrix-csv.ts';
+import { OdMatrix } from '../domain/travel/matrix-model.ts';
+import type { TravelMode } from '../domain/travel/model.ts';
+import { DEFAULT_NO_CAR_PARAMETERS, type NoCarParameters } from '../domain/travel/no-car-model.ts';
+import type { AppState } from './app-state.svelte.ts';
+import type { ExploreView } from './explore-view.svelte.ts';
+
+/** What a click on the map does. */
+export type ReachTool = 'inspect' | 'open' | 'move' | 'close';
+
+export interface SitingRequest {
+  k: number;
+  /** Maximise the beneficiaries or the inhabitants newly within N minutes. */
+  weight: 'need' | 'population';
+  capacity: number | null;
+}
+
+export interface SitingView {
+  request: SitingRequest;
+  result: SitingResult;
+  /** Session and version the result was computed on: it is stale once either changed. */
+  build: number;
+  version: number;
+  /** Picks already accepted into the scenario (by commune index). */
+  accepted: number[];
+}
+
+let builds = 0;
+
+export class ReachState {
+  readonly #app: AppState;
+  readonly #explore: ExploreView;
+
+  mode = $state<TravelMode>('voiture');
+  kinds = $state.raw<SiteKind[]>([...ACCUEIL_KINDS]);
+  maxMinutes = $state(DEFAULT_REACH_MINUTES);
+  car = $state.raw<CarParameters>({ ...DEFAULT_CAR_PARAMETERS });
+  noCar = $state.raw<NoCarParameters>({ ...DEFAULT_NO_CAR_PARAMETERS });
+  matrices = $state.raw<ReachMatrices>({});
+  matrixReports = $state.raw<Partial<Record<TravelMode, MatrixImportReport>>>({});
+  matrixError = $state<string | null>(null);
+  tool = $state<ReachTool>('inspect');
+  newSiteKind = $state<SiteKind>('france_services');
+
+  /** The scenario's edits, and those undone that can be redone (the next one last). */
+  edits = $state.raw<ScenarioEdit[]>([]);
+  redoEdits = $state.raw<ScenarioEdit[]>([]);
+  /** Bumped whenever the times of the session change. */
+  version = $state(0);
+  /** What the last action did or why it failed, for the panel and screen readers. */
+  message = $state('');
+  actionError = $state<string | null>(null);
+  /** A site being dragged, drawn where the pointer is. */
+  dragging = $state.raw<{ id: string; lon: number; lat: number } | null>(null);
+  siting = $state.raw<SitingView | null>(null);
+  /** Bumped to rebuild the session from the edits (after clearing them). */
+  #rebuild = $state(0);
+
+  /** The need by commune for a key `revision|needId`; values null when not published by commune. */
+  needs = $state.raw<{ key: string; values: Map<string, number> | null } | null>(null);
+  needsError = $state<string | null>(null);
+  #pendingNeeds = '';
+
+  constructor(app: AppState, explore: ExploreView) {
+    this.#app = app;
+    this.#explore = explore;
+  }
+
+  /** Loads the need indicator by commune when the tables or the need change. */
+  async refreshNeeds(db: Db, needId: string, revision: number, published: boolean): Promise<void> {
+    const key = `${revision}|${needId}`;
+    if (key === this.needs?.key || key === this.#pendingNeeds) return;
+    this.#pendingNeeds = key;
+    try {
+      const values = published || !needId ? null : await communeNeeds(db, needId);
+      if (this.#pendingNeeds !== key) return;
+      this.needs = { key, values };
+      this.needsError = null;
+    } catch (e) {
+      if (this.#pendingNeeds === key) this.needsError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  readonly #needKey = $derived.by(() => `${this.#app.data.revision}|${this.#app.needId}`);
+
+  readonly data = $derived.by(() => {
+    const communes = this.#app.data.communes;
+    const needs = this.needs;
+    if (communes.length === 0 || !needs || needs.key !== this.#needKey) return null;
+    return reachData(communes, needs.values);
+  });
+
+  readonly horizonMinutes = $derived.by(() => horizonFor(this.maxMinutes));
+
+  readonly assumptions = $derived.by((): ReachAssumptions => ({
+    mode: this.mode,
+    kinds: this.kinds,
+    maxMinutes: this.maxMinutes,
+    needId: this.#app.needId || null,
+    car: this.car,
+    noCar: this.noCar,
+    matrices: Object.entries(this.matrices).map(([mode, m]) => ({
+      mode: mode as TravelMode,
+      name: m.name,
+      pairs: m.matrix.pairCount,
+    })),
+  }));
+
+  /**
+   * The what-if session, rebuilt when the data or an assumption that changes the times changes
+   * (not the threshold within the horizon); the edits are replayed into it.
+   */
+  readonly built = $derived.by(
+    (): { session: ReachSession | null; error: string | null; id: number } => {
+      const data = this.data;
+      const sites = this.#app.data.sites;
+      const a = {
+        mode: this.mode,
+        kinds: this.kinds,
+        car: this.car,
+        noCar: this.noCar,
+        maxMinutes: this.horizonMinutes,
+      };
+      const matrices = this.matrices;
+      void this.#rebuild;
+      const id = ++builds;
+      if (!data) return { session: null, error: null, id };
+      const [edits, redo] = untrack(() => [this.edits, this.redoEdits]);
+      try {
+        const session = reachSession(
+          data,
+          sites,
+          { ...untrack(() => this.assumptions), ...a },
+          matrices,
+          edits,
+          redo,
+        );
+        return { session, error: null, id };
+      } catch (e) {
+        return { session: null, error: e instanceof Error ? e.message : String(e), id };
+      }
+    },
+  );
+
+  get session(): ReachSession | null {
+    return this.built.session;
+  }
+
+  /** Changes whenever any commune's time may have changed. */
+  readonly key = $derived.by(() => `${this.built.id}.${this.version}`);
+
+  /** Territories of the scheme on screen, once its membership has loaded. */
+  readonly territories = $derived.by((): TerritoryIndex | null => {
+    const data = this.data;
+    const ex = this.#explore;
+    if (!data || !ex.current || ex.territoryOf.size === 0) return null;
+    return territoryIndex(
+      data.network.codes,
+      ex.territoryOf,
+      new Map(ex.aggregates.map((t) => [t.code, t.name])),
+    );
+  });
+
+  readonly summary = $derived.by(() => {
+    void this.key;
+    const s = this.session;
+    const data = this.data;
+    const index = this.territories;
+    if (!s || !data) return null;
+    return summariseReach(
+      s.engine.minutes,
+      data.people,
+      index ?? territoryIndex(data.network.codes, new Map(), new Map()),
+      this.maxMinutes,
+    );
+  });
+
+  readonly baseline = $derived.by(() => {
+    const s = this.session;
+    const data = this.data;
+    const index = this.territories;
+    if (!s || !data) return null;
+    return summariseReach(
+      s.baseline,
+      data.people,
+      index ?? territoryIndex(data.network.codes, new Map(), new Map()),
+      this.maxMinutes,
+    );
+  });
+
+  readonly delta = $derived.by(() =>
+    this.summary && this.baseline ? reachDelta(this.summary.total, this.baseline.total) : null,
+  );
+
+  readonly beyond = $derived.by(() => {
+    void this.key;
+    const s = this.session;
+    const data = this.data;
+    if (!s || !data) return [];
+    return communesBeyond(
+      s.engine.minutes,
+      data.people,
+      this.maxMinutes,
+      data.network.codes,
+      data.names,
+    );
+  });
+
+  /** Band of every commune, in network order. */
+  readonly bands = $derived.by(() => {
+    void this.key;
+    const s = this.session;
+    if (!s) return null;
+    return Uint8Array.from(s.engine.minutes, bandIndex);
+  });
+
+  bandOf(code: string): number | null {
+    const i = this.data?.network.indexOf.get(code);
+    const bands = this.bands;
+    return i === undefined || !bands ? null : (bands[i] as number);
+  }
+
+  /** Minutes and nearest site of a commune, for the tooltip. */
+  timeOf(code: string): { minutes: number; siteId: string | null } | null {
+    const s = this.session;
+    const i = this.data?.network.indexOf.get(code);
+    if (!s || i === undefined) return null;
+    return { minutes: s.engine.minutes[i] as number, siteId: s.engine.nearestSiteId(i) };
+  }
+
+  /** With an imported matrix: communes whose time rests on a measured pair. */
+  readonly measuredCommunes = $derived.by(() => {
+    void this.key;
+    const s = this.session;
+    if (!s || s.engine.model.id !== 'matrice') return null;
+    let k = 0;
+    for (let c = 0; c < s.engine.communeCount; c++) if (s.engine.isMeasured(c)) k++;
+    return k;
+  });
+
+  /** Sites of the counted kinds, as the scenario leaves them. */
+  readonly sites = $derived.by(() => {
+    void this.key;
+    return this.session?.sites.filter((s) => s.counted) ?? [];
+  });
+
+  readonly sitingStale = $derived.by(
+    () =>
+      this.siting !== null &&
+      (this.siting.build !== this.built.id || this.siting.version !== this.version),
+  );
+
+  // ——— Edits ———
+
+  #apply(edit: ScenarioEdit, message: string): boolean {
+    const s = this.session;
+    if (!s) return false;
+    try {
+      s.apply(edit);
+    } catch (e) {
+      this.actionError = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+    this.#synced(message);
+    return true;
+  }
+
+  #synced(message: string): void {
+    const s = this.session as ReachSession;
+    this.edits = s.edits;
+    this.redoEdits = s.redoStack;
+    this.actionError = null;
+    this.version++;
+    this.message = message;
+  }
+
+  #nextId(): string {
+    const s = this.session;
+    let k = this.edits.filter((e) => e.op === 'open').length + 1;
+    while (s?.site(`nouveau-${k}`)) k++;
+    return `nouveau-${k}`;
+  }
+
+  communeName(code: string): string {
+    const i = this.data?.network.indexOf.get(code);
+    return i === undefined ? code : (this.data?.names[i] ?? code);
+  }
+
+  /** Opens a site of the chosen kind at a point of a commune. */
+  openAt(lon: number, lat: number, communeCode: string, name?: string): boolean {
+    const id = this.#nextId();
+    const commune = this.communeName(communeCode);
+    return this.#apply(
+      {
+        op: 'open',
+        site: {
+          id,
+          name: name ?? `Nouveau site n° ${id.slice('nouveau-'.length)} (${commune})`,
+          kind: this.newSiteKind,
+          lon,
+          lat,
+          communeCode,
+          capacity: null,
+        },
+      },
+      `Site ouvert à ${commune}.`,
+    );
+  }
+
+  close(siteId: string): boolean {
+    const site = this.session?.site(siteId);
+    return this.#apply({ op: 'close', siteId }, `${site?.name ?? siteId} fermé.`);
+  }
+
+  move(siteId: string, lon: number, lat: number, communeCode: string): boolean {
+    const site = this.session?.site(siteId);
+    return this.#apply(
+      { op: 'move', siteId, lon, lat, communeCode },
+      `${site?.name ?? siteId} déplacé à ${this.communeName(communeCode)}.`,
+    );
+  }
+
+  undo(): void {
+    const s = this.session;
+    if (!s?.canUndo) return;
+    s.undo();
+    this.#synced('Modification annulée.');
+  }
+
+  redo(): void {
+    const s = this.session;
+    if (!s?.canRedo) return;
+    s.redo();
+    this.#synced('Modification rétablie.');
+  }
+
+  /** Drops every edit: back to the sites of the dataset. */
+  clearScenario(): void {
+    this.edits = [];
+    this.redoEdits = [];
+    this.siting = null;
+    this.message = 'Scénario effacé.';
+    this.#rebuild++;
+  }
+
+  /** A new dataset: nothing of the previous one applies. */
+  reset(): void {
+    this.edits = [];
+    this.redoEdits = [];
+    this.siting = null;
+    this.matrices = {};
+    this.matrixReports = {};
+    this.matrixError = null;
+    this.message = '';
+    this.actionError = null;
+    this.#rebuild++;
+  }
+
+  toScenario(): ReachScenario {
+    return {
+      version: SCENARIO_VERSION,
+      datasetId: this.#app.data.entry?.id ?? '',
+      edits: this.edits,
+      assumptions: this.assumptions,
+    };
+  }
+
+  // ——— Siting ———
+
+  runSiting(request: SitingRequest): void {
+    const s = this.session;
+    const data = this.data;
+    if (!s || !data) return;
+    const weight =
+      request.weight === 'need' && data.people.need ? data.people.need : data.people.population;
+    const result = greedySiting({
+      model: s.engine.model,
+      network: data.network,
+      minutes: s.engine.minutes,
+      weight,
+      maxMinutes: this.maxMinutes,
+      k: request.k,
+      capacity: request.capacity,
+    });
+    this.siting = { request, result, build: this.built.id, version: this.version, accepted: [] };
+  }
+
+  /** Adds proposed sites to the scenario, at their communes' reference points. */
+  acceptPicks(communes: number[]): void {
+    const data = this.data;
+    const view = this.siting;
+    if (!data || !view) return;
+    let done = 0;
+    for (const c of communes) {
+      const code = data.network.codes[c] as string;
+      const rank = view.result.picks.findIndex((p) => p.commune === c) + 1;
+      const ok = this.openAt(
+        data.network.lon[c] as number,
+        data.network.lat[c] as number,
+        code,
+        `Site proposé n° ${rank} (${this.communeName(code)})`,
+      );
+      if (!ok) break;
+      done++;
+    }
+    // Keep the proposals on screen, marked as accepted, for the record.
+    this.siting = {
+      ...view,
+      accepted: [...view.accepted, ...communes.slice(0, done)],
+      build: this.built.id,
+      version: this.version,
+    };
+    if (done > 0) {
+      this.message =
+        done === 1
+          ? `Site proposé ajouté au scénario (${this.communeName(data.network.codes[communes[0] as number] as string)}).`
+          : `${done} sites proposés ajoutés au scénario.`;
+    }
+  }
+
+  // ——— Imported matrices ———
+
+  importMatrix(name: string, text: string): void {
+    const data = this.data;
+    if (!data) return;
+    try {
+      const { pairs, report } = parseMatrixCsv(text, data.network.indexOf, name);
+      if (report.kept === 0) {
+        this.matrixError = `Aucune ligne utilisable dans ${name} : la matrice n'est pas importée.`;
+        this.matrixReports = { ...this.matrixReports, [this.mode]: report };
+        return;
+      }
+      this.matrices = {
+        ...this.matrices,
+        [this.mode]: { name, matrix: new OdMatrix(data.network.count, pairs) },
+      };
+      this.matrixReports = { ...this.matrixReports, [this.mode]: report };
+      this.matrixError = null;
+    } catch (e) {
+      this.matrixError =
+        e instanceof MatrixFormatError
+          ? `${name} : ${e.message}`
+          : `${name} n'a pas pu être lu : ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  removeMatrix(mode: TravelMode): void {
+    const next = { ...this.matrices };
+    delete next[mode];
+    this.matrices = next;
+    const reports = { ...this.matrixReports };
+    delete reports[mode];
+    this.matrixReports = reports;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * The reach mode on the map: communes coloured by travel time to the nearest site, the sites of
+ * the counted kinds in their scenario state, the proposals of the siting; a click opens or closes
+ * a site (by tool), a drag moves one.
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeLocator } from '../../domain/locate-commune.ts';
+import { REACH_BANDS } from '../../domain/reach/summary.ts';
+import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
+import { REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
+import type { ImageLegend } from '../../map/export-image.ts';
+import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
+import { reachLayers } from '../../map/reach-layers.ts';
+import type { AppState } from '../../state/app-state.svelte.ts';
+import type { ExploreView } from '../../state/explore-view.svelte.ts';
+import type { ReachState } from '../../state/reach.svelte.ts';
+import { describeSite } from '../explore/explore-mode.svelte.ts';
+import type { MapDrag, MapMode, TooltipContent } from '../map-mode.ts';
+import { formatMinutes, SITE_STATUS_LABELS } from './reach-text.ts';
+import { formatNumber } from '../format.ts';
+
+export class ReachMapMode implements MapMode {
+  #app: AppState;
+  #explore: ExploreView;
+  #reach: ReachState;
+
+  constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+    this.#app = app;
+    this.#explore = explore;
+    this.#reach = reach;
+  }
+
+  get title(): string {
+    return `Temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}`;
+  }
+
+  readonly legends = $derived.by((): ImageLegend[] => {
+    const edited = this.#reach.edits.length > 0;
+    return [
+      {
+        title: "Temps jusqu'au site le plus proche",
+        items: REACH_BANDS.map((b, i) => ({
+          color: REACH_BAND_COLORS[i] as string,
+          label: b.label,
+        })),
+      },
+      {
+        title: 'Sites',
+        items: [
+          { color: REACH_SITE_COLORS.existing, label: 'Site existant', dot: true },
+          ...(edited
+            ? [
+                { color: REACH_SITE_COLORS.opened, label: 'Site ouvert (scénario)', dot: true },
+                { color: REACH_SITE_COLORS.moved, label: 'Site déplacé (scénario)', dot: true },
+                { color: REACH_SITE_COLORS.closed, label: 'Site fermé (scénario)', dot: true },
+              ]
+            : []),
+        ],
+      },
+    ];
+  });
+
+  /** Population, beneficiaries and the offer of the counted kinds. */
+  readonly sourceIds = $derived.by(() => {
+    const meta = this.#app.data.meta;
+    if (!meta) return [];
+    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
+    const kinds = this.#reach.kinds;
+    const offer = this.#app.data.sites.filter((s) => kinds.includes(s.kind)).map((s) => s.sourceId);
+    return [...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...offer])];
+  });
+
+  get mapLabel(): string {
+    return `Carte : temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}, par commune`;
+  }
+
+  readonly #locate = $derived.by(() => {
+    const g = this.#app.data.geometry;
+    return g ? communeLocator(g.features) : null;
+  });
+
+  readonly #sitePoints = $derived.by((): ReachSitePoint[] => {
+    const drag = this.#reach.dragging;
+    return this.#reach.sites.map((s) => ({
+      id: s.id,
+      lon: drag?.id === s.id ? drag.lon : s.lon,
+      lat: drag?.id === s.id ? drag.lat : s.lat,
+      status: s.status,
+      origin: s.origin,
+    }));
+  });
+
+  readonly #suggestions = $derived.by((): SuggestedSite[] => {
+    const view = this.#reach.siting;
+    const data = this.#reach.data;
+    // Proposals computed on another scenario would mislead: the panel asks to search again.
+    if (!view || !data || this.#reach.sitingStale) return [];
+    return view.result.picks
+      .map((p, i) => ({ p, rank: i + 1 }))
+      .filter(({ p }) => !view.accepted.includes(p.commune))
+      .map(({ p, rank }) => ({
+        rank,
+        lon: data.network.lon[p.commune] as number,
+        lat: data.network.lat[p.commune] as number,
+      }));
+  });
+
+  readonly layers = $derived.by(() => {
+    const geometry = this.#app.data.geometry;
+    if (!geometry) return [];
+    const reach = this.#reach;
+    const drag = reach.dragging;
+    return reachLayers({
+      features: geometry.features,
+      border: geometry.border,
+      outlines: this.#explore.outlines,
+      bandOf: (code) => reach.bandOf(code),
+      bandKey: reach.key,
+      sites: this.#sitePoints,
+      sitesKey: `${reach.key}|${drag ? `${drag.id}:${drag.lon}:${drag.lat}` : ''}`,
+      suggestions: this.#suggestions,
+    });
+  });
+
+  describe(info: PickingInfo): TooltipContent | null {
+    const reach = this.#reach;
+    if (info.layer?.id === 'reach-sites') {
+      const point = info.object as ReachSitePoint;
+      const site = reach.session?.site(point.id);
+      if (!site) return null;
+      const dataSite = this.#app.data.sites.find((s) => s.id === site.id);
+      const base = dataSite ? describeSite(dataSite) : { title: site.name, lines: [] };
+      return { title: base.title, lines: [SITE_STATUS_LABELS[site.status], ...base.lines] };
+    }
+    if (info.layer?.id === 'reach-suggestions') {
+      const s = info.object as SuggestedSite;
+      const pick = reach.siting?.result.picks[s.rank - 1];
+      const data = reach.data;
+      if (!pick || !data) return null;
+      return {
+        title: `Proposition n° ${s.rank} : ${data.names[pick.commune]}`,
+        lines: [`+${formatNumber(pick.gain)} à moins de ${formatNumber(reach.maxMinutes)} min`],
+      };
+    }
+    if (info.layer?.id !== 'communes') return null;
+    const f = info.object as CommuneFeature;
+    const t = reach.timeOf(f.id);
+    if (!t) return { title: f.properties.name, lines: [] };
+    const site = t.siteId ? reach.session?.site(t.siteId) : undefined;
+    return {
+      title: f.properties.name,
+      lines: [
+        Number.isFinite(t.minutes)
+          ? `${formatMinutes(t.minutes)} jusqu'au site le plus proche`
+          : `Plus de ${formatNumber(reach.horizonMinutes)} min de tout site`,
+        ...(site ? [site.name] : []),
+      ],
+    };
+  }
+
+  click(info: PickingInfo): void {
+    const reach = this.#reach;
+    if (reach.tool === 'open') {
+      const [lon, lat] = (info.coordinate ?? []) as number[];
+      if (lon === undefined || lat === undefined) return;
+      const code = this.#locate?.(lon, lat) ?? null;
+      if (!code) {
+        reach.actionError = 'Cliquez dans une commune du département pour y ouvrir un site.';
+        return;
+      }
+      reach.openAt(lon, lat, code);
+    } else if (reach.tool === 'close' && info.layer?.id === 'reach-sites') {
+      const point = info.object as ReachSitePoint;
+      if (point.status !== 'closed') reach.close(point.id);
+    }
+  }
+
+  #dragMoved = false;
+
+  readonly drag: MapDrag = {
+    start: (info) => {
+      const reach = this.#reach;
+      if (reach.tool !== 'move' || info.layer?.id !== 'reach-sites') return false;
+      const point = info.object as ReachSitePoint;
+      if (point.status === 'closed') return false;
+      this.#dragMoved = false;
+      reach.dragging = { id: point.id, lon: point.lon, lat: point.lat };
+      return true;
+    },
+    move: (lon, lat) => {
+      const d = this.#reach.dragging;
+      if (!d) return;
+      this.#dragMoved = true;
+      this.#reach.dragging = { id: d.id, lon, lat };
+    },
+    end: (lon, lat) => {
+      const reach = this.#reach;
+      const d = reach.dragging;
+      reach.dragging = null;
+      if (!d || !this.#dragMoved) return;
+      const code = this.#locate?.(lon, lat) ?? null;
+      if (!code) {
+        reach.actionError = 'Un site ne peut être déplacé hors du département.';
+        return;
+      }
+      reach.move(d.id, lon, lat, code);
+    },
+  };
+}

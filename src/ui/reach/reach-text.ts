@@ -1,0 +1,66 @@
+/**
+ * French wording of the reach figures: minutes, site states, edits of the scenario, and the
+ * difference from the initial situation ("+1 240 bénéficiaires à moins de 30 min").
+ */
+import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
+import type { SiteStatus } from '../../domain/reach/session.ts';
+import type { ReachDelta } from '../../domain/reach/summary.ts';
+import { formatNumber } from '../format.ts';
+
+export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
+  existing: 'Site existant',
+  opened: 'Site ouvert dans le scénario',
+  moved: 'Site déplacé dans le scénario',
+  closed: 'Site fermé dans le scénario',
+};
+
+/** "23 min", "1 h 05", "plus de 90 min" beyond the horizon. */
+export function formatMinutes(minutes: number, horizon = 90): string {
+  if (!Number.isFinite(minutes)) return `plus de ${formatNumber(horizon)} min`;
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
+}
+
+/** A signed count: "+1 240", "−35", "0". */
+export function signed(n: number): string {
+  if (n === 0) return '0';
+  return `${n > 0 ? '+' : '−'}${formatNumber(Math.abs(n))}`;
+}
+
+/**
+ * The change from the initial situation in words, one line per figure that changed; empty when
+ * nothing changed.
+ */
+export function deltaLines(delta: ReachDelta, needUnit: string, maxMinutes: number): string[] {
+  const within = `à moins de ${formatNumber(maxMinutes)} min`;
+  const lines: string[] = [];
+  if (delta.needWithin !== null && delta.needWithin !== 0) {
+    lines.push(`${signed(delta.needWithin)} ${needUnit} ${within}`);
+  }
+  if (delta.populationWithin !== 0) {
+    lines.push(`${signed(delta.populationWithin)} habitants ${within}`);
+  }
+  if (delta.communesWithin !== 0) {
+    lines.push(
+      `${signed(delta.communesWithin)} commune${Math.abs(delta.communesWithin) > 1 ? 's' : ''} ${within}`,
+    );
+  }
+  return lines;
+}
+
+/** One edit of the scenario in words. */
+export function editText(
+  edit: ScenarioEdit,
+  siteName: (id: string) => string,
+  communeName: (code: string) => string,
+): string {
+  switch (edit.op) {
+    case 'open':
+      return `Ouverture : ${edit.site.name}`;
+    case 'close':
+      return `Fermeture : ${siteName(edit.siteId)}`;
+    case 'move':
+      return `Déplacement : ${siteName(edit.siteId)} vers ${communeName(edit.communeCode)}`;
+  }
+}
