@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reachReportFromDb } from '../../scripts/report/reach.ts';
 import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
 import { listCommunes } from '../data/queries/communes.ts';
+import { listSites } from '../data/queries/sites.ts';
 import type { ReachReport } from '../domain/reach/reach-report.ts';
 import { defaultAssumptions, parseScenario, type ReachScenario } from '../domain/reach/scenario.ts';
 import { formatNumber } from '../ui/format.ts';
@@ -143,6 +144,39 @@ describe('reach mode on the demo', () => {
     expect(after.edits).toHaveLength(4);
     expect(await text('reach-need-beyond')).toBe(fr(after.total.needBeyond));
     await saveScreenshot(ctx.page, 'reach-after-siting');
+  });
+
+  it('imports a travel-time matrix, reports its bad rows, and uses the good ones', async () => {
+    await ctx.page.getByRole('button', { name: 'Tout effacer' }).click();
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
+    // The communes beyond 30 min, 12 minutes from the commune of an accueil site; plus two bad
+    // rows (an unknown commune, a negative time).
+    const siteCommune = (await listSites(demo.db)).find((x) => x.kind === 'mds')!.communeCode;
+    const rows = baseline.communesBeyond.map((c) => `${c.code};${siteCommune};12`);
+    const csv = `origine;destination;duree\n${rows.join('\n')}\n99999;${siteCommune};3\n${target.code};${siteCommune};-1\n`;
+    await ctx.page.getByLabel('Importer une matrice').setInputFiles({
+      name: 'matrice-essai.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    const importReport = ctx.page.getByLabel("Rapport d'import de la matrice");
+    await expect.poll(() => importReport.innerText()).toMatch(/2 rejetées/);
+    expect(await importReport.innerText()).toMatch(
+      new RegExp(`commune d'origine absente du jeu de données : 1 \\(ligne ${rows.length + 2}\\)`),
+    );
+    const scenario = await downloadScenario();
+    expect(scenario.assumptions.matrices).toEqual([
+      { mode: 'voiture', name: 'matrice-essai.csv', pairs: rows.length },
+    ]);
+    const r = await reachReportFromDb(demo.db, demo.meta, {
+      ...scenario,
+      matrices: { voiture: { name: 'matrice-essai.csv', text: csv } },
+    });
+    expect(r.total.communesBeyond).toBeLessThan(baseline.total.communesBeyond);
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(r.total.needBeyond));
+    expect(await text('reach-measured')).toContain(fr(r.measuredCommunes));
+    await ctx.page.getByRole('button', { name: 'Retirer' }).click();
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
     assertClean(ctx);
   });
 });

@@ -52,7 +52,7 @@ export function reachSitesLayer(o: ReachSitesLayerOptions) {
 
 /** From the old place of each moved site to its new one. */
 export function reachMovesLayer(sites: ReachSitePoint[], key: string) {
-  const moved = sites.filter((s) => s.origin !== null);
+  const moved = sites.filter((s) => s.origin !== null && s.status !== 'closed');
   return new LineLayer<ReachSitePoint>({
     id: 'reach-moves',
     data: moved,
