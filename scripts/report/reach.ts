@@ -4,7 +4,7 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
@@ -255,7 +255,10 @@ export async function main(args: string[]): Promise<string> {
   const v = parseReachArgs(args);
   if (v.help) return HELP;
   if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
-  const { datasetId, options } = reachOptionsFrom(v, (f) => readFileSync(f, 'utf8'));
+  const { datasetId, options } = reachOptionsFrom(v, (f) => {
+    if (!existsSync(f)) throw new Error(`Fichier introuvable : ${f}`);
+    return readFileSync(f, 'utf8');
+  });
   const { db, meta } = await openDataset(datasetId);
   try {
     const report = await reachReportFromDb(db, meta, {
