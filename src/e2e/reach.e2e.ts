@@ -14,6 +14,7 @@ import { listSites } from '../data/queries/sites.ts';
 import type { ReachReport } from '../domain/reach/reach-report.ts';
 import { defaultAssumptions, parseScenario, type ReachScenario } from '../domain/reach/scenario.ts';
 import { formatNumber } from '../ui/format.ts';
+import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
   launchBrowser,
@@ -24,6 +25,7 @@ import {
 } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
+const publicUrl = inject('publicUrl');
 let browser: Browser;
 let demo: LoadedDataset;
 let ctx: PageContext;
@@ -70,6 +72,10 @@ afterAll(async () => {
 });
 
 describe('reach mode on the demo', () => {
+  it('has no serious accessibility violation (axe-core)', async () => {
+    expect(await seriousViolations(ctx.page)).toEqual([]);
+  });
+
   it('shows the figures of the headless report', async () => {
     expect(await text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
     expect(await text('reach-population-beyond')).toBe(fr(baseline.total.populationBeyond));
@@ -178,5 +184,33 @@ describe('reach mode on the demo', () => {
     await ctx.page.getByRole('button', { name: 'Retirer' }).click();
     await expect.poll(() => text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
     assertClean(ctx);
+  });
+});
+
+describe('reach mode in the public build', () => {
+  it('shows the reach, read-only: nothing to open, move, close, import or save', async () => {
+    const pub = await openPage(browser, publicUrl, { viewport: { width: 1440, height: 900 } });
+    try {
+      await pub.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+      await pub.page.getByRole('button', { name: "Temps d'accès" }).click();
+      await pub.page.locator('[data-figure="reach-population-beyond"]').waitFor();
+      expect(await pub.page.locator('[data-figure="reach-population-beyond"]').innerText()).toBe(
+        formatNumber(baseline.total.populationBeyond),
+      );
+      // Beneficiaries by commune are not published: unknown, not zero.
+      expect((await pub.page.locator('[data-figure="reach-need-beyond"]').innerText()).trim()).toBe(
+        's',
+      );
+      expect(await pub.page.locator('input[type="file"]').count()).toBe(0);
+      expect(await pub.page.getByRole('radio', { name: 'Ouvrir' }).count()).toBe(0);
+      const editing = /ouvrir|fermer|déplacer|scénario|ajouter|chercher|importer|annuler|rétablir/i;
+      const buttons = await pub.page.getByRole('button').allInnerTexts();
+      expect(buttons.filter((b) => editing.test(b))).toEqual([]);
+      expect(await seriousViolations(pub.page)).toEqual([]);
+      await saveScreenshot(pub.page, 'reach-public');
+      assertClean(pub);
+    } finally {
+      await pub.close();
+    }
   });
 });

@@ -13,6 +13,7 @@ import type { ImageLegend } from '../../map/export-image.ts';
 import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import { reachLayers } from '../../map/reach-layers.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
+import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
 import { describeSite } from '../explore/explore-mode.svelte.ts';
@@ -160,6 +161,8 @@ export class ReachMapMode implements MapMode {
   }
 
   click(info: PickingInfo): void {
+    // The public version is read-only: the map only shows.
+    if (PUBLIC_BUILD) return;
     const reach = this.#reach;
     if (reach.tool === 'open') {
       const [lon, lat] = (info.coordinate ?? []) as number[];
@@ -181,7 +184,7 @@ export class ReachMapMode implements MapMode {
   readonly drag: MapDrag = {
     start: (info) => {
       const reach = this.#reach;
-      if (reach.tool !== 'move' || info.layer?.id !== 'reach-sites') return false;
+      if (PUBLIC_BUILD || reach.tool !== 'move' || info.layer?.id !== 'reach-sites') return false;
       const point = info.object as ReachSitePoint;
       if (point.status === 'closed') return false;
       this.#dragMoved = false;
