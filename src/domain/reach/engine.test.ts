@@ -38,7 +38,7 @@ describe('reach engine, hand-computed', () => {
     commune('C', 2, 46.2, 2),
   ]);
   const model = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
-  const perKm = (60 * 1.3) / 40; // 1.95 min per km at 40 km/h with detour 1.3
+  const perKm = (60 * 1.3) / 45; // 1.733 min per km at 45 km/h with detour 1.3
   const D = 11.11950802335329;
   const intra = perKm * 1.1894160774351807;
 
@@ -70,7 +70,7 @@ describe('reach engine, hand-computed', () => {
 
   it('leaves communes beyond the horizon at Infinity', () => {
     const e = new ReachEngine(model, 3, 20, [{ id: 's', communeIndex: 0, lon: 2, lat: 46 }]);
-    expect(e.minutes[1]).toBe(Infinity); // 26.7 min > 20
+    expect(e.minutes[1]).toBe(Infinity); // 24.3 min > 20
   });
 
   it('refuses unknown and duplicate sites', () => {

@@ -7,7 +7,7 @@ import { ReachEngine } from './engine.ts';
 import { exactSiting, greedySiting, type SitingInput } from './siting.ts';
 
 describe('siting, hand-computed', () => {
-  // A line of communes 0.1° apart (11.1 km, about 26.7 min between neighbours by car at 40 km/h
+  // A line of communes 0.1° apart (11.1 km, about 24.3 min between neighbours by car at 45 km/h
   // plus access); weights chosen so that the best single site is not part of the best pair.
   const net = createTravelNetwork(
     Array.from({ length: 7 }, (_, i) => commune(`C${i}`, 2, 46 + i * 0.1, 2)),

@@ -14,11 +14,14 @@
  *   more sinuous rural networks; national estimates (Ballou, Rahardja & Sakai 2002, "Selected
  *   country circuity factors for road travel distance estimation", Transportation Research A 36)
  *   lie between 1.2 and 1.4. 1.3 is the middle of that range.
- * - speeds 25 / 40 / 55 / 65 km/h on the road distance: the 2019 mobility survey (Enquête
+ * - speeds 35 / 45 / 55 / 65 km/h on the road distance: the 2019 mobility survey (Enquête
  *   mobilité des personnes, SDES) gives 36 km/h door to door for car trips of 10–20 km, all areas
  *   together; dense areas are slower (signals, congestion), rural departmental roads faster (80
- *   km/h limit, villages crossed). With these values a 15 km trip between two intermediate
- *   communes takes 34 min door to door, i.e. 34 km/h, in line with the survey.
+ *   km/h limit, villages crossed). With these values 15 km of road between two intermediate
+ *   communes take 25 min door to door, i.e. 36 km/h as in the survey, and 31 min between two
+ *   dense ones (29 km/h). A first calibration at 25 km/h in dense areas put Hénin-Beaumont
+ *   (62), 7 km from a France Services in the Lens conurbation, at 31 min: trips between the
+ *   communes of a conurbation use its expressways and are faster than its centres.
  * - access 5 min: walking to and from the car and parking, and reaching the road network from a
  *   home of the origin commune (a mean 1.5 km in a commune of 15 km², the mean size of a commune
  *   of metropolitan France: 2 to 3 min).
@@ -37,7 +40,7 @@ export interface CarParameters {
 
 export const DEFAULT_CAR_PARAMETERS: CarParameters = {
   detourFactor: 1.3,
-  speedKmh: [25, 40, 55, 65],
+  speedKmh: [35, 45, 55, 65],
   accessMinutes: 5,
 };
 
@@ -51,7 +54,8 @@ export const CAR_JUSTIFICATIONS = {
     'Vitesse moyenne sur la route selon la densité de la commune de départ et d’arrivée (la ' +
     'moitié du trajet à la vitesse de chaque extrémité). L’enquête mobilité des personnes 2019 ' +
     '(SDES) donne 36 km/h de porte à porte pour les trajets en voiture de 10 à 20 km ; avec ces ' +
-    'valeurs, 15 km entre deux communes de densité intermédiaire prennent 34 min, soit 34 km/h.',
+    'valeurs, 15 km de route entre deux communes de densité intermédiaire prennent 25 min, soit ' +
+    '36 km/h, et 31 min entre deux communes denses.',
   accessMinutes:
     'Aller à la voiture, se garer, et rejoindre la route depuis un logement de la commune ' +
     '(en moyenne 1,5 km dans une commune de 15 km², la taille moyenne en métropole).',

@@ -18,21 +18,21 @@ describe('car distance model, hand-computed', () => {
   const m = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
 
   it('drives the detoured distance, half at the speed of each end', () => {
-    // 60 × 1.3 × 11.1195 km × (1/25 + 1/40) / 2 = 28.188 min
-    expect(m.communeMinutes(0, 1)).toBeCloseTo(28.18795, 4);
+    // 60 × 1.3 × 11.1195 km × (1/35 + 1/45) / 2 = 22.027 min
+    expect(m.communeMinutes(0, 1)).toBeCloseTo(22.02722, 4);
     // A dense and a very sparse end: 60 × 1.3 × 22.239 × (1/25 + 1/65) / 2
-    expect(m.communeMinutes(0, 2)).toBeCloseTo((60 * 1.3 * 2 * D * (1 / 25 + 1 / 65)) / 2, 9);
+    expect(m.communeMinutes(0, 2)).toBeCloseTo((60 * 1.3 * 2 * D * (1 / 35 + 1 / 65)) / 2, 9);
     expect(m.accessMinutes).toBe(5);
   });
 
   it('takes the intrazonal distance within a commune', () => {
-    // 10 km²: (2/3)·√(10/π) = 1.18942 km, driven at 40 km/h (intermediate): 2.3194 min
-    expect(m.communeMinutes(1, 1)).toBeCloseTo((60 * 1.3 * 1.1894160774) / 40, 6);
+    // 10 km²: (2/3)·√(10/π) = 1.18942 km, driven at 45 km/h (intermediate): 2.0617 min
+    expect(m.communeMinutes(1, 1)).toBeCloseTo((60 * 1.3 * 1.1894160774) / 45, 6);
   });
 
   it('reaches a site off the reference point at the speed of its commune', () => {
-    // 0.01° north of B: 1.11195 km at 40 km/h with detour 1.3 → 2.1683 min
-    expect(m.localMinutes(1, 2, 46.11)).toBeCloseTo((60 * 1.3 * D) / 10 / 40, 6);
+    // 0.01° north of B: 1.11195 km at 45 km/h with detour 1.3 → 1.9274 min
+    expect(m.localMinutes(1, 2, 46.11)).toBeCloseTo((60 * 1.3 * D) / 10 / 45, 6);
     expect(m.localMinutes(1, 2, 46.1)).toBe(0);
   });
 

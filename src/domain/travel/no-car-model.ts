@@ -24,7 +24,7 @@
  *   networks of cities over 250 000 inhabitants and 17 km/h for smaller ones; interurban coaches
  *   run faster between villages but stop often.
  * With these values 15 km between two very sparse communes take 2 h 16 without a car against
- * 23 min by car, a ratio of 5.9 close to the AQST's 5.3; 5 km in a dense city 43 min against 21.
+ * 23 min by car, a ratio of 5.9 close to the AQST's 5.3; 5 km in a dense city 43 min against 16.
  */
 import type { TravelModel, TravelNetwork } from './model.ts';
 import { checkPositive, pointModel, type PerDensity } from './point-model.ts';
