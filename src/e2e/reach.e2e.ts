@@ -7,12 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDataset } from '../../scripts/report/common.ts';
 import { reachReportFromDb } from '../../scripts/report/reach.ts';
 import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
 import { listCommunes } from '../data/queries/communes.ts';
 import { listSites } from '../data/queries/sites.ts';
 import type { ReachReport } from '../domain/reach/reach-report.ts';
 import { defaultAssumptions, parseScenario, type ReachScenario } from '../domain/reach/scenario.ts';
+import { REACH_BAND_COLORS, hexToRgba } from '../map/colors.ts';
 import { formatNumber } from '../ui/format.ts';
 import { seriousViolations } from './a11y.ts';
 import {
@@ -40,6 +42,14 @@ const text = async (name: string) =>
 const report = (s: Pick<ReachScenario, 'assumptions' | 'edits'>) =>
   reachReportFromDb(demo.db, demo.meta, { assumptions: s.assumptions, edits: s.edits });
 
+/** Share of the map's pixels in one of the travel-time band colours (REACH_BAND_COLORS). */
+function bandShare(stats: Awaited<ReturnType<typeof screenshotStats>>): number {
+  return REACH_BAND_COLORS.reduce((sum, hex) => {
+    const [r, g, b] = hexToRgba(hex);
+    return sum + stats.colorShare([r, g, b], 12);
+  }, 0);
+}
+
 /** The scenario as the page saves it, through its download button. */
 async function downloadScenario(): Promise<ReachScenario> {
   const [download] = await Promise.all([
@@ -66,14 +76,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await ctx?.close();
   await browser?.close();
   await demo?.db.close();
 });
 
 describe('reach mode on the demo', () => {
+  // Closed before the other pages open: a second live page would pause this one's animation
+  // frames, and the map would not redraw.
+  afterAll(() => ctx?.close());
+
   it('has no serious accessibility violation (axe-core)', async () => {
     expect(await seriousViolations(ctx.page)).toEqual([]);
+  });
+
+  it('colours the communes by travel-time band', async () => {
+    await ctx.page.waitForTimeout(400);
+    const stats = await screenshotStats(ctx.page, ctx.page.getByRole('region', { name: /^Carte/ }));
+    expect(bandShare(stats)).toBeGreaterThan(0.2);
   });
 
   it('shows the figures of the headless report', async () => {
@@ -136,18 +155,23 @@ describe('reach mode on the demo', () => {
     await ctx.page.getByRole('radio', { name: 'En voiture' }).check();
   });
 
-  it('proposes where to open 3 sites, and adds them to the scenario', async () => {
+  it('proposes where to open up to 3 sites, and adds them to the scenario', async () => {
     await ctx.page.getByRole('button', { name: 'Chercher' }).click();
     const picks = ctx.page.locator('ol li', { hasText: 'Ajouter au scénario' });
-    await expect.poll(() => picks.count()).toBe(3);
+    await expect.poll(() => picks.count()).toBeGreaterThan(0);
+    const count = await picks.count();
+    expect(count).toBeLessThanOrEqual(3);
     const before = await report(await downloadScenario());
     const gains = await ctx.page.locator('[data-figure="siting-gain"]').allInnerTexts();
+    expect(gains).toHaveLength(count);
     const total = gains.reduce((s, g) => s + Number(g.replace(/[^\d]/g, '')), 0);
+    expect(total).toBeGreaterThan(0);
     await saveScreenshot(ctx.page, 'reach-siting');
     await ctx.page.getByRole('button', { name: 'Tout ajouter au scénario' }).click();
+    // The proposals add exactly what they announced.
     await expect.poll(() => text('reach-need-beyond')).toBe(fr(before.total.needBeyond! - total));
     const after = await report(await downloadScenario());
-    expect(after.edits).toHaveLength(4);
+    expect(after.edits).toHaveLength(1 + count);
     expect(await text('reach-need-beyond')).toBe(fr(after.total.needBeyond));
     await saveScreenshot(ctx.page, 'reach-after-siting');
   });
@@ -211,6 +235,55 @@ describe('reach mode in the public build', () => {
       assertClean(pub);
     } finally {
       await pub.close();
+    }
+  });
+});
+
+describe.each(['62', '34', '55'])('reach mode on the real département %s', (dep) => {
+  it('shows the figures of the headless report on the same built data', async (t) => {
+    const entries = (await (await fetch(new URL('data/datasets.json', baseUrl))).json()) as {
+      id: string;
+    }[];
+    if (!entries.some((e) => e.id === `dep-${dep}`)) {
+      console.warn(
+        `dep-${dep} absent du site construit (données réelles non construites) : ignoré.`,
+      );
+      t.skip();
+      return;
+    }
+    const real = await openDataset(`dep-${dep}`);
+    const page = await openPage(browser, `${baseUrl}?d=dep-${dep}`, {
+      viewport: { width: 1440, height: 900 },
+    });
+    try {
+      const r = await reachReportFromDb(real.db, real.meta, {
+        assumptions: defaultAssumptions(),
+        edits: [],
+      });
+      await page.page.locator('[data-figure="population"]').waitFor({ timeout: 60_000 });
+      await page.page.getByRole('button', { name: "Temps d'accès" }).click();
+      const figure = (name: string) =>
+        page.page
+          .locator(`[data-figure="${name}"]`)
+          .innerText()
+          .then((x) => x.replace(/\s/g, ' ').trim());
+      await expect
+        .poll(() => figure('reach-population-beyond'), { timeout: 30_000 })
+        .toBe(fr(r.total.populationBeyond));
+      expect(await figure('reach-need-beyond')).toBe(fr(r.total.needBeyond));
+      expect(await figure('reach-communes-beyond')).toBe(fr(r.total.communesBeyond));
+      await page.page.waitForTimeout(500);
+      await saveScreenshot(page.page, `reach-dep-${dep}`);
+      // The map shows the travel-time bands, not the choropleth of the explore mode.
+      expect(
+        bandShare(
+          await screenshotStats(page.page, page.page.getByRole('region', { name: /^Carte/ })),
+        ),
+      ).toBeGreaterThan(0.2);
+      assertClean(page);
+    } finally {
+      await page.close();
+      await real.db.close();
     }
   });
 });

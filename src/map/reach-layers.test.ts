@@ -57,7 +57,7 @@ const prop = <T>(layer: { props: unknown }, name: string) =>
 describe('reach layers', () => {
   it('stacks bands, borders, moves, sites and proposals with stable ids', () => {
     expect(reachLayers(input()).map((l) => l.id)).toEqual([
-      'communes',
+      'reach-communes',
       'border',
       'scheme-outlines',
       'reach-moves',
@@ -66,7 +66,7 @@ describe('reach layers', () => {
       'reach-suggestion-ranks',
     ]);
     expect(reachLayers(input({ outlines: null, suggestions: [] })).map((l) => l.id)).toEqual([
-      'communes',
+      'reach-communes',
       'border',
       'reach-moves',
       'reach-sites',

@@ -40,7 +40,16 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
   };
   const scale = i.large ? 1.6 : 1;
   const layers: Layer[] = [
-    communesLayer({ features: i.features, fillOf, colorKey: i.bandKey, showBorders: true }),
+    // Its own layer (not the explore choropleth's, whose fills it would inherit and fade from),
+    // and no fade: a what-if shows on the next frame.
+    communesLayer({
+      id: 'reach-communes',
+      features: i.features,
+      fillOf,
+      colorKey: i.bandKey,
+      showBorders: true,
+      transitionMs: 0,
+    }),
     outlinesLayer({ id: 'border', lines: i.border, color: OUTLINE_COLOR, widthPixels: 2 * scale }),
   ];
   if (i.outlines) {

@@ -144,7 +144,7 @@ export class ReachMapMode implements MapMode {
         lines: [`+${formatNumber(pick.gain)} à moins de ${formatNumber(reach.maxMinutes)} min`],
       };
     }
-    if (info.layer?.id !== 'communes') return null;
+    if (info.layer?.id !== 'reach-communes') return null;
     const f = info.object as CommuneFeature;
     const t = reach.timeOf(f.id);
     if (!t) return { title: f.properties.name, lines: [] };
