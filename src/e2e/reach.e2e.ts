@@ -99,6 +99,8 @@ describe('reach mode on the demo', () => {
     expect(await text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
     expect(await text('reach-population-beyond')).toBe(fr(baseline.total.populationBeyond));
     expect(await text('reach-communes-beyond')).toBe(fr(baseline.total.communesBeyond));
+    // The tool is in the address, so a shared link or a presentation step opens on it.
+    expect(new URL(ctx.page.url()).searchParams.get('m')).toBe('reach');
     const list = ctx.page.locator('table', { hasText: 'Communes au-delà' });
     await expect
       .poll(() => list.locator('tbody tr').first().locator('th').innerText())

@@ -6,7 +6,8 @@ import { getContext, setContext } from 'svelte';
 import { DEFAULT_INDICATOR } from '../domain/indicators.ts';
 import { COMMUNE_SCHEME_ID, type Axis } from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
-import type { Mode } from './mode.ts';
+import { PUBLIC_BUILD } from './build-flags.ts';
+import { MODE_LABELS, PLANNER_ONLY_MODES, defaultMode, type Mode } from './mode.ts';
 import type { Camera, ViewParams } from './url.ts';
 
 export class AppState {
@@ -71,6 +72,11 @@ export class AppState {
     if (v.need) this.needChoice = v.need;
     this.selected = v.territory;
     this.camera = v.camera;
+    const kind = (v.mode ?? 'explore') as Mode['kind'];
+    // A mode this version does not offer (an import link opened in the public version) is ignored.
+    if (kind in MODE_LABELS && !(PUBLIC_BUILD && PLANNER_ONLY_MODES.includes(kind))) {
+      if (kind !== this.mode.kind) this.mode = defaultMode(kind);
+    }
   }
 
   toView(): ViewParams {
@@ -81,6 +87,7 @@ export class AppState {
       need: this.needChoice,
       territory: this.selected,
       camera: this.camera,
+      mode: this.mode.kind === 'explore' ? null : this.mode.kind,
     };
   }
 }

@@ -20,6 +20,7 @@ describe('URL codec', () => {
               zoom: Math.round(rnd.range(0, 20) * 100) / 100,
             }
           : null,
+        mode: rnd.pick(['reach', 'import', null]),
       };
       expect(decodeView(encodeView(v))).toEqual(v);
     }

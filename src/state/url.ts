@@ -22,6 +22,8 @@ export interface ViewParams {
   territory: string | null;
   /** `c`: camera as `lon,lat,zoom`. */
   camera: Camera | null;
+  /** `m`: the tool (mode) on screen, when it is not the explore mode (`reach`…). */
+  mode: string | null;
 }
 
 export const EMPTY_VIEW: ViewParams = {
@@ -31,6 +33,7 @@ export const EMPTY_VIEW: ViewParams = {
   need: null,
   territory: null,
   camera: null,
+  mode: null,
 };
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -54,6 +57,7 @@ export function decodeView(search: string): ViewParams {
     need: id(p.get('n')),
     territory: id(p.get('t')),
     camera: parseCamera(p.get('c')),
+    mode: id(p.get('m')),
   };
 }
 
@@ -68,6 +72,7 @@ export function encodeView(v: ViewParams): string {
     const c = v.camera;
     p.set('c', `${c.lon.toFixed(5)},${c.lat.toFixed(5)},${c.zoom.toFixed(2)}`);
   }
+  if (v.mode) p.set('m', v.mode);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -7,7 +7,7 @@
  * The solver is the greedy algorithm with lazy evaluation (CELF, Leskovec et al., 2007): a
  * candidate's gain can only shrink as sites are picked (coverage is submodular), so a stale gain is
  * an upper bound and only the top of the queue needs recomputing. The greedy alone can miss the
- * optimum by several percent when its first pick straddles two clusters (6 % on the worst instance
+ * optimum by several percent when its first pick straddles two clusters (14 % on the worst instance
  * of the test suite), so without capacity it is run again from each of the best single sites as
  * first pick, each run improved by exchanges (Teitz & Bart, 1968: swap a pick for a candidate while
  * that covers more), and the best set is kept. The final sites are listed in greedy order, each
