@@ -63,3 +63,14 @@ export const REACH_SITE_COLORS = {
   closed: '#464646',
   suggested: '#e6007e',
 } as const;
+
+/** Difference map: greens for minutes gained, reds for minutes lost (GAIN_CLASSES order). */
+export const GAIN_COLORS = [
+  '#1a9850',
+  '#91cf60',
+  '#d9ef8b',
+  '#f2f2f2',
+  '#fee08b',
+  '#fc8d59',
+  '#d73027',
+];

@@ -5,7 +5,14 @@
 import type { Layer } from '@deck.gl/core';
 import type { MultiLineString } from 'geojson';
 import type { CommuneFeature } from '../data/geometry.ts';
-import { NO_DATA_COLOR, OUTLINE_COLOR, REACH_BAND_COLORS, hexToRgba, type Rgba } from './colors.ts';
+import {
+  GAIN_COLORS,
+  NO_DATA_COLOR,
+  OUTLINE_COLOR,
+  REACH_BAND_COLORS,
+  hexToRgba,
+  type Rgba,
+} from './colors.ts';
 import { communesLayer } from './layers/communes-layer.ts';
 import { outlinesLayer } from './layers/outlines-layer.ts';
 import {
@@ -22,6 +29,8 @@ export interface ReachLayersInput {
   outlines: MultiLineString | null;
   /** Band index (0 … 4) of a commune, or null while unknown. */
   bandOf: (code: string) => number | null;
+  /** With it, the difference map: class in GAIN_CLASSES of the minutes a commune gains. */
+  gainClassOf?: ((code: string) => number | null) | null;
   /** Changes whenever any commune's band may have changed. */
   bandKey: string;
   sites: ReachSitePoint[];
@@ -32,10 +41,12 @@ export interface ReachLayersInput {
 }
 
 export function reachLayers(i: ReachLayersInput): Layer[] {
-  const ramp = REACH_BAND_COLORS.map((c) => hexToRgba(c, 235));
+  const gainClassOf = i.gainClassOf;
+  const ramp = (gainClassOf ? GAIN_COLORS : REACH_BAND_COLORS).map((c) => hexToRgba(c, 235));
+  const classOf = gainClassOf ?? i.bandOf;
   const noData = hexToRgba(NO_DATA_COLOR, 235);
   const fillOf = (code: string): Rgba => {
-    const b = i.bandOf(code);
+    const b = classOf(code);
     return b === null ? noData : (ramp[b] ?? noData);
   };
   const scale = i.large ? 1.6 : 1;
@@ -46,7 +57,7 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
       id: 'reach-communes',
       features: i.features,
       fillOf,
-      colorKey: i.bandKey,
+      colorKey: `${gainClassOf ? 'gain' : 'band'}|${i.bandKey}`,
       showBorders: true,
       transitionMs: 0,
     }),

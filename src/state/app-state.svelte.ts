@@ -72,6 +72,7 @@ export class AppState {
     if (v.need) this.needChoice = v.need;
     this.selected = v.territory;
     this.camera = v.camera;
+    this.display = v.display ?? 'map';
     const kind = (v.mode ?? 'explore') as Mode['kind'];
     // A mode this version does not offer (an import link opened in the public version) is ignored.
     if (kind in MODE_LABELS && !(PUBLIC_BUILD && PLANNER_ONLY_MODES.includes(kind))) {
@@ -88,6 +89,12 @@ export class AppState {
       territory: this.selected,
       camera: this.camera,
       mode: this.mode.kind === 'explore' ? null : this.mode.kind,
+      display: this.display === 'table' ? 'table' : null,
+      // The reach settings belong to the reach state, which completes the view.
+      minutes: null,
+      travel: null,
+      kinds: null,
+      edits: null,
     };
   }
 }

@@ -10,7 +10,7 @@
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
 import { communeNeeds } from '../data/queries/reach.ts';
-import { ACCUEIL_KINDS, type SiteKind } from '../domain/model.ts';
+import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../domain/model.ts';
 import { horizonFor } from '../domain/reach/engine.ts';
 import {
   DEFAULT_REACH_MINUTES,
@@ -41,6 +41,7 @@ import type { TravelMode } from '../domain/travel/model.ts';
 import { DEFAULT_NO_CAR_PARAMETERS, type NoCarParameters } from '../domain/travel/no-car-model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
+import type { ViewParams } from './url.ts';
 
 /** What a click on the map does. */
 export type ReachTool = 'inspect' | 'open' | 'move' | 'close';
@@ -77,6 +78,8 @@ export class ReachState {
   matrixReports = $state.raw<Partial<Record<TravelMode, MatrixImportReport>>>({});
   matrixError = $state<string | null>(null);
   tool = $state<ReachTool>('inspect');
+  /** The difference map (minutes gained against the current situation) instead of the bands. */
+  showGains = $state(false);
   newSiteKind = $state<SiteKind>('france_services');
 
   /** The scenario's edits, and those undone that can be redone (the next one last). */
@@ -393,6 +396,88 @@ export class ReachState {
     this.message = '';
     this.actionError = null;
     this.#rebuild++;
+  }
+
+  /** Edits and assumptions of a scenario file or an autosave; returns what could not be kept. */
+  loadScenario(scenario: ReachScenario): string[] {
+    const warnings: string[] = [];
+    const here = this.#app.data.entry?.id ?? '';
+    if (scenario.datasetId !== here) {
+      warnings.push(
+        `Ce scénario a été fait sur le jeu « ${scenario.datasetId} », la carte montre « ${here} » : les sites inconnus ici empêchent de le rejouer.`,
+      );
+    }
+    const a = scenario.assumptions;
+    this.mode = a.mode;
+    this.kinds = [...a.kinds];
+    this.maxMinutes = a.maxMinutes;
+    this.car = { ...a.car };
+    this.noCar = { ...a.noCar };
+    this.#app.needChoice = a.needId;
+    for (const m of a.matrices) {
+      if (!this.matrices[m.mode]) {
+        warnings.push(
+          `Le scénario utilisait la matrice « ${m.name} » (${m.mode}) : importez-la de nouveau pour retrouver ses temps.`,
+        );
+      }
+    }
+    this.setEdits(scenario.edits);
+    return warnings;
+  }
+
+  /** Replaces the scenario's edits (replayed into the session as soon as it is built). */
+  setEdits(edits: ScenarioEdit[]): void {
+    this.edits = [...edits];
+    this.redoEdits = [];
+    this.siting = null;
+    this.actionError = null;
+    this.#rebuild++;
+  }
+
+  /** The reach settings of a link; defaults are left out so links stay short. */
+  viewParams(): Pick<ViewParams, 'minutes' | 'travel' | 'kinds' | 'edits'> {
+    const defaultKinds = [...ACCUEIL_KINDS].sort().join(',');
+    return {
+      minutes: this.maxMinutes !== DEFAULT_REACH_MINUTES ? this.maxMinutes : null,
+      travel: this.mode !== 'voiture' ? this.mode : null,
+      kinds: [...this.kinds].sort().join(',') !== defaultKinds ? [...this.kinds] : null,
+      edits: this.edits.length > 0 ? this.edits : null,
+    };
+  }
+
+  applyView(v: ViewParams): void {
+    if (v.minutes !== null) this.maxMinutes = v.minutes;
+    if (v.travel) this.mode = v.travel;
+    const kinds = (v.kinds ?? []).filter((k): k is SiteKind => SITE_KINDS.includes(k as SiteKind));
+    if (kinds.length > 0) this.kinds = kinds;
+    if (v.edits) this.setEdits(v.edits);
+  }
+
+  /**
+   * Minutes gained by every commune against the current situation (negative: lost), in network
+   * order; Infinity for a commune brought within the horizon. Null without edits.
+   */
+  readonly gains = $derived.by((): Float64Array | null => {
+    void this.key;
+    const s = this.session;
+    if (!s || this.edits.length === 0) return null;
+    const now = s.engine.minutes;
+    return Float64Array.from(s.baseline, (before, i) => {
+      const after = now[i] as number;
+      if (before === after) return 0;
+      return before - after;
+    });
+  });
+
+  gainOf(code: string): number | null {
+    const i = this.data?.network.indexOf.get(code);
+    const g = this.gains;
+    return i === undefined || !g ? null : (g[i] as number);
+  }
+
+  /** Whether the map shows the difference map (asked for, and there is a difference). */
+  get showingGains(): boolean {
+    return this.showGains && this.gains !== null;
   }
 
   toScenario(): ReachScenario {

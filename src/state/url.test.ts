@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../domain/random.ts';
-import { EMPTY_VIEW, decodeView, encodeView, type ViewParams } from './url.ts';
+import { EMPTY_VIEW, decodeView, encodeEdits, encodeView, type ViewParams } from './url.ts';
 
 describe('URL codec', () => {
   it('round-trips any valid view (randomised)', () => {
@@ -21,9 +21,42 @@ describe('URL codec', () => {
             }
           : null,
         mode: rnd.pick(['reach', 'import', null]),
+        display: rnd.pick(['table', null] as const),
+        minutes: rnd.pick([15, 30, 45, 240, null]),
+        travel: rnd.pick(['voiture', 'sans-voiture', null] as const),
+        kinds: rnd.pick([['mds', 'ccas'], ['france_services'], null]),
+        edits: rnd.chance(0.5)
+          ? [
+              {
+                op: 'open',
+                site: {
+                  id: `nouveau-${rnd.int(1, 9)}`,
+                  name: rnd.pick(['Accueil « Saint-Éloi » & co', 'Site 2']),
+                  kind: 'france_services',
+                  lon: Math.round(rnd.range(-5, 9) * 1e5) / 1e5,
+                  lat: Math.round(rnd.range(41, 51) * 1e5) / 1e5,
+                  communeCode: '62041',
+                  capacity: rnd.pick([null, 40]),
+                },
+              },
+              { op: 'close', siteId: 'demo-ccas-004' },
+              { op: 'move', siteId: 'demo-mds-002', lon: 2.2, lat: 46.8, communeCode: '00200' },
+            ]
+          : null,
       };
       expect(decodeView(encodeView(v))).toEqual(v);
     }
+  });
+
+  it('drops edits that are not a valid scenario, and leaves long scenarios to files', () => {
+    expect(decodeView('?e=bm90LWpzb24').edits).toBeNull();
+    expect(decodeView(`?e=${btoa(JSON.stringify([{ op: 'explode' }]))}`).edits).toBeNull();
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      op: 'close' as const,
+      siteId: `demo-ccas-${i}`,
+    }));
+    expect(encodeEdits(many)).toBeNull();
+    expect(encodeView({ ...EMPTY_VIEW, edits: many })).toBe('');
   });
 
   it('ignores unknown parameters and invalid values', () => {

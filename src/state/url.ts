@@ -3,6 +3,8 @@
  * parameters are ignored and invalid values fall back to defaults, so an old or hand-edited link
  * still opens.
  */
+import { parseScenario, type ScenarioEdit } from '../domain/reach/scenario.ts';
+import { TRAVEL_MODES, type TravelMode } from '../domain/travel/model.ts';
 export interface Camera {
   lon: number;
   lat: number;
@@ -24,7 +26,20 @@ export interface ViewParams {
   camera: Camera | null;
   /** `m`: the tool (mode) on screen, when it is not the explore mode (`reach`…). */
   mode: string | null;
+  /** `v`: `table` when the table stands in for the map. */
+  display: 'table' | null;
+  /** `mn`: the reach threshold N, minutes. */
+  minutes: number | null;
+  /** `tm`: how people travel, `voiture` or `sans-voiture`. */
+  travel: TravelMode | null;
+  /** `k`: site kinds counted as reached, comma-separated. */
+  kinds: string[] | null;
+  /** `e`: the scenario's edits, when they are few enough for a link (base64url JSON). */
+  edits: ScenarioEdit[] | null;
 }
+
+/** Longest encoded scenario a link carries; longer ones are shared as files. */
+export const MAX_URL_EDITS_CHARS = 1800;
 
 export const EMPTY_VIEW: ViewParams = {
   dataset: null,
@@ -34,6 +49,11 @@ export const EMPTY_VIEW: ViewParams = {
   territory: null,
   camera: null,
   mode: null,
+  display: null,
+  minutes: null,
+  travel: null,
+  kinds: null,
+  edits: null,
 };
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -58,7 +78,53 @@ export function decodeView(search: string): ViewParams {
     territory: id(p.get('t')),
     camera: parseCamera(p.get('c')),
     mode: id(p.get('m')),
+    display: p.get('v') === 'table' ? 'table' : null,
+    minutes: parseMinutes(p.get('mn')),
+    travel: TRAVEL_MODES.find((m) => m === p.get('tm')) ?? null,
+    kinds: parseKinds(p.get('k')),
+    edits: parseEdits(p.get('e')),
   };
+}
+
+function parseMinutes(v: string | null): number | null {
+  const n = v === null ? NaN : Number(v);
+  return Number.isInteger(n) && n >= 1 && n <= 240 ? n : null;
+}
+
+function parseKinds(v: string | null): string[] | null {
+  const kinds = (v ?? '').split(',').filter((k) => ID.test(k));
+  return kinds.length > 0 ? kinds : null;
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): string {
+  const bin = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+/** Edits from a link, checked like a scenario file; anything unreadable is dropped. */
+function parseEdits(v: string | null): ScenarioEdit[] | null {
+  if (!v) return null;
+  try {
+    const edits = JSON.parse(fromBase64Url(v)) as unknown;
+    const scenario = parseScenario({ version: 1, datasetId: 'lien', edits });
+    return scenario.edits.length > 0 ? scenario.edits : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The encoded edits, or null when they would make the link too long. */
+export function encodeEdits(edits: readonly ScenarioEdit[]): string | null {
+  if (edits.length === 0) return null;
+  const text = toBase64Url(JSON.stringify(edits));
+  return text.length <= MAX_URL_EDITS_CHARS ? text : null;
 }
 
 export function encodeView(v: ViewParams): string {
@@ -73,6 +139,12 @@ export function encodeView(v: ViewParams): string {
     p.set('c', `${c.lon.toFixed(5)},${c.lat.toFixed(5)},${c.zoom.toFixed(2)}`);
   }
   if (v.mode) p.set('m', v.mode);
+  if (v.display) p.set('v', v.display);
+  if (v.minutes !== null) p.set('mn', String(v.minutes));
+  if (v.travel) p.set('tm', v.travel);
+  if (v.kinds && v.kinds.length > 0) p.set('k', v.kinds.join(','));
+  const edits = v.edits ? encodeEdits(v.edits) : null;
+  if (edits) p.set('e', edits);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -8,7 +8,8 @@ import type { CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
 import { REACH_BANDS } from '../../domain/reach/summary.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
-import { REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
+import { GAIN_CLASSES, gainClassIndex } from '../../domain/reach/gain-classes.ts';
+import { GAIN_COLORS, REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import { reachLayers } from '../../map/reach-layers.ts';
@@ -39,13 +40,21 @@ export class ReachMapMode implements MapMode {
   readonly legends = $derived.by((): ImageLegend[] => {
     const edited = this.#reach.edits.length > 0;
     return [
-      {
-        title: "Temps jusqu'au site le plus proche",
-        items: REACH_BANDS.map((b, i) => ({
-          color: REACH_BAND_COLORS[i] as string,
-          label: b.label,
-        })),
-      },
+      this.#reach.showingGains
+        ? {
+            title: 'Écart au temps actuel (scénario − situation actuelle)',
+            items: GAIN_CLASSES.map((c, i) => ({
+              color: GAIN_COLORS[i] as string,
+              label: c.label,
+            })),
+          }
+        : {
+            title: "Temps jusqu'au site le plus proche",
+            items: REACH_BANDS.map((b, i) => ({
+              color: REACH_BAND_COLORS[i] as string,
+              label: b.label,
+            })),
+          },
       {
         title: 'Sites',
         items: [
@@ -117,6 +126,12 @@ export class ReachMapMode implements MapMode {
       border: geometry.border,
       outlines: this.#explore.outlines,
       bandOf: (code) => reach.bandOf(code),
+      gainClassOf: reach.showingGains
+        ? (code) => {
+            const g = reach.gainOf(code);
+            return g === null ? null : gainClassIndex(g);
+          }
+        : null,
       bandKey: reach.key,
       sites: this.#sitePoints,
       sitesKey: `${reach.key}|${drag ? `${drag.id}:${drag.lon}:${drag.lat}` : ''}`,
