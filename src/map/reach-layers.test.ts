@@ -1,7 +1,13 @@
 import type { MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
-import { NO_DATA_COLOR, REACH_BAND_COLORS, REACH_SITE_COLORS, hexToRgba } from './colors.ts';
+import {
+  NO_DATA_COLOR,
+  REACH_BAND_COLORS,
+  GAIN_COLORS,
+  REACH_SITE_COLORS,
+  hexToRgba,
+} from './colors.ts';
 import type { ReachSitePoint } from './layers/reach-sites-layer.ts';
 import { reachLayers, type ReachLayersInput } from './reach-layers.ts';
 
@@ -78,7 +84,15 @@ describe('reach layers', () => {
     const fill = prop<CommuneFeature>(communes!, 'getFillColor');
     expect(fill(square)).toEqual(hexToRgba(REACH_BAND_COLORS[3]!, 235));
     expect(fill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
-    expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'b1' });
+    expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'band|b1' });
+  });
+
+  it('draws the difference map with the gain classes when asked', () => {
+    const [communes] = reachLayers(input({ gainClassOf: (c) => (c === '00001' ? 0 : null) }));
+    const fill = prop<CommuneFeature>(communes!, 'getFillColor');
+    expect(fill(square)).toEqual(hexToRgba(GAIN_COLORS[0]!, 235));
+    expect(fill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
+    expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'gain|b1' });
   });
 
   it('draws each site by its state, opened and moved larger, closed hollow, opened on top', () => {
