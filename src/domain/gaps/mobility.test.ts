@@ -179,6 +179,7 @@ describe('mobility table, hand-checked', () => {
       detail: 'plateforme_mobilite',
     });
     expect(defaultPlatformCapacity([p('a', 300), p('b', 600), p('c', null)])).toBe(450);
+    expect(defaultPlatformCapacity([p('a', 300), p('b', 601)])).toBe(451);
     expect(defaultPlatformCapacity([testSite('g', 'C0', ['mobilite'], 80, 'mobilite')])).toBe(null);
   });
 });

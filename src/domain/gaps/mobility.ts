@@ -289,7 +289,7 @@ function uniformShare(r: MobilityRow, sum: number, origins: Set<ShareOrigin>): n
 
 /**
  * The capacity of a new platform by default: the median of the known capacities of the
- * dataset's mobility platforms (people per year), or null (no limit) when there is none.
+ * dataset's mobility platforms (people per year, rounded), or null (no limit) when there is none.
  */
 export function defaultPlatformCapacity(sites: readonly Site[]): number | null {
   const caps = sites
@@ -298,9 +298,12 @@ export function defaultPlatformCapacity(sites: readonly Site[]): number | null {
     .sort((x, y) => x - y);
   if (caps.length === 0) return null;
   const mid = caps.length >> 1;
-  return caps.length % 2
-    ? (caps[mid] as number)
-    : ((caps[mid - 1] as number) + (caps[mid] as number)) / 2;
+  const median =
+    caps.length % 2
+      ? (caps[mid] as number)
+      : ((caps[mid - 1] as number) + (caps[mid] as number)) / 2;
+  // Whole people: a capacity is never a fraction of a person.
+  return Math.round(median);
 }
 
 export interface MobilitySitingRequest {
