@@ -132,7 +132,15 @@ function emptyRow(code: string, name: string, known: boolean): CoverageRow {
 
 const add = (a: number | null, b: number) => (a === null ? null : a + b);
 
-export function coverageTable(input: TableInput, a: CoverageAssumptions): CoverageTable {
+/**
+ * @param options.pairs how the pairs within N minutes are found: the model's grid, or every
+ *   commune of every site ('dense', the naive baseline of the benchmark; same figures)
+ */
+export function coverageTable(
+  input: TableInput,
+  a: CoverageAssumptions,
+  options: { pairs?: 'grid' | 'dense' } = {},
+): CoverageTable {
   checkCoverageAssumptions(a);
   const { data, territories } = input;
   const net = data.network;
@@ -143,14 +151,17 @@ export function coverageTable(input: TableInput, a: CoverageAssumptions): Covera
     ? Float64Array.from(need, (v) => Math.max(0, v) * a.concernedShare)
     : new Float64Array(n);
   const placed = placeSites(input, (s) => s.axes.includes(a.axis));
-  const alloc = allocate({
-    model: input.model,
-    network: net,
-    demand,
-    sites: placed.allocation,
-    maxMinutes: a.maxMinutes,
-    unknownCapacity: a.unknownCapacity,
-  });
+  const alloc = allocate(
+    {
+      model: input.model,
+      network: net,
+      demand,
+      sites: placed.allocation,
+      maxMinutes: a.maxMinutes,
+      unknownCapacity: a.unknownCapacity,
+    },
+    options,
+  );
 
   const dep = input.departement ?? DEPARTEMENT_LINE;
   const rows = territories.codes.map((code, k) =>

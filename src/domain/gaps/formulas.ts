@@ -49,12 +49,12 @@ export function coverageFormulas(a: CoverageAssumptions, unit: string): Formula[
     {
       id: 'split',
       label: 'Servis, au-delà des places, hors de portée',
-      formula: `servis à portée : ${unit} concernés ayant une place à ${n} min ou moins (${TRAVEL_MODE_LABELS[a.mode].toLowerCase()}) ; à portée mais au-delà des places : un site de l'axe est à ${n} min ou moins, sans place pour eux ; hors de portée : aucun site de l'axe à ${n} min ou moins`,
+      formula: `servis à portée : bénéficiaires concernés (${unit}) ayant une place à ${n} min ou moins (${TRAVEL_MODE_LABELS[a.mode].toLowerCase()}) ; à portée mais au-delà des places : un site de l'axe est à ${n} min ou moins, sans place pour eux ; hors de portée : aucun site de l'axe à ${n} min ou moins`,
     },
     {
       id: 'score',
       label: "Score d'écart",
-      formula: `100 × (hors de portée + à portée mais au-delà des places) ÷ ${unit} concernés : la part sans place à ${n} min ou moins (0 : tous servis ; 100 : aucun)`,
+      formula: `100 × (hors de portée + à portée mais au-delà des places) ÷ bénéficiaires concernés : la part sans place à ${n} min ou moins (0 : tous servis ; 100 : aucun)`,
     },
     {
       id: 'reference',

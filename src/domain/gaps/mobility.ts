@@ -161,14 +161,16 @@ function emptyRow(code: string, name: string, known: boolean): MobilityRow {
 const add = (a: number | null, b: number) => (a === null ? null : a + b);
 
 /**
- * @param secrecyThreshold without beneficiaries by commune, estimates of people are derived from
- *   published territory counts: those below the threshold are not shown (null), like the counts.
+ * @param options.secrecyThreshold without beneficiaries by commune, estimates of people are
+ *   derived from published territory counts: those below it are not shown (null), like counts.
+ * @param options.pairs as in coverageTable ('dense': the benchmark's naive baseline)
  */
 export function mobilityTable(
   input: MobilityInput,
   a: MobilityAssumptions,
-  secrecyThreshold = DEFAULT_SECRECY_THRESHOLD,
+  options: { secrecyThreshold?: number; pairs?: 'grid' | 'dense' } = {},
 ): MobilityTable {
+  const secrecyThreshold = options.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD;
   checkMobilityAssumptions(a);
   const { data, territories } = input;
   const net = data.network;
@@ -183,14 +185,17 @@ export function mobilityTable(
   const placed = placeSites(input, isMobilityService, (s) =>
     s.capacity === null ? null : s.capacity * a.capacityYears,
   );
-  const alloc = allocate({
-    model: input.model,
-    network: net,
-    demand: support ?? new Float64Array(n),
-    sites: placed.allocation,
-    maxMinutes: a.maxMinutes,
-    unknownCapacity: a.unknownCapacity,
-  });
+  const alloc = allocate(
+    {
+      model: input.model,
+      network: net,
+      demand: support ?? new Float64Array(n),
+      sites: placed.allocation,
+      maxMinutes: a.maxMinutes,
+      unknownCapacity: a.unknownCapacity,
+    },
+    { pairs: options.pairs },
+  );
 
   const dep = input.departement ?? DEPARTEMENT_LINE;
   const rows = territories.codes.map((code, k) =>
