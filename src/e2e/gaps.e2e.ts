@@ -5,6 +5,7 @@
  * changes; the proposed mobility platforms, added to the scenario, cover what the report counts;
  * the public build shows only what its published figures allow, read-only.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -30,7 +31,9 @@ import {
   assertClean,
   launchBrowser,
   openPage,
+  pngStats,
   saveScreenshot,
+  screenshotDir,
   screenshotStats,
   type PageContext,
 } from './browser.ts';
@@ -158,6 +161,21 @@ describe('coverage mode on the demo', () => {
     await ctx.page.waitForTimeout(400);
     await saveScreenshot(ctx.page, 'gaps-demo');
     expect(await rampShare(ctx.page, gapRamp(5))).toBeGreaterThan(0.2);
+    // The map as an image, with its own title and legend.
+    const [download] = await Promise.all([
+      ctx.page.waitForEvent('download'),
+      ctx.page.getByRole('button', { name: 'Image PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^carte-demo-score-d-ecart.*\.png$/);
+    const png = readFileSync((await download.path())!);
+    writeFileSync(`${screenshotDir}/gaps-export.png`, png);
+    const stats = pngStats(png);
+    expect(stats.distinctColors).toBeGreaterThan(50);
+    const inRamp = gapRamp(5).reduce((sum, hex) => {
+      const [r, g, b] = hexToRgba(hex);
+      return sum + stats.colorShare([r, g, b], 14);
+    }, 0);
+    expect(inRamp).toBeGreaterThan(0.05);
   });
 
   it('shows the report’s table, and follows a change of axis and of assumptions', async () => {

@@ -4,7 +4,7 @@
  * loads, the territories of the scheme on screen, and the offer as the scenario leaves it. The
  * choropleth's classes are derived here too; the map layers only draw them.
  */
-import { classify, classOf, type Classes } from '../domain/classify.ts';
+import { classOf, classifyRobust, type Classes } from '../domain/classify.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
 import type { TableInput } from '../domain/gaps/common.ts';
 import {
@@ -30,6 +30,8 @@ export const GAPS_CLASS_COUNT = 5;
 export interface Measure<R> {
   id: string;
   label: string;
+  /** The label in a few words, for map titles. */
+  short: string;
   unit: string;
   decimals: number;
   value: (r: R) => number | null;
@@ -43,6 +45,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
   {
     id: 'score',
     label: "Score d'écart (part des bénéficiaires concernés sans place à N min)",
+    short: "Score d'écart",
     unit: '%',
     decimals: 1,
     value: (r) => r.score,
@@ -51,6 +54,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
   {
     id: 'placesPer100',
     label: 'Places pour 100 bénéficiaires',
+    short: 'Places pour 100 bénéficiaires',
     unit: '',
     decimals: 1,
     value: (r) => r.placesPer100,
@@ -60,6 +64,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
   {
     id: 'populationOutOfReach',
     label: "Part de la population sans site de l'axe à N min",
+    short: 'Population hors de portée',
     unit: '%',
     decimals: 1,
     value: (r) => (r.population > 0 ? (100 * r.populationOutOfReach) / r.population : null),
@@ -124,7 +129,7 @@ export function choropleth<R extends { code: string }>(
   territoryOf: ReadonlyMap<string, string>,
 ): { classes: Classes | null; communeClass: Map<string, number | null>; hasNoData: boolean } {
   const values = new Map(rows.map((r) => [r.code, measure.value(r)]));
-  const classes = classify([...values.values()], GAPS_CLASS_COUNT);
+  const classes = classifyRobust([...values.values()], GAPS_CLASS_COUNT);
   const communeClass = new Map<string, number | null>();
   for (const [commune, territory] of territoryOf) {
     const v = values.get(territory);

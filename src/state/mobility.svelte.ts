@@ -34,6 +34,7 @@ export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
   {
     id: 'unmet',
     label: "Besoin d'appui à la mobilité non couvert",
+    short: 'Besoin non couvert',
     unit: '',
     decimals: 0,
     value: (r) => r.unmet,
@@ -42,6 +43,7 @@ export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
   {
     id: 'unmetPer100',
     label: 'Besoin non couvert pour 100 bénéficiaires',
+    short: 'Besoin non couvert pour 100 bénéficiaires',
     unit: '',
     decimals: 1,
     value: (r) => r.unmetPer100,
@@ -50,6 +52,7 @@ export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
   {
     id: 'supportNeed',
     label: "Besoin d'appui à la mobilité (estimé)",
+    short: "Besoin d'appui à la mobilité",
     unit: '',
     decimals: 0,
     value: (r) => r.supportNeed,

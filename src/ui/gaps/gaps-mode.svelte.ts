@@ -45,7 +45,7 @@ export class GapsMapMode implements MapMode {
 
   get title(): string {
     const g = this.#gaps;
-    return `${measureLabel(g.measure, g.maxMinutes)} · ${AXIS_LABELS[g.axis]} · ${reachText(g.maxMinutes, g.mode)}`;
+    return `${g.measure.short} · ${AXIS_LABELS[g.axis]} · ${reachText(g.maxMinutes, g.mode)}`;
   }
 
   get mapLabel(): string {
@@ -65,7 +65,7 @@ export class GapsMapMode implements MapMode {
         title: `Sites de l'axe « ${AXIS_LABELS[g.axis]} »`,
         items: [
           { color: AXIS_COLORS[g.axis], label: 'Capacité connue', dot: true },
-          { color: '#ffffff', label: 'Capacité inconnue', dot: true },
+          { color: '#ffffff', label: 'Capacité inconnue', dot: true, ring: AXIS_COLORS[g.axis] },
         ],
       },
     ];

@@ -39,7 +39,7 @@ export class MobilityMapMode implements MapMode {
 
   get title(): string {
     const m = this.#mobility;
-    return `${measureLabel(m.measure, m.maxMinutes)} · services de mobilité à ${reachText(m.maxMinutes, m.mode)}`;
+    return `${m.measure.short} · services de mobilité à ${reachText(m.maxMinutes, m.mode)}`;
   }
 
   get mapLabel(): string {
@@ -61,7 +61,7 @@ export class MobilityMapMode implements MapMode {
         title: 'Services de mobilité solidaire',
         items: [
           { color: AXIS_COLORS.mobilite, label: 'Capacité connue', dot: true },
-          { color: '#ffffff', label: 'Capacité inconnue', dot: true },
+          { color: '#ffffff', label: 'Capacité inconnue', dot: true, ring: AXIS_COLORS.mobilite },
           ...(this.#suggestions.length > 0
             ? [{ color: '#e6007e', label: 'Plateforme proposée', dot: true }]
             : []),
