@@ -4,6 +4,8 @@
  * each exporting `main(args)` that returns the text to print.
  *
  *   npm run report -- reach --dataset demo --minutes 30 --format csv
+ *   npm run report -- gaps --scheme pti --axis mobilite --format json
+ *   npm run report -- mobility --scheme bv2022 --platforms 3
  *   npm run report -- help
  */
 import { writeFileSync } from 'node:fs';
@@ -17,6 +19,16 @@ const REPORTS: Record<string, { summary: string; load: () => Promise<ReportModul
     summary:
       "temps d'accès au site le plus proche, population et bénéficiaires au-delà de N minutes",
     load: () => import('./report/reach.ts'),
+  },
+  gaps: {
+    summary:
+      "couverture de l'offre d'un axe par territoire : places, bénéficiaires servis, au-delà des places, hors de portée, score d'écart",
+    load: () => import('./report/gaps.ts'),
+  },
+  mobility: {
+    summary:
+      "besoin d'appui à la mobilité par territoire, services à portée, besoin non couvert, plateformes à ouvrir",
+    load: () => import('./report/mobility.ts'),
   },
 };
 

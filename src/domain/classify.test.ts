@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, classify, niceRound } from './classify.ts';
+import { classOf, classify, classifyRobust, niceRound } from './classify.ts';
 
 describe('classify', () => {
   it('cuts quantiles into rounded, increasing breaks', () => {
@@ -37,5 +37,18 @@ describe('classify', () => {
     expect(niceRound(11.873)).toBe(12);
     expect(niceRound(0.04567)).toBeCloseTo(0.046, 10);
     expect(niceRound(123456)).toBe(120000);
+  });
+});
+
+describe('classes robust to ties', () => {
+  it('keeps quantiles when they are sound', () => {
+    const values = Array.from({ length: 20 }, (_, i) => i);
+    expect(classifyRobust(values, 5)).toEqual(classify(values, 5));
+  });
+
+  it('falls back to equal intervals when most values equal the maximum', () => {
+    const values = [0, 12, 40, ...Array.from({ length: 30 }, () => 100)];
+    expect(classify(values, 5)!.breaks.at(-1)).toBe(100);
+    expect(classifyRobust(values, 5)).toEqual({ breaks: [20, 40, 60, 80], min: 0, max: 100 });
   });
 });

@@ -54,3 +54,18 @@ export function classOf(value: number, classes: Classes): number {
   while (k < classes.breaks.length && value > (classes.breaks[k] as number)) k++;
   return k;
 }
+
+/**
+ * Quantiles, unless ties make them degenerate (fewer than two classes, or an empty top class when
+ * many values equal the maximum, as shares of 100 % do): then equal intervals, which always split
+ * a range in readable steps.
+ */
+export function classifyRobust(
+  values: readonly (number | null)[],
+  classCount: number,
+): Classes | null {
+  const q = classify(values, classCount);
+  if (!q || q.min === q.max) return q;
+  const top = q.breaks[q.breaks.length - 1];
+  return q.breaks.length < 2 || top === q.max ? classify(values, classCount, 'intervals') : q;
+}

@@ -74,3 +74,31 @@ export const GAIN_COLORS = [
   '#fc8d59',
   '#d73027',
 ];
+
+/**
+ * Ramps of the coverage and mobility maps, light to dark as the gap or the unmet need grows:
+ * ColorBrewer Oranges and Purples, apart from the blue-green ramp of the explore map so that a
+ * glance tells a gap from a plain indicator. Both read in greyscale.
+ */
+const GAP_5 = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
+const MOBILITY_5 = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'];
+
+function rampOf(five: readonly string[], classCount: number): string[] {
+  if (classCount <= 1) return [five[2] as string];
+  if (classCount === 2) return [five[1] as string, five[3] as string];
+  if (classCount === 3) return [five[0] as string, five[2] as string, five[4] as string];
+  if (classCount === 4) return [five[0], five[1], five[3], five[4]] as string[];
+  return [...five];
+}
+
+/** Ramp of the coverage map: the larger the gap (or the fewer places), the darker. */
+export const gapRamp = (classCount: number) => rampOf(GAP_5, classCount);
+/** Ramp of the mobility map: the larger the unmet need, the darker. */
+export const mobilityRamp = (classCount: number) => rampOf(MOBILITY_5, classCount);
+
+/** Parts of the split bars: served (green), within reach beyond the places (amber), out of reach. */
+export const SPLIT_COLORS = {
+  served: '#2e8b3e',
+  overCapacity: '#e0a100',
+  outOfReach: '#a63603',
+} as const;

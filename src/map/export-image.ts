@@ -8,6 +8,8 @@ export interface LegendItem {
   label: string;
   /** Drawn as a dot (points) rather than a swatch (areas). */
   dot?: boolean;
+  /** Colour of the dot's ring, for hollow points (a white dot ringed in the points' colour). */
+  ring?: string;
 }
 
 export interface ImageLegend {
@@ -103,6 +105,12 @@ export async function composeMapImage(o: MapImageOptions): Promise<Blob> {
         ctx.beginPath();
         ctx.arc(x + 9 * scale, y + 8 * scale, 6 * scale, 0, 2 * Math.PI);
         ctx.fill();
+        if (item.ring) {
+          ctx.strokeStyle = item.ring;
+          ctx.lineWidth = 2.5 * scale;
+          ctx.stroke();
+          ctx.lineWidth = 1;
+        }
       } else {
         ctx.fillRect(x, y + 2 * scale, 22 * scale, 13 * scale);
         ctx.strokeStyle = 'rgba(0,0,0,0.3)';

@@ -328,8 +328,17 @@ export class ReachState {
     return i === undefined ? code : (this.data?.names[i] ?? code);
   }
 
-  /** Opens a site of the chosen kind at a point of a commune. */
-  openAt(lon: number, lat: number, communeCode: string, name?: string): boolean {
+  /**
+   * Opens a site at a point of a commune: of the chosen kind without capacity, or as `site` says
+   * (another mode's proposal, a mobility platform with its people per year).
+   */
+  openAt(
+    lon: number,
+    lat: number,
+    communeCode: string,
+    name?: string,
+    site: { kind?: SiteKind; capacity?: number | null } = {},
+  ): boolean {
     const id = this.#nextId();
     const commune = this.communeName(communeCode);
     return this.#apply(
@@ -338,11 +347,11 @@ export class ReachState {
         site: {
           id,
           name: name ?? `Nouveau site n° ${id.slice('nouveau-'.length)} (${commune})`,
-          kind: this.newSiteKind,
+          kind: site.kind ?? this.newSiteKind,
           lon,
           lat,
           communeCode,
-          capacity: null,
+          capacity: site.capacity ?? null,
         },
       },
       `Site ouvert à ${commune}.`,

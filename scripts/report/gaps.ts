@@ -1,0 +1,224 @@
+/**
+ * `npm run report -- gaps`: coverage gaps of the offer by territory for one axis — sites, places,
+ * places per 100 beneficiaries, the beneficiaries concerned split into served within N minutes,
+ * within reach beyond the places, and out of reach, the gap score and its rank, the département
+ * line. Computed by the domain code the app runs (src/domain/gaps), so it matches the interface.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Db } from '../../src/data/db.ts';
+import {
+  UNKNOWN_CAPACITY_RULES,
+  type UnknownCapacityRule,
+} from '../../src/domain/gaps/allocation.ts';
+import {
+  defaultCoverageAssumptions,
+  type CoverageAssumptions,
+} from '../../src/domain/gaps/coverage.ts';
+import { computeCoverageReport, type CoverageReport } from '../../src/domain/gaps/reports.ts';
+import { AXES, type Axis, type DatasetMeta } from '../../src/domain/model.ts';
+import { openDataset, toCsv } from './common.ts';
+import {
+  defaultScheme,
+  loadGapsInput,
+  matrixOption,
+  minutesOption,
+  modeOption,
+  numberOption,
+  round,
+  scenarioOption,
+  type GapsLoadOptions,
+} from './gaps-input.ts';
+
+export const HELP = `Usage : npm run report -- gaps [options]
+
+  --dataset ID          jeu de données construit dans public/data (défaut : demo)
+  --scheme ID           découpage : pti, bv2022, epci, commune… (défaut : pti, sinon le premier)
+  --axis A              axe de l'offre : ${AXES.join(', ')} (défaut : remobilisation)
+  --minutes N           seuil en minutes (défaut : 30)
+  --mode M              voiture | sans-voiture (défaut : voiture)
+  --need ID             indicateur de besoin compté comme bénéficiaires (défaut : celui du jeu)
+  --share P             part des bénéficiaires concernés par l'axe, en % (défaut : 100)
+  --unknown-capacity R  sites de capacité inconnue : sans-limite | zero (défaut : sans-limite)
+  --scenario FICHIER    scénario JSON (sites ouverts, fermés, déplacés ; paramètres des temps)
+  --matrix FICHIER      matrice origine-destination CSV du mode choisi
+  --communes            CSV : une ligne par commune au lieu d'une par territoire
+  --format F            csv | json (défaut : csv)
+  --out FICHIER         écrit dans un fichier au lieu de la sortie standard
+`;
+
+export const UNKNOWN_CAPACITY_WORDS: Record<string, UnknownCapacityRule> = {
+  'sans-limite': 'unlimited',
+  unlimited: 'unlimited',
+  zero: 'zero',
+};
+
+export function unknownCapacityOption(value: string | undefined): UnknownCapacityRule | undefined {
+  if (value === undefined) return undefined;
+  const rule = UNKNOWN_CAPACITY_WORDS[value];
+  if (!rule || !UNKNOWN_CAPACITY_RULES.includes(rule)) {
+    throw new Error(`--unknown-capacity : ${value} (sans-limite ou zero).`);
+  }
+  return rule;
+}
+
+export function parseGapsArgs(args: string[]) {
+  return parseArgs({
+    args,
+    strict: true,
+    options: {
+      dataset: { type: 'string' },
+      scheme: { type: 'string' },
+      axis: { type: 'string' },
+      minutes: { type: 'string' },
+      mode: { type: 'string' },
+      need: { type: 'string' },
+      share: { type: 'string' },
+      'unknown-capacity': { type: 'string' },
+      scenario: { type: 'string' },
+      matrix: { type: 'string' },
+      communes: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'csv' },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+}
+
+/** Assumptions from the options, over the defaults. */
+export function coverageAssumptionsFrom(v: ReturnType<typeof parseGapsArgs>): CoverageAssumptions {
+  const a = defaultCoverageAssumptions();
+  if (v.axis !== undefined) {
+    if (!AXES.includes(v.axis as Axis)) {
+      throw new Error(`--axis : axe inconnu ${v.axis} (connus : ${AXES.join(', ')}).`);
+    }
+    a.axis = v.axis as Axis;
+  }
+  a.maxMinutes = minutesOption(v.minutes) ?? a.maxMinutes;
+  a.mode = modeOption(v.mode) ?? a.mode;
+  const share = numberOption('share', v.share, 0.1, 100);
+  if (share !== undefined) a.concernedShare = share / 100;
+  a.unknownCapacity = unknownCapacityOption(v['unknown-capacity']) ?? a.unknownCapacity;
+  return a;
+}
+
+/** The coverage report of a dataset loaded in DuckDB: what the command and the tests use. */
+export async function coverageReportFromDb(
+  db: Db,
+  meta: DatasetMeta,
+  a: CoverageAssumptions,
+  o: Partial<GapsLoadOptions> = {},
+): Promise<CoverageReport> {
+  const input = await loadGapsInput(db, meta, {
+    ...o,
+    schemeId: o.schemeId ?? defaultScheme(meta, ['pti']),
+    needId: o.needId ?? null,
+  });
+  return computeCoverageReport(input, a);
+}
+
+export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): string {
+  if (o.communes) {
+    return toCsv(
+      [
+        'code',
+        'commune',
+        'territoire',
+        'population',
+        'beneficiaires',
+        'beneficiaires_concernes',
+        'servis',
+        'au_dela_des_places',
+        'hors_de_portee',
+        'minutes_site_le_plus_proche',
+      ],
+      r.communes.map((c) => [
+        c.code,
+        c.name,
+        c.territory,
+        c.population,
+        c.need,
+        round(c.concerned),
+        round(c.served),
+        round(c.overCapacity),
+        round(c.outOfReach),
+        round(c.nearestMinutes, 1),
+      ]),
+    );
+  }
+  const line = (scheme: string, t: CoverageReport['total']) => [
+    scheme,
+    t.code,
+    t.name,
+    t.communes,
+    t.population,
+    t.need,
+    round(t.concerned),
+    t.sites,
+    t.sitesUnknownCapacity,
+    t.places,
+    round(t.placesPer100),
+    round(t.served),
+    round(t.overCapacity),
+    round(t.outOfReach),
+    round(t.servedByUnknown),
+    t.communesOutOfReach,
+    t.populationOutOfReach,
+    round(t.score),
+    round(t.scoreVsDepartement),
+    t.rank,
+  ];
+  return toCsv(
+    [
+      'decoupage',
+      'code',
+      'territoire',
+      'communes',
+      'population',
+      'beneficiaires',
+      'beneficiaires_concernes',
+      'sites',
+      'sites_capacite_inconnue',
+      'places',
+      'places_pour_100',
+      'servis',
+      'au_dela_des_places',
+      'hors_de_portee',
+      'servis_sites_capacite_inconnue',
+      'communes_hors_de_portee',
+      'population_hors_de_portee',
+      'score_ecart',
+      'ecart_departement_points',
+      'rang',
+    ],
+    [...r.rows.map((t) => line(r.scheme.id, t)), line('departement', r.total)],
+  );
+}
+
+const readText = (f: string) => {
+  if (!existsSync(f)) throw new Error(`Fichier introuvable : ${f}`);
+  return readFileSync(f, 'utf8');
+};
+
+export async function main(args: string[]): Promise<string> {
+  const v = parseGapsArgs(args);
+  if (v.help) return HELP;
+  if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
+  const a = coverageAssumptionsFrom(v);
+  const scenario = scenarioOption(v.scenario, v.dataset, readText);
+  const { db, meta } = await openDataset(scenario.datasetId ?? 'demo');
+  try {
+    const report = await coverageReportFromDb(db, meta, a, {
+      schemeId: v.scheme,
+      needId: v.need ?? null,
+      edits: scenario.edits,
+      travel: scenario.travel,
+      matrix: matrixOption(v.matrix, a.mode, readText),
+      log: (line) => console.error(line),
+    });
+    return v.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : coverageCsv(report, { communes: v.communes });
+  } finally {
+    await db.close();
+  }
+}

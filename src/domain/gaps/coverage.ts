@@ -1,0 +1,245 @@
+/**
+ * Coverage gaps of the offer, by territory, for one axis: how many sites and places, places per
+ * 100 beneficiaries, and the beneficiaries concerned by the axis split into those with a place
+ * within N minutes, those within reach but beyond the places, and those with no site of the axis
+ * within N minutes (allocation.ts says how places are given). The gap score is the share of the
+ * concerned beneficiaries without a place within N minutes; each territory is ranked by it and
+ * compared with the département as a whole. FORMULAS (formulas.ts) is what users read.
+ */
+import { AXES, type Axis } from '../model.ts';
+import { MAX_REACH_MINUTES, MIN_REACH_MINUTES } from '../reach/scenario.ts';
+import { TRAVEL_MODES, type TravelMode } from '../travel/model.ts';
+import { allocate, UNKNOWN_CAPACITY_RULES, type UnknownCapacityRule } from './allocation.ts';
+import { DEPARTEMENT_LINE, needsOf, placeSites, rankBy, ratio, type TableInput } from './common.ts';
+
+export interface CoverageAssumptions {
+  axis: Axis;
+  mode: TravelMode;
+  maxMinutes: number;
+  /** Share of the beneficiaries concerned by the axis, 0–1. */
+  concernedShare: number;
+  unknownCapacity: UnknownCapacityRule;
+}
+
+export const DEFAULT_COVERAGE_AXIS: Axis = 'remobilisation';
+
+export const defaultCoverageAssumptions = (): CoverageAssumptions => ({
+  axis: DEFAULT_COVERAGE_AXIS,
+  mode: 'voiture',
+  maxMinutes: 30,
+  concernedShare: 1,
+  unknownCapacity: 'unlimited',
+});
+
+export function checkCoverageAssumptions(a: CoverageAssumptions): void {
+  const problems: string[] = [];
+  if (!AXES.includes(a.axis)) problems.push(`axe inconnu « ${a.axis} »`);
+  if (!TRAVEL_MODES.includes(a.mode)) problems.push(`déplacement inconnu « ${a.mode} »`);
+  if (!(a.maxMinutes >= MIN_REACH_MINUTES && a.maxMinutes <= MAX_REACH_MINUTES)) {
+    problems.push(`seuil de ${MIN_REACH_MINUTES} à ${MAX_REACH_MINUTES} minutes attendu`);
+  }
+  if (!(a.concernedShare > 0 && a.concernedShare <= 1)) {
+    problems.push('part des bénéficiaires concernés de plus de 0 à 100 % attendue');
+  }
+  if (!UNKNOWN_CAPACITY_RULES.includes(a.unknownCapacity)) {
+    problems.push(`règle des capacités inconnues « ${a.unknownCapacity} »`);
+  }
+  if (problems.length > 0) throw new Error(`Hypothèses invalides : ${problems.join(' ; ')}.`);
+}
+
+export interface CoverageRow {
+  code: string;
+  name: string;
+  communes: number;
+  population: number;
+  /** Beneficiaries (the need indicator); null where statistical secrecy hides them. */
+  need: number | null;
+  /** Beneficiaries × the share concerned by the axis. */
+  concerned: number | null;
+  /** Sites of the axis located in the territory. */
+  sites: number;
+  sitesUnknownCapacity: number;
+  /** Places of those sites whose capacity is known. */
+  places: number;
+  placesPer100: number | null;
+  /** The split of the concerned beneficiaries; null without beneficiaries by commune. */
+  served: number | null;
+  overCapacity: number | null;
+  outOfReach: number | null;
+  /** Of the served, those placed in a site of unknown capacity (counted without limit). */
+  servedByUnknown: number | null;
+  communesOutOfReach: number;
+  populationOutOfReach: number;
+  /** 100 × (outOfReach + overCapacity) ÷ concerned. */
+  score: number | null;
+  /** Score minus the département's, in points. */
+  scoreVsDepartement: number | null;
+  /** 1 = the largest gap; null without a score. */
+  rank: number | null;
+}
+
+export interface CoverageCommune {
+  code: string;
+  name: string;
+  /** Territory code in the scheme, or '' when the commune has none. */
+  territory: string;
+  population: number;
+  need: number | null;
+  concerned: number | null;
+  served: number | null;
+  overCapacity: number | null;
+  outOfReach: number | null;
+  /** Minutes to the nearest site of the axis; null beyond N. */
+  nearestMinutes: number | null;
+}
+
+export interface CoverageTable {
+  assumptions: CoverageAssumptions;
+  /** Whether the beneficiaries are known by commune (false in a published dataset). */
+  byCommune: boolean;
+  rows: CoverageRow[];
+  total: CoverageRow;
+  communes: CoverageCommune[];
+  /** Sites of the axis whose commune is not in the dataset (left out). */
+  unplacedSites: string[];
+  pairs: number;
+  augmentations: number;
+}
+
+function emptyRow(code: string, name: string, known: boolean): CoverageRow {
+  return {
+    code,
+    name,
+    communes: 0,
+    population: 0,
+    need: null,
+    concerned: null,
+    sites: 0,
+    sitesUnknownCapacity: 0,
+    places: 0,
+    placesPer100: null,
+    served: known ? 0 : null,
+    overCapacity: known ? 0 : null,
+    outOfReach: known ? 0 : null,
+    servedByUnknown: known ? 0 : null,
+    communesOutOfReach: 0,
+    populationOutOfReach: 0,
+    score: null,
+    scoreVsDepartement: null,
+    rank: null,
+  };
+}
+
+const add = (a: number | null, b: number) => (a === null ? null : a + b);
+
+/**
+ * @param options.pairs how the pairs within N minutes are found: the model's grid, or every
+ *   commune of every site ('dense', the naive baseline of the benchmark; same figures)
+ */
+export function coverageTable(
+  input: TableInput,
+  a: CoverageAssumptions,
+  options: { pairs?: 'grid' | 'dense' } = {},
+): CoverageTable {
+  checkCoverageAssumptions(a);
+  const { data, territories } = input;
+  const net = data.network;
+  const n = net.count;
+  const need = data.people.need;
+  const known = need !== null;
+  const demand = need
+    ? Float64Array.from(need, (v) => Math.max(0, v) * a.concernedShare)
+    : new Float64Array(n);
+  const placed = placeSites(input, (s) => s.axes.includes(a.axis));
+  const alloc = allocate(
+    {
+      model: input.model,
+      network: net,
+      demand,
+      sites: placed.allocation,
+      maxMinutes: a.maxMinutes,
+      unknownCapacity: a.unknownCapacity,
+    },
+    options,
+  );
+
+  const dep = input.departement ?? DEPARTEMENT_LINE;
+  const rows = territories.codes.map((code, k) =>
+    emptyRow(code, territories.names[k] as string, known),
+  );
+  const total = emptyRow(dep.code, dep.name, known);
+  const communes: CoverageCommune[] = [];
+  for (let c = 0; c < n; c++) {
+    const k = territories.of[c] as number;
+    const targets = k >= 0 ? [total, rows[k] as CoverageRow] : [total];
+    const pop = data.people.population[c] as number;
+    const d = demand[c] as number;
+    const inReach = alloc.inReach[c] === 1;
+    const served = alloc.served[c] as number;
+    for (const r of targets) {
+      r.communes++;
+      r.population += pop;
+      if (!inReach) {
+        r.communesOutOfReach++;
+        r.populationOutOfReach += pop;
+      }
+      r.served = add(r.served, served);
+      r.servedByUnknown = add(r.servedByUnknown, alloc.servedByUnknown[c] as number);
+      r.overCapacity = add(r.overCapacity, inReach ? Math.max(0, d - served) : 0);
+      r.outOfReach = add(r.outOfReach, inReach ? 0 : d);
+    }
+    const minutes = alloc.nearestMinutes[c] as number;
+    communes.push({
+      code: net.codes[c] as string,
+      name: data.names[c] as string,
+      territory: k >= 0 ? (territories.codes[k] as string) : '',
+      population: pop,
+      need: need ? (need[c] as number) : null,
+      concerned: known ? d : null,
+      served: known ? served : null,
+      overCapacity: known ? (inReach ? Math.max(0, d - served) : 0) : null,
+      outOfReach: known ? (inReach ? 0 : d) : null,
+      nearestMinutes: Number.isFinite(minutes) ? minutes : null,
+    });
+  }
+  placed.kept.forEach((s) => {
+    const c = net.indexOf.get(s.communeCode) as number;
+    const k = territories.of[c] as number;
+    for (const r of k >= 0 ? [total, rows[k] as CoverageRow] : [total]) {
+      r.sites++;
+      if (s.capacity === null) r.sitesUnknownCapacity++;
+      else r.places += s.capacity;
+    }
+  });
+  const needs = needsOf(input);
+  const finish = (r: CoverageRow, beneficiaries: number | null) => {
+    r.need = beneficiaries;
+    r.concerned = beneficiaries === null ? null : beneficiaries * a.concernedShare;
+    r.placesPer100 = ratio(r.places, beneficiaries, 100);
+    r.score =
+      r.overCapacity === null || r.outOfReach === null
+        ? null
+        : ratio(r.overCapacity + r.outOfReach, r.concerned, 100);
+  };
+  rows.forEach((r, k) => finish(r, needs.byTerritory[k] ?? null));
+  finish(total, needs.total);
+  const ranks = rankBy(
+    rows,
+    (r) => r.score,
+    (r) => (r.overCapacity ?? 0) + (r.outOfReach ?? 0),
+  );
+  rows.forEach((r, k) => {
+    r.rank = ranks[k] ?? null;
+    r.scoreVsDepartement = r.score === null || total.score === null ? null : r.score - total.score;
+  });
+  return {
+    assumptions: { ...a },
+    byCommune: known,
+    rows,
+    total,
+    communes,
+    unplacedSites: placed.unplaced,
+    pairs: alloc.pairs,
+    augmentations: alloc.augmentations,
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * The coverage mode's state: the axis and the assumptions the user sets, and the table derived
+ * from them by src/domain/gaps (coverageTable), on the communes and beneficiaries the reach mode
+ * loads, the territories of the scheme on screen, and the offer as the scenario leaves it. The
+ * choropleth's classes are derived here too; the map layers only draw them.
+ */
+import { classOf, classifyRobust, type Classes } from '../domain/classify.ts';
+import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
+import type { TableInput } from '../domain/gaps/common.ts';
+import {
+  DEFAULT_COVERAGE_AXIS,
+  coverageTable,
+  type CoverageAssumptions,
+  type CoverageRow,
+  type CoverageTable,
+} from '../domain/gaps/coverage.ts';
+import { sitesUnderScenario } from '../domain/gaps/scenario-sites.ts';
+import type { Axis, Site } from '../domain/model.ts';
+import { DEFAULT_REACH_MINUTES } from '../domain/reach/scenario.ts';
+import type { TravelMode, TravelModel } from '../domain/travel/model.ts';
+import { modelFor } from '../domain/travel/models.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { PUBLIC_BUILD } from './build-flags.ts';
+import type { ExploreView } from './explore-view.svelte.ts';
+import type { ReachState } from './reach.svelte.ts';
+
+export const GAPS_CLASS_COUNT = 5;
+
+/** What the choropleth of a mode shows: one measure of its rows. */
+export interface Measure<R> {
+  id: string;
+  label: string;
+  /** The label in a few words, for map titles. */
+  short: string;
+  unit: string;
+  decimals: number;
+  value: (r: R) => number | null;
+  /** Whether it needs the beneficiaries by commune (absent from a published dataset). */
+  byCommune: boolean;
+  /** More is better (places): the map then darkens as it falls. */
+  higherIsBetter?: boolean;
+}
+
+export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
+  {
+    id: 'score',
+    label: "Score d'écart (part des bénéficiaires concernés sans place à N min)",
+    short: "Score d'écart",
+    unit: '%',
+    decimals: 1,
+    value: (r) => r.score,
+    byCommune: true,
+  },
+  {
+    id: 'placesPer100',
+    label: 'Places pour 100 bénéficiaires',
+    short: 'Places pour 100 bénéficiaires',
+    unit: '',
+    decimals: 1,
+    value: (r) => r.placesPer100,
+    byCommune: false,
+    higherIsBetter: true,
+  },
+  {
+    id: 'populationOutOfReach',
+    label: "Part de la population sans site de l'axe à N min",
+    short: 'Population hors de portée',
+    unit: '%',
+    decimals: 1,
+    value: (r) => (r.population > 0 ? (100 * r.populationOutOfReach) / r.population : null),
+    byCommune: false,
+  },
+];
+
+/** The table input shared by the coverage and mobility states. */
+export function tableInputOf(
+  app: AppState,
+  explore: ExploreView,
+  reach: ReachState,
+  sites: readonly Site[],
+  model: TravelModel,
+): TableInput | null {
+  const data = reach.data;
+  const territories = reach.territories;
+  if (!data || !territories) return null;
+  const published = Boolean(app.data.meta?.tables.published_needs);
+  return {
+    data,
+    model,
+    sites,
+    territories,
+    publishedNeed: published
+      ? {
+          byTerritory: new Map(explore.aggregates.map((a) => [a.code, a.need])),
+          total: explore.total?.need ?? null,
+        }
+      : undefined,
+    departement: { code: app.data.meta?.departement.code ?? '', name: 'Ensemble du département' },
+  };
+}
+
+/** The model of a mode, with the reach mode's parameters and imported matrix for that mode. */
+export function modelOf(reach: ReachState, mode: TravelMode): TravelModel | null {
+  const data = reach.data;
+  if (!data) return null;
+  return modelFor(
+    data.network,
+    { mode, car: reach.car, noCar: reach.noCar },
+    reach.matrices[mode] ?? null,
+  );
+}
+
+/** The offer as the reach scenario leaves it, or the error that keeps it from applying. */
+export function scenarioSites(
+  app: AppState,
+  reach: ReachState,
+): { sites: Site[]; error: string | null } {
+  try {
+    return { sites: sitesUnderScenario(app.data.sites, reach.edits), error: null };
+  } catch (e) {
+    return { sites: [...app.data.sites], error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Classes of a measure over the rows, and the class of every commune's territory. */
+export function choropleth<R extends { code: string }>(
+  rows: readonly R[],
+  measure: Measure<R>,
+  territoryOf: ReadonlyMap<string, string>,
+): { classes: Classes | null; communeClass: Map<string, number | null>; hasNoData: boolean } {
+  const values = new Map(rows.map((r) => [r.code, measure.value(r)]));
+  const classes = classifyRobust([...values.values()], GAPS_CLASS_COUNT);
+  const communeClass = new Map<string, number | null>();
+  for (const [commune, territory] of territoryOf) {
+    const v = values.get(territory);
+    communeClass.set(
+      commune,
+      v === null || v === undefined || !classes ? null : classOf(v, classes),
+    );
+  }
+  return { classes, communeClass, hasNoData: [...values.values()].some((v) => v === null) };
+}
+
+export class GapsState {
+  readonly #app: AppState;
+  readonly #explore: ExploreView;
+  readonly #reach: ReachState;
+
+  axis = $state<Axis>(DEFAULT_COVERAGE_AXIS);
+  mode = $state<TravelMode>('voiture');
+  maxMinutes = $state(DEFAULT_REACH_MINUTES);
+  /** Share of the beneficiaries concerned by the axis, 0–1. */
+  concernedShare = $state(1);
+  unknownCapacity = $state<UnknownCapacityRule>('unlimited');
+  /** The published version has no beneficiaries by commune, hence no score. */
+  measureId = $state(PUBLIC_BUILD ? 'placesPer100' : 'score');
+
+  constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+    this.#app = app;
+    this.#explore = explore;
+    this.#reach = reach;
+  }
+
+  readonly assumptions = $derived.by((): CoverageAssumptions => ({
+    axis: this.axis,
+    mode: this.mode,
+    maxMinutes: this.maxMinutes,
+    concernedShare: this.concernedShare,
+    unknownCapacity: this.unknownCapacity,
+  }));
+
+  readonly scenario = $derived.by(() => scenarioSites(this.#app, this.#reach));
+
+  readonly model = $derived.by(() => modelOf(this.#reach, this.mode));
+
+  readonly result = $derived.by((): { table: CoverageTable | null; error: string | null } => {
+    const model = this.model;
+    if (!model) return { table: null, error: null };
+    const input = tableInputOf(this.#app, this.#explore, this.#reach, this.scenario.sites, model);
+    if (!input) return { table: null, error: null };
+    try {
+      return { table: coverageTable(input, this.assumptions), error: null };
+    } catch (e) {
+      return { table: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+
+  get table(): CoverageTable | null {
+    return this.result.table;
+  }
+
+  readonly measures = $derived.by(() =>
+    COVERAGE_MEASURES.filter((m) => !m.byCommune || this.table?.byCommune !== false),
+  );
+
+  readonly measure = $derived.by(
+    () =>
+      this.measures.find((m) => m.id === this.measureId) ??
+      (this.measures[0] as Measure<CoverageRow>),
+  );
+
+  readonly rowByCode = $derived.by(() => new Map((this.table?.rows ?? []).map((r) => [r.code, r])));
+
+  readonly map = $derived.by(() =>
+    choropleth(this.table?.rows ?? [], this.measure, this.#explore.territoryOf),
+  );
+
+  /** Changes whenever a commune's class may have changed. */
+  readonly mapKey = $derived.by(() => {
+    void this.table;
+    return `${this.measure.id}|${this.map.classes?.breaks.join(',') ?? ''}|${++keys}`;
+  });
+
+  /** Sites of the axis, as the scenario leaves them. */
+  readonly axisSites = $derived.by(() =>
+    this.scenario.sites.filter((s) => s.axes.includes(this.axis)),
+  );
+}
+
+let keys = 0;

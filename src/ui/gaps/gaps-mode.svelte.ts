@@ -1,0 +1,155 @@
+/**
+ * The coverage mode on the map: territories coloured by the chosen measure of the gap table (the
+ * score by default), the sites of the axis (hollow when their capacity is unknown), a click
+ * selects a territory, whose sheet the panel shows.
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { CommuneFeature } from '../../data/geometry.ts';
+import { AXIS_LABELS } from '../../domain/labels.ts';
+import type { Site } from '../../domain/model.ts';
+import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
+import { AXIS_COLORS, gapRamp } from '../../map/colors.ts';
+import type { ImageLegend } from '../../map/export-image.ts';
+import { gapsLayers } from '../../map/gaps-layers.ts';
+import type { OfferPoint } from '../../map/layers/offer-points-layer.ts';
+import type { AppState } from '../../state/app-state.svelte.ts';
+import type { ExploreView } from '../../state/explore-view.svelte.ts';
+import type { GapsState } from '../../state/gaps.svelte.ts';
+import { describeSite } from '../explore/explore-mode.svelte.ts';
+import { formatCount, formatNumber } from '../format.ts';
+import { classLegendItems } from '../legend-items.ts';
+import type { MapMode, TooltipContent } from '../map-mode.ts';
+import { measureLabel, rampFor, reachText } from './gaps-text.ts';
+
+/** Offer points of a list of sites, opened ones (by a scenario) marked. */
+export function offerPoints(sites: readonly Site[]): OfferPoint[] {
+  return sites.map((s) => ({
+    id: s.id,
+    lon: s.lon,
+    lat: s.lat,
+    knownCapacity: s.capacity !== null,
+    opened: s.sourceId === SCENARIO_SOURCE_ID,
+  }));
+}
+
+export class GapsMapMode implements MapMode {
+  #app: AppState;
+  #explore: ExploreView;
+  #gaps: GapsState;
+
+  constructor(app: AppState, explore: ExploreView, gaps: GapsState) {
+    this.#app = app;
+    this.#explore = explore;
+    this.#gaps = gaps;
+  }
+
+  get title(): string {
+    const g = this.#gaps;
+    return `${g.measure.short} · ${AXIS_LABELS[g.axis]} · ${reachText(g.maxMinutes, g.mode)}`;
+  }
+
+  get mapLabel(): string {
+    return `Carte : ${this.title}, par ${this.#explore.isCommuneScheme ? 'commune' : 'territoire'}`;
+  }
+
+  readonly ramp = $derived.by(() => rampFor(this.#gaps.measure, this.#gaps.map.classes, gapRamp));
+
+  readonly legends = $derived.by((): ImageLegend[] => {
+    const g = this.#gaps;
+    return [
+      {
+        title: measureLabel(g.measure, g.maxMinutes),
+        items: classLegendItems(g.map.classes, this.ramp, g.measure.decimals, g.map.hasNoData),
+      },
+      {
+        title: `Sites de l'axe « ${AXIS_LABELS[g.axis]} »`,
+        items: [
+          { color: AXIS_COLORS[g.axis], label: 'Capacité connue', dot: true },
+          { color: '#ffffff', label: 'Capacité inconnue', dot: true, ring: AXIS_COLORS[g.axis] },
+        ],
+      },
+    ];
+  });
+
+  readonly sourceIds = $derived.by(() => {
+    const meta = this.#app.data.meta;
+    if (!meta) return [];
+    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
+    const offer = this.#gaps.axisSites
+      .map((s) => s.sourceId)
+      .filter((id) => id !== SCENARIO_SOURCE_ID);
+    return [...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...offer])];
+  });
+
+  readonly #points = $derived.by(() => offerPoints(this.#gaps.axisSites));
+
+  readonly layers = $derived.by(() => {
+    const geometry = this.#app.data.geometry;
+    if (!geometry) return [];
+    const g = this.#gaps;
+    const v = this.#explore;
+    return gapsLayers({
+      id: 'gaps',
+      features: geometry.features,
+      border: geometry.border,
+      communeClass: g.map.communeClass,
+      ramp: this.ramp,
+      classKey: g.mapKey,
+      isCommuneScheme: v.isCommuneScheme,
+      outlines: v.outlines,
+      selectionOutline: v.selectionOutline,
+      points: this.#points,
+      pointColor: AXIS_COLORS[g.axis],
+      pointsKey: `${g.axis}|${g.mapKey}`,
+      suggestions: [],
+      labels: v.labels,
+      large: this.#app.largeDisplay,
+    });
+  });
+
+  describe(info: PickingInfo): TooltipContent | null {
+    const g = this.#gaps;
+    if (info.layer?.id === 'gaps-sites') {
+      const site = g.axisSites.find((s) => s.id === (info.object as OfferPoint).id);
+      return site ? describeSite(site) : null;
+    }
+    if (info.layer?.id !== 'gaps-communes') return null;
+    const f = info.object as CommuneFeature;
+    const territory = this.#explore.territoryOf.get(f.id);
+    const row = territory ? g.rowByCode.get(territory) : undefined;
+    const commune = g.table?.communes.find((c) => c.code === f.id);
+    const lines: string[] = [];
+    if (row && !this.#explore.isCommuneScheme) lines.push(row.name);
+    if (row) {
+      lines.push(
+        `${measureLabel(g.measure, g.maxMinutes)} : ${formatNumber(g.measure.value(row), g.measure.decimals)}${g.measure.unit === '%' ? ' %' : ''}`,
+      );
+      if (row.rank !== null) lines.push(`Rang : ${row.rank} sur ${g.table?.rows.length ?? 0}`);
+    }
+    if (commune) {
+      lines.push(
+        commune.nearestMinutes === null
+          ? `Aucun site de l'axe à ${formatNumber(g.maxMinutes)} min`
+          : `Site de l'axe le plus proche : ${formatNumber(commune.nearestMinutes)} min`,
+      );
+      if (commune.served !== null) {
+        lines.push(
+          `Commune : ${formatCount(commune.concerned === null ? null : Math.round(commune.concerned))} concernés, ${formatNumber(commune.served)} servis`,
+        );
+      }
+    }
+    return { title: f.properties.name, lines };
+  }
+
+  click(info: PickingInfo): void {
+    let commune: string | undefined;
+    if (info.layer?.id === 'gaps-communes') commune = (info.object as CommuneFeature).id;
+    else if (info.layer?.id === 'gaps-sites') {
+      commune = this.#gaps.axisSites.find(
+        (s) => s.id === (info.object as OfferPoint).id,
+      )?.communeCode;
+    }
+    const territory = commune ? this.#explore.territoryOf.get(commune) : undefined;
+    this.#app.selected = territory && territory !== this.#app.selected ? territory : null;
+  }
+}

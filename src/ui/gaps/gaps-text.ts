@@ -1,0 +1,28 @@
+/** Texts and colours shared by the coverage and mobility views. */
+import type { Classes } from '../../domain/classify.ts';
+import type { Measure } from '../../state/gaps.svelte.ts';
+
+/** The ramp of a measure for its classes, reversed when more is better. */
+export function rampFor<R>(
+  measure: Measure<R>,
+  classes: Classes | null,
+  ramp: (classCount: number) => string[],
+): string[] {
+  const colors = ramp((classes?.breaks.length ?? 0) + 1);
+  return measure.higherIsBetter ? [...colors].reverse() : colors;
+}
+
+/** "30 min sans voiture". */
+export function reachText(minutes: number, mode: 'voiture' | 'sans-voiture'): string {
+  return `${minutes.toLocaleString('fr-FR')} min ${mode === 'voiture' ? 'en voiture' : 'sans voiture'}`;
+}
+
+/** A measure's label with N in it ("… sans place à 30 min"). */
+export const measureLabel = <R>(m: Measure<R>, minutes: number) =>
+  m.label.replace('N min', `${minutes.toLocaleString('fr-FR')} min`);
+
+/** "1 an", "2,5 ans". */
+export function formatYears(years: number): string {
+  const text = years.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+  return `${text} an${years >= 2 ? 's' : ''}`;
+}
