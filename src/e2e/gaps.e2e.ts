@@ -223,6 +223,23 @@ describe('coverage mode on the demo', () => {
     await page.getByLabel('comptés sans aucune place').check();
     await check({ axis: 'iae', concernedShare: 0.4, unknownCapacity: 'zero' });
     await page.getByLabel('comptés sans limite de places (chiffres signalés)').check();
+    // The link carries the view: the same axis and share open in a fresh page.
+    const link = new URL(page.url());
+    expect([
+      link.searchParams.get('m'),
+      link.searchParams.get('a'),
+      link.searchParams.get('pc'),
+    ]).toEqual(['gaps', 'iae', '40']);
+    const shared = await openPage(browser, link.href, { viewport: { width: 1440, height: 900 } });
+    await expect
+      .poll(() => shared.page.getByLabel("Axe de l'offre").inputValue(), { timeout: 30_000 })
+      .toBe('iae');
+    await expect
+      .poll(() =>
+        shared.page.getByLabel("Part des bénéficiaires concernés par l'axe (%)").inputValue(),
+      )
+      .toBe('40');
+    await shared.close();
     await saveScreenshot(page, 'gaps-table');
     // The map: the tooltip of the commune at the centre gives its territory's score.
     await page.getByRole('button', { name: 'Carte' }).click();

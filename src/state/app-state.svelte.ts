@@ -95,6 +95,8 @@ export class AppState {
       travel: null,
       kinds: null,
       edits: null,
+      axis: null,
+      concernedPercent: null,
     };
   }
 }

@@ -15,7 +15,7 @@ import {
   type CoverageTable,
 } from '../domain/gaps/coverage.ts';
 import { sitesUnderScenario } from '../domain/gaps/scenario-sites.ts';
-import type { Axis, Site } from '../domain/model.ts';
+import { AXES, type Axis, type Site } from '../domain/model.ts';
 import { DEFAULT_REACH_MINUTES } from '../domain/reach/scenario.ts';
 import type { TravelMode, TravelModel } from '../domain/travel/model.ts';
 import { modelFor } from '../domain/travel/models.ts';
@@ -23,6 +23,7 @@ import type { AppState } from './app-state.svelte.ts';
 import { PUBLIC_BUILD } from './build-flags.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
 import type { ReachState } from './reach.svelte.ts';
+import type { ViewParams } from './url.ts';
 
 export const GAPS_CLASS_COUNT = 5;
 
@@ -159,6 +160,24 @@ export class GapsState {
     this.#app = app;
     this.#explore = explore;
     this.#reach = reach;
+  }
+
+  /** The coverage settings of a link; defaults are left out. */
+  viewParams(): Partial<ViewParams> {
+    return {
+      axis: this.axis !== DEFAULT_COVERAGE_AXIS ? this.axis : null,
+      minutes: this.maxMinutes !== DEFAULT_REACH_MINUTES ? this.maxMinutes : null,
+      travel: this.mode !== 'voiture' ? this.mode : null,
+      concernedPercent:
+        this.concernedShare !== 1 ? Math.round(this.concernedShare * 1000) / 10 : null,
+    };
+  }
+
+  applyView(v: ViewParams): void {
+    if (v.axis && AXES.includes(v.axis as Axis)) this.axis = v.axis as Axis;
+    if (v.minutes !== null) this.maxMinutes = v.minutes;
+    if (v.travel) this.mode = v.travel;
+    if (v.concernedPercent !== null) this.concernedShare = v.concernedPercent / 100;
   }
 
   readonly assumptions = $derived.by((): CoverageAssumptions => ({

@@ -29,6 +29,7 @@ import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
 import { choropleth, modelOf, scenarioSites, tableInputOf, type Measure } from './gaps.svelte.ts';
 import type { ReachState } from './reach.svelte.ts';
+import type { ViewParams } from './url.ts';
 
 export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
   {
@@ -97,6 +98,20 @@ export class MobilityState {
     this.#app = app;
     this.#explore = explore;
     this.#reach = reach;
+  }
+
+  /** The mobility settings of a link; defaults are left out. */
+  viewParams(): Partial<ViewParams> {
+    const d = defaultMobilityAssumptions();
+    return {
+      minutes: this.maxMinutes !== d.maxMinutes ? this.maxMinutes : null,
+      travel: this.mode !== 'sans-voiture' ? this.mode : null,
+    };
+  }
+
+  applyView(v: ViewParams): void {
+    if (v.minutes !== null) this.maxMinutes = v.minutes;
+    if (v.travel) this.mode = v.travel;
   }
 
   /** Loads the survey shares and the territories of their scheme when the tables change. */

@@ -444,7 +444,7 @@ export class ReachState {
   }
 
   /** The reach settings of a link; defaults are left out so links stay short. */
-  viewParams(): Pick<ViewParams, 'minutes' | 'travel' | 'kinds' | 'edits'> {
+  viewParams(): Partial<ViewParams> {
     const defaultKinds = [...ACCUEIL_KINDS].sort().join(',');
     return {
       minutes: this.maxMinutes !== DEFAULT_REACH_MINUTES ? this.maxMinutes : null,

@@ -43,6 +43,8 @@ describe('URL codec', () => {
               { op: 'move', siteId: 'demo-mds-002', lon: 2.2, lat: 46.8, communeCode: '00200' },
             ]
           : null,
+        axis: rnd.pick(['mobilite', 'iae', null]),
+        concernedPercent: rnd.pick([25, 12.5, 100, null]),
       };
       expect(decodeView(encodeView(v))).toEqual(v);
     }

@@ -28,14 +28,18 @@ export interface ViewParams {
   mode: string | null;
   /** `v`: `table` when the table stands in for the map. */
   display: 'table' | null;
-  /** `mn`: the reach threshold N, minutes. */
+  /** `mn`: the threshold N, minutes, of the tool on screen (reach, coverage or mobility). */
   minutes: number | null;
-  /** `tm`: how people travel, `voiture` or `sans-voiture`. */
+  /** `tm`: how people travel in the tool on screen, `voiture` or `sans-voiture`. */
   travel: TravelMode | null;
   /** `k`: site kinds counted as reached, comma-separated. */
   kinds: string[] | null;
   /** `e`: the scenario's edits, when they are few enough for a link (base64url JSON). */
   edits: ScenarioEdit[] | null;
+  /** `a`: axis of the offer, in the coverage view. */
+  axis: string | null;
+  /** `pc`: share of the beneficiaries concerned by the axis, in percent (coverage view). */
+  concernedPercent: number | null;
 }
 
 /** Longest encoded scenario a link carries; longer ones are shared as files. */
@@ -54,6 +58,8 @@ export const EMPTY_VIEW: ViewParams = {
   travel: null,
   kinds: null,
   edits: null,
+  axis: null,
+  concernedPercent: null,
 };
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -83,7 +89,14 @@ export function decodeView(search: string): ViewParams {
     travel: TRAVEL_MODES.find((m) => m === p.get('tm')) ?? null,
     kinds: parseKinds(p.get('k')),
     edits: parseEdits(p.get('e')),
+    axis: id(p.get('a')),
+    concernedPercent: parsePercent(p.get('pc')),
   };
+}
+
+function parsePercent(v: string | null): number | null {
+  const n = v === null ? NaN : Number(v);
+  return Number.isFinite(n) && n > 0 && n <= 100 ? n : null;
 }
 
 function parseMinutes(v: string | null): number | null {
@@ -145,6 +158,8 @@ export function encodeView(v: ViewParams): string {
   if (v.kinds && v.kinds.length > 0) p.set('k', v.kinds.join(','));
   const edits = v.edits ? encodeEdits(v.edits) : null;
   if (edits) p.set('e', edits);
+  if (v.axis) p.set('a', v.axis);
+  if (v.concernedPercent !== null) p.set('pc', String(v.concernedPercent));
   const s = p.toString();
   return s ? `?${s}` : '';
 }
