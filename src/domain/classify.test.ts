@@ -48,7 +48,21 @@ describe('classes robust to ties', () => {
 
   it('falls back to equal intervals when most values equal the maximum', () => {
     const values = [0, 12, 40, ...Array.from({ length: 30 }, () => 100)];
-    expect(classify(values, 5)!.breaks.at(-1)).toBe(100);
+    // Quantiles all fall on the maximum: no break there (it would leave an empty top class)…
+    expect(classify(values, 5)!.breaks).toEqual([]);
+    // …and the robust version splits the range in equal steps instead.
     expect(classifyRobust(values, 5)).toEqual({ breaks: [20, 40, 60, 80], min: 0, max: 100 });
+  });
+});
+
+describe('no empty class', () => {
+  it('never puts a break on the maximum', () => {
+    const values = [1, 2, 3, 50, 50, 50, 50, 50, 50, 50];
+    const c = classify(values, 5)!;
+    expect(c.breaks.every((b) => b < c.max)).toBe(true);
+    // Every class holds at least one value.
+    const counts = new Array(c.breaks.length + 1).fill(0);
+    for (const v of values) counts[classOf(v, c)]++;
+    expect(counts.every((n) => n > 0)).toBe(true);
   });
 });

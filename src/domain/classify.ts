@@ -38,10 +38,11 @@ export function classify(
         : min + ((max - min) * k) / classCount,
     );
   }
-  // Rounded, strictly increasing and strictly inside (min, max]: ties collapse into fewer classes.
+  // Rounded, strictly increasing and strictly inside (min, max), so that no class is empty: ties
+  // collapse into fewer classes.
   const breaks: number[] = [];
   for (const b of raw.map(niceRound)) {
-    if (b > min && b <= max && (breaks.length === 0 || b > (breaks[breaks.length - 1] as number))) {
+    if (b > min && b < max && (breaks.length === 0 || b > (breaks[breaks.length - 1] as number))) {
       breaks.push(b);
     }
   }
@@ -56,9 +57,8 @@ export function classOf(value: number, classes: Classes): number {
 }
 
 /**
- * Quantiles, unless ties make them degenerate (fewer than two classes, or an empty top class when
- * many values equal the maximum, as shares of 100 % do): then equal intervals, which always split
- * a range in readable steps.
+ * Quantiles, unless ties leave them fewer than three classes (many values equal to the maximum, as
+ * shares of 100 % are): then equal intervals, which always split a range in readable steps.
  */
 export function classifyRobust(
   values: readonly (number | null)[],
@@ -66,6 +66,5 @@ export function classifyRobust(
 ): Classes | null {
   const q = classify(values, classCount);
   if (!q || q.min === q.max) return q;
-  const top = q.breaks[q.breaks.length - 1];
-  return q.breaks.length < 2 || top === q.max ? classify(values, classCount, 'intervals') : q;
+  return q.breaks.length < 2 ? classify(values, classCount, 'intervals') : q;
 }

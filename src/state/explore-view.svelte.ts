@@ -5,7 +5,7 @@
  */
 import type { MultiLineString } from 'geojson';
 import { schemeOutlines, territoryOutline } from '../data/geometry.ts';
-import { classify, classOf, type Classes } from '../domain/classify.ts';
+import { classOf, classifyRobust, type Classes } from '../domain/classify.ts';
 import {
   indicatorById,
   indicatorLabel,
@@ -75,7 +75,7 @@ export class ExploreView {
   });
 
   readonly classes = $derived.by((): Classes | null =>
-    classify([...this.values.values()], CLASS_COUNT),
+    classifyRobust([...this.values.values()], CLASS_COUNT),
   );
 
   readonly hasNoData = $derived.by(() => [...this.values.values()].some((v) => v === null));
