@@ -4,7 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { DEFAULT_INDICATOR } from '../domain/indicators.ts';
-import { COMMUNE_SCHEME_ID, type Axis } from '../domain/model.ts';
+import { COMMUNE_SCHEME_ID, type Axis, type NeedIndicator } from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 import { PUBLIC_BUILD } from './build-flags.ts';
 import { MODE_LABELS, PLANNER_ONLY_MODES, defaultMode, type Mode } from './mode.ts';
@@ -39,10 +39,18 @@ export class AppState {
     return has(this.needChoice) ? (this.needChoice as string) : meta.defaultNeed;
   }
 
+  /** The need indicator in use, as the dataset describes it (its label, unit and source). */
+  get needIndicator(): NeedIndicator | undefined {
+    return this.data.meta?.needIndicators.find((n) => n.id === this.needId);
+  }
+
   get needLabel(): string {
-    return (
-      this.data.meta?.needIndicators.find((n) => n.id === this.needId)?.label ?? 'Bénéficiaires'
-    );
+    return this.needIndicator?.label ?? 'Bénéficiaires';
+  }
+
+  /** Plural unit of the need ("foyers"), as in "places pour 100 foyers". */
+  get needUnit(): string {
+    return this.needIndicator?.unit ?? 'bénéficiaires';
   }
 
   /** The scheme in use, always one the dataset has. */
@@ -52,6 +60,21 @@ export class AppState {
     return meta.schemes.some((s) => s.id === this.schemeId)
       ? this.schemeId
       : (meta.schemes[0]?.id ?? COMMUNE_SCHEME_ID);
+  }
+
+  /** Noun of one territory of the scheme in use: "commune", "EPCI", "bassin de vie"… */
+  get schemeUnit(): string {
+    const id = this.effectiveSchemeId;
+    if (id === COMMUNE_SCHEME_ID) return 'commune';
+    return this.data.meta?.schemes.find((s) => s.id === id)?.unitLabel ?? 'territoire';
+  }
+
+  /** The schemes the figures can be read by: the communes, then the dataset's own. */
+  get schemeChoices(): { value: string; label: string }[] {
+    return [
+      { value: COMMUNE_SCHEME_ID, label: 'Communes' },
+      ...(this.data.meta?.schemes ?? []).map((s) => ({ value: s.id, label: s.label })),
+    ];
   }
 
   setScheme(id: string): void {

@@ -3,7 +3,11 @@
  * Each mode (explore, reach, gaps…) implements it; the app shows the current mode's.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { ReachData } from '../domain/reach/setup.ts';
+import type { SitingResult } from '../domain/reach/siting.ts';
 import type { ImageLegend } from '../map/export-image.ts';
+import type { SuggestedSite } from '../map/layers/reach-sites-layer.ts';
+import type { AppState } from '../state/app-state.svelte.ts';
 
 export interface TooltipContent {
   title: string;
@@ -32,4 +36,38 @@ export interface MapMode {
   click(info: PickingInfo): void;
   /** Objects the user can drag, if any. */
   readonly drag?: MapDrag;
+}
+
+/**
+ * The sources of a map of the population and the need beside other figures (the offer, a
+ * survey): each once, in that order; none before the dataset is open.
+ */
+export function peopleSourceIds(app: AppState, ...others: readonly string[][]): string[] {
+  const meta = app.data.meta;
+  if (!meta) return [];
+  const need = app.needIndicator;
+  return [
+    ...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...others.flat()]),
+  ];
+}
+
+/**
+ * The proposals of a siting not yet added to the scenario, numbered by their rank, at their
+ * communes' reference points. None once the figures have changed: proposals computed on another
+ * scenario would mislead (the panel asks to search again).
+ */
+export function suggestedSites(
+  view: { result: SitingResult; accepted: readonly number[] } | null,
+  data: ReachData | null,
+  stale: boolean,
+): SuggestedSite[] {
+  if (!view || !data || stale) return [];
+  return view.result.picks
+    .map((p, i) => ({ p, rank: i + 1 }))
+    .filter(({ p }) => !view.accepted.includes(p.commune))
+    .map(({ p, rank }) => ({
+      rank,
+      lon: data.network.lon[p.commune] as number,
+      lat: data.network.lat[p.commune] as number,
+    }));
 }

@@ -18,7 +18,7 @@ import type { GapsState } from '../../state/gaps.svelte.ts';
 import { describeSite } from '../explore/explore-mode.svelte.ts';
 import { formatCount, formatNumber } from '../format.ts';
 import { classLegendItems } from '../legend-items.ts';
-import type { MapMode, TooltipContent } from '../map-mode.ts';
+import { peopleSourceIds, type MapMode, type TooltipContent } from '../map-mode.ts';
 import { measureLabel, rampFor, reachText } from './gaps-text.ts';
 
 /** Offer points of a list of sites, opened ones (by a scenario) marked. */
@@ -71,15 +71,12 @@ export class GapsMapMode implements MapMode {
     ];
   });
 
-  readonly sourceIds = $derived.by(() => {
-    const meta = this.#app.data.meta;
-    if (!meta) return [];
-    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
-    const offer = this.#gaps.axisSites
-      .map((s) => s.sourceId)
-      .filter((id) => id !== SCENARIO_SOURCE_ID);
-    return [...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...offer])];
-  });
+  readonly sourceIds = $derived.by(() =>
+    peopleSourceIds(
+      this.#app,
+      this.#gaps.axisSites.map((s) => s.sourceId).filter((id) => id !== SCENARIO_SOURCE_ID),
+    ),
+  );
 
   readonly #points = $derived.by(() => offerPoints(this.#gaps.axisSites));
 

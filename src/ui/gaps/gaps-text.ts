@@ -26,3 +26,13 @@ export function formatYears(years: number): string {
   const text = years.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
   return `${text} an${years >= 2 ? 's' : ''}`;
 }
+
+/** The rows by a measure, the worst first, those without a value last. */
+export function rankByMeasure<R>(rows: readonly R[], measure: Measure<R>): R[] {
+  return [...rows].sort((a, b) => {
+    const va = measure.value(a);
+    const vb = measure.value(b);
+    if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1;
+    return measure.higherIsBetter ? va - vb : vb - va;
+  });
+}

@@ -22,7 +22,7 @@ import { offerPoints } from '../gaps/gaps-mode.svelte.ts';
 import { measureLabel, rampFor, reachText } from '../gaps/gaps-text.ts';
 import { formatNumber } from '../format.ts';
 import { classLegendItems } from '../legend-items.ts';
-import type { MapMode, TooltipContent } from '../map-mode.ts';
+import { peopleSourceIds, suggestedSites, type MapMode, type TooltipContent } from '../map-mode.ts';
 
 export class MobilityMapMode implements MapMode {
   #app: AppState;
@@ -71,33 +71,15 @@ export class MobilityMapMode implements MapMode {
   });
 
   readonly sourceIds = $derived.by(() => {
-    const meta = this.#app.data.meta;
-    if (!meta) return [];
-    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
     const offer = this.#mobility.services
       .map((s) => s.sourceId)
       .filter((id) => id !== SCENARIO_SOURCE_ID);
-    const survey = this.#mobility.table
-      ? [...new Set(this.#mobility.table.total.shareSourceIds)]
-      : [];
-    return [
-      ...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...survey, ...offer]),
-    ];
+    return peopleSourceIds(this.#app, this.#mobility.table?.total.shareSourceIds ?? [], offer);
   });
 
-  readonly #suggestions = $derived.by((): SuggestedSite[] => {
-    const view = this.#mobility.siting;
-    const data = this.#reach.data;
-    if (!view || !data || this.#mobility.sitingStale) return [];
-    return view.result.picks
-      .map((p, i) => ({ p, rank: i + 1 }))
-      .filter(({ p }) => !view.accepted.includes(p.commune))
-      .map(({ p, rank }) => ({
-        rank,
-        lon: data.network.lon[p.commune] as number,
-        lat: data.network.lat[p.commune] as number,
-      }));
-  });
+  readonly #suggestions = $derived.by(() =>
+    suggestedSites(this.#mobility.siting, this.#reach.data, this.#mobility.sitingStale),
+  );
 
   readonly #points = $derived.by(() => offerPoints(this.#mobility.services));
 

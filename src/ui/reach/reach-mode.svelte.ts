@@ -18,7 +18,13 @@ import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
 import { describeSite } from '../explore/explore-mode.svelte.ts';
-import type { MapDrag, MapMode, TooltipContent } from '../map-mode.ts';
+import {
+  peopleSourceIds,
+  suggestedSites,
+  type MapDrag,
+  type MapMode,
+  type TooltipContent,
+} from '../map-mode.ts';
 import { formatMinutes, SITE_STATUS_LABELS } from './reach-text.ts';
 import { formatNumber } from '../format.ts';
 
@@ -73,12 +79,9 @@ export class ReachMapMode implements MapMode {
 
   /** Population, beneficiaries and the offer of the counted kinds. */
   readonly sourceIds = $derived.by(() => {
-    const meta = this.#app.data.meta;
-    if (!meta) return [];
-    const need = meta.needIndicators.find((n) => n.id === this.#app.needId);
     const kinds = this.#reach.kinds;
     const offer = this.#app.data.sites.filter((s) => kinds.includes(s.kind)).map((s) => s.sourceId);
-    return [...new Set([meta.populationSourceId, ...(need ? [need.sourceId] : []), ...offer])];
+    return peopleSourceIds(this.#app, offer);
   });
 
   get mapLabel(): string {
@@ -101,20 +104,9 @@ export class ReachMapMode implements MapMode {
     }));
   });
 
-  readonly #suggestions = $derived.by((): SuggestedSite[] => {
-    const view = this.#reach.siting;
-    const data = this.#reach.data;
-    // Proposals computed on another scenario would mislead: the panel asks to search again.
-    if (!view || !data || this.#reach.sitingStale) return [];
-    return view.result.picks
-      .map((p, i) => ({ p, rank: i + 1 }))
-      .filter(({ p }) => !view.accepted.includes(p.commune))
-      .map(({ p, rank }) => ({
-        rank,
-        lon: data.network.lon[p.commune] as number,
-        lat: data.network.lat[p.commune] as number,
-      }));
-  });
+  readonly #suggestions = $derived.by(() =>
+    suggestedSites(this.#reach.siting, this.#reach.data, this.#reach.sitingStale),
+  );
 
   readonly layers = $derived.by(() => {
     const geometry = this.#app.data.geometry;
