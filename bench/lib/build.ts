@@ -11,6 +11,7 @@ import { addNote } from './notes.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const distDir = join(repoRoot, 'dist');
+export const publicDistDir = join(repoRoot, 'dist-public');
 export const floorDistDir = join(repoRoot, 'dist-floor');
 export const dataDir = join(repoRoot, 'public', 'data');
 
@@ -173,6 +174,24 @@ export function ensureBuilt(): Promise<Builds> {
     return { real };
   })();
   return builds;
+}
+
+let publicBuild: Promise<void> | null = null;
+
+/**
+ * The public site (`npm run build:public` into dist-public/), with every dataset of public/data
+ * published, once per process; after ensureBuilt, which writes the data it publishes.
+ */
+export function ensurePublicBuilt(): Promise<void> {
+  publicBuild ??= (async () => {
+    await ensureBuilt();
+    if (isStale(join(publicDistDir, 'index.html'), APP_INPUTS)) {
+      await timed('public', 'npx', ['tsx', 'scripts/build-public.ts']);
+    } else {
+      log('dist-public/ is up to date');
+    }
+  })();
+  return publicBuild;
 }
 
 export interface BenchDataset {
