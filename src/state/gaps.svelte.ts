@@ -119,7 +119,7 @@ export function scenarioSites(
   try {
     return { sites: sitesUnderScenario(app.data.sites, reach.edits), error: null };
   } catch (e) {
-    return { sites: [...app.data.sites], error: e instanceof Error ? e.message : String(e) };
+    return { sites: [...app.data.sites], error: messageOf(e) };
   }
 }
 
@@ -142,7 +142,68 @@ export function choropleth<R extends { code: string }>(
   return { classes, communeClass, hasNoData: [...values.values()].some((v) => v === null) };
 }
 
-export class GapsState {
+/** The error a computation threw, as a message for the panel. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * What the coverage and mobility states share: their table (or the error that kept the domain
+ * from computing it), the measures it can show and the choropleth of the one chosen.
+ */
+export abstract class GapsTableState<
+  R extends { code: string },
+  T extends { rows: readonly R[]; byCommune: boolean },
+> {
+  readonly #explore: ExploreView;
+  readonly #allMeasures: readonly Measure<R>[];
+  measureId = $state('');
+
+  constructor(explore: ExploreView, measures: readonly Measure<R>[], measureId: string) {
+    this.#explore = explore;
+    this.#allMeasures = measures;
+    this.measureId = measureId;
+  }
+
+  /** The table on the current inputs, null while they are missing; throws what the domain throws. */
+  protected abstract computeTable(): T | null;
+
+  readonly result = $derived.by((): { table: T | null; error: string | null } => {
+    try {
+      return { table: this.computeTable(), error: null };
+    } catch (e) {
+      return { table: null, error: messageOf(e) };
+    }
+  });
+
+  get table(): T | null {
+    return this.result.table;
+  }
+
+  readonly measures = $derived.by(() =>
+    this.#allMeasures.filter((m) => !m.byCommune || this.table?.byCommune !== false),
+  );
+
+  readonly measure = $derived.by(
+    () => this.measures.find((m) => m.id === this.measureId) ?? (this.measures[0] as Measure<R>),
+  );
+
+  readonly rowByCode = $derived.by(() => new Map((this.table?.rows ?? []).map((r) => [r.code, r])));
+
+  readonly map = $derived.by(() =>
+    choropleth(this.table?.rows ?? [], this.measure, this.#explore.territoryOf),
+  );
+
+  /** Changes whenever a commune's class may have changed. */
+  readonly mapKey = $derived.by(() => {
+    void this.table;
+    return `${this.measure.id}|${this.map.classes?.breaks.join(',') ?? ''}|${++keys}`;
+  });
+}
+
+let keys = 0;
+
+export class GapsState extends GapsTableState<CoverageRow, CoverageTable> {
   readonly #app: AppState;
   readonly #explore: ExploreView;
   readonly #reach: ReachState;
@@ -153,10 +214,10 @@ export class GapsState {
   /** Share of the beneficiaries concerned by the axis, 0–1. */
   concernedShare = $state(1);
   unknownCapacity = $state<UnknownCapacityRule>('unlimited');
-  /** The published version has no beneficiaries by commune, hence no score. */
-  measureId = $state(PUBLIC_BUILD ? 'placesPer100' : 'score');
 
   constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+    // The published version has no beneficiaries by commune, hence no score.
+    super(explore, COVERAGE_MEASURES, PUBLIC_BUILD ? 'placesPer100' : 'score');
     this.#app = app;
     this.#explore = explore;
     this.#reach = reach;
@@ -192,48 +253,15 @@ export class GapsState {
 
   readonly model = $derived.by(() => modelOf(this.#reach, this.mode));
 
-  readonly result = $derived.by((): { table: CoverageTable | null; error: string | null } => {
+  protected override computeTable(): CoverageTable | null {
     const model = this.model;
-    if (!model) return { table: null, error: null };
+    if (!model) return null;
     const input = tableInputOf(this.#app, this.#explore, this.#reach, this.scenario.sites, model);
-    if (!input) return { table: null, error: null };
-    try {
-      return { table: coverageTable(input, this.assumptions), error: null };
-    } catch (e) {
-      return { table: null, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
-
-  get table(): CoverageTable | null {
-    return this.result.table;
+    return input ? coverageTable(input, this.assumptions) : null;
   }
-
-  readonly measures = $derived.by(() =>
-    COVERAGE_MEASURES.filter((m) => !m.byCommune || this.table?.byCommune !== false),
-  );
-
-  readonly measure = $derived.by(
-    () =>
-      this.measures.find((m) => m.id === this.measureId) ??
-      (this.measures[0] as Measure<CoverageRow>),
-  );
-
-  readonly rowByCode = $derived.by(() => new Map((this.table?.rows ?? []).map((r) => [r.code, r])));
-
-  readonly map = $derived.by(() =>
-    choropleth(this.table?.rows ?? [], this.measure, this.#explore.territoryOf),
-  );
-
-  /** Changes whenever a commune's class may have changed. */
-  readonly mapKey = $derived.by(() => {
-    void this.table;
-    return `${this.measure.id}|${this.map.classes?.breaks.join(',') ?? ''}|${++keys}`;
-  });
 
   /** Sites of the axis, as the scenario leaves them. */
   readonly axisSites = $derived.by(() =>
     this.scenario.sites.filter((s) => s.axes.includes(this.axis)),
   );
 }
-
-let keys = 0;

@@ -27,7 +27,14 @@ import { TRANSPORT_QUESTION, type TransportAnswer } from '../domain/survey-pas-d
 import type { TravelMode } from '../domain/travel/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
-import { choropleth, modelOf, scenarioSites, tableInputOf, type Measure } from './gaps.svelte.ts';
+import {
+  GapsTableState,
+  messageOf,
+  modelOf,
+  scenarioSites,
+  tableInputOf,
+  type Measure,
+} from './gaps.svelte.ts';
 import type { ReachState } from './reach.svelte.ts';
 import type { ViewParams } from './url.ts';
 
@@ -70,7 +77,7 @@ export interface MobilitySitingView {
   accepted: number[];
 }
 
-export class MobilityState {
+export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
   readonly #app: AppState;
   readonly #explore: ExploreView;
   readonly #reach: ReachState;
@@ -81,7 +88,6 @@ export class MobilityState {
   shareOverride = $state<number | null>(null);
   capacityYears = $state(1);
   unknownCapacity = $state<UnknownCapacityRule>('unlimited');
-  measureId = $state('unmet');
   siting = $state.raw<MobilitySitingView | null>(null);
   message = $state('');
 
@@ -95,6 +101,7 @@ export class MobilityState {
   #pending = -1;
 
   constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+    super(explore, MOBILITY_MEASURES, 'unmet');
     this.#app = app;
     this.#explore = explore;
     this.#reach = reach;
@@ -129,7 +136,7 @@ export class MobilityState {
       this.survey = { revision, barriers, territoryOf };
       this.surveyError = null;
     } catch (e) {
-      if (this.#pending === revision) this.surveyError = e instanceof Error ? e.message : String(e);
+      if (this.#pending === revision) this.surveyError = messageOf(e);
     }
   }
 
@@ -160,40 +167,10 @@ export class MobilityState {
     };
   });
 
-  readonly result = $derived.by((): { table: MobilityTable | null; error: string | null } => {
+  protected override computeTable(): MobilityTable | null {
     const input = this.input;
-    if (!input) return { table: null, error: null };
-    try {
-      return { table: mobilityTable(input, this.assumptions), error: null };
-    } catch (e) {
-      return { table: null, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
-
-  get table(): MobilityTable | null {
-    return this.result.table;
+    return input ? mobilityTable(input, this.assumptions) : null;
   }
-
-  readonly measures = $derived.by(() =>
-    MOBILITY_MEASURES.filter((m) => !m.byCommune || this.table?.byCommune !== false),
-  );
-
-  readonly measure = $derived.by(
-    () =>
-      this.measures.find((m) => m.id === this.measureId) ??
-      (this.measures[0] as Measure<MobilityRow>),
-  );
-
-  readonly rowByCode = $derived.by(() => new Map((this.table?.rows ?? []).map((r) => [r.code, r])));
-
-  readonly map = $derived.by(() =>
-    choropleth(this.table?.rows ?? [], this.measure, this.#explore.territoryOf),
-  );
-
-  readonly mapKey = $derived.by(() => {
-    void this.table;
-    return `${this.measure.id}|${this.map.classes?.breaks.join(',') ?? ''}|${++keys}`;
-  });
 
   /** Mobility services, as the scenario leaves them. */
   readonly services = $derived.by(() => this.scenario.sites.filter(isMobilityService));
@@ -256,5 +233,3 @@ export class MobilityState {
     this.message = '';
   }
 }
-
-let keys = 0;
