@@ -1,13 +1,13 @@
 /**
  * What every headless report shares: loading a built dataset from public/data/ into Node DuckDB
- * (the same loader as the app), and writing CSV.
+ * (the same loader as the app), its need indicators, and writing CSV or JSON.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Db } from '../../src/data/db.ts';
 import { openNodeDb } from '../../src/data/duckdb-node.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
-import type { DatasetEntry, DatasetMeta } from '../../src/domain/model.ts';
+import type { DatasetEntry, DatasetMeta, NeedIndicator } from '../../src/domain/model.ts';
 
 export const DATA_DIR = resolve(import.meta.dirname, '..', '..', 'public', 'data');
 
@@ -36,6 +36,33 @@ export async function openDataset(id: string, dataDir = DATA_DIR): Promise<OpenD
   return { db, meta };
 }
 
+/** The need indicator a report counts as beneficiaries, or a clear error. */
+export function needIndicator(meta: DatasetMeta, needId: string): NeedIndicator {
+  const indicator = meta.needIndicators.find((n) => n.id === needId);
+  if (!indicator) {
+    throw new Error(
+      `Indicateur de besoin inconnu : ${needId} (disponibles : ${meta.needIndicators.map((n) => n.id).join(', ')}).`,
+    );
+  }
+  return indicator;
+}
+
+/** Computes a report on a dataset, then closes it; the report as JSON or as its CSV. */
+export async function reportOn<R>(
+  datasetId: string,
+  format: 'csv' | 'json',
+  compute: (db: Db, meta: DatasetMeta) => Promise<R>,
+  csv: (report: R) => string,
+): Promise<string> {
+  const { db, meta } = await openDataset(datasetId);
+  try {
+    const report = await compute(db, meta);
+    return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : csv(report);
+  } finally {
+    await db.close();
+  }
+}
+
 /**
  * One CSV cell: quoted when needed; text that a spreadsheet would take for a formula (= + - @ at
  * the start) is prefixed with an apostrophe. Numbers are written as they are.
@@ -46,6 +73,10 @@ export function csvCell(v: string | number | null | undefined): string {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
+
+/** Rounds a figure for CSV (people can be fractions of a household once shares apply). */
+export const round = (v: number | null, d = 2) =>
+  v === null ? null : Math.round(v * 10 ** d) / 10 ** d;
 
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';

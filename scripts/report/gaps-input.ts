@@ -1,9 +1,8 @@
 /**
  * What the coverage and mobility reports read from a dataset loaded in DuckDB, as the interface
  * reads it: communes, sites, beneficiaries by commune (or, in a published dataset, by territory),
- * the territories of the scheme, the survey shares; and the options they share (scenario, matrix).
+ * the territories of the scheme, the survey shares; and the options that choose them.
  */
-import { basename } from 'node:path';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
 import { listBarriers } from '../../src/data/queries/gaps.ts';
@@ -14,17 +13,13 @@ import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import type { MobilityReportInput } from '../../src/domain/gaps/reports.ts';
 import { barrierSchemeId } from '../../src/domain/gaps/mobility.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
-import {
-  MAX_REACH_MINUTES,
-  MIN_REACH_MINUTES,
-  defaultAssumptions,
-  parseScenario,
-  type ScenarioEdit,
-} from '../../src/domain/reach/scenario.ts';
+import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
 import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
 import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
-import { TRAVEL_MODES, type TravelMode } from '../../src/domain/travel/model.ts';
+import type { TravelMode } from '../../src/domain/travel/model.ts';
 import { TRANSPORT_QUESTION } from '../../src/domain/survey-pas-de-calais.ts';
+import { needIndicator } from './common.ts';
+import { matrixOption, scenarioOption } from './options.ts';
 
 export interface GapsLoadOptions {
   schemeId: string;
@@ -45,12 +40,7 @@ export async function loadGapsInput(
   o: GapsLoadOptions,
 ): Promise<MobilityReportInput> {
   const needId = o.needId ?? meta.defaultNeed;
-  const indicator = meta.needIndicators.find((n) => n.id === needId);
-  if (!indicator) {
-    throw new Error(
-      `Indicateur de besoin inconnu : ${needId} (disponibles : ${meta.needIndicators.map((n) => n.id).join(', ')}).`,
-    );
-  }
+  const indicator = needIndicator(meta, needId);
   const schemes = [
     ...meta.schemes.map((s) => [s.id, s.label] as const),
     [COMMUNE_SCHEME_ID, 'Communes'] as const,
@@ -121,6 +111,26 @@ export async function loadGapsInput(
   };
 }
 
+/** The dataset and what to load from it, from the command line (scheme, need, scenario, matrix). */
+export function gapsLoadOptionsFrom(
+  v: { dataset?: string; scheme?: string; need?: string; scenario?: string; matrix?: string },
+  mode: TravelMode,
+  read: (file: string) => string,
+): { datasetId: string; options: Partial<GapsLoadOptions> } {
+  const scenario = scenarioOption(v.scenario, v.dataset, read);
+  return {
+    datasetId: scenario.datasetId ?? 'demo',
+    options: {
+      schemeId: v.scheme,
+      needId: v.need ?? null,
+      edits: scenario.edits,
+      travel: scenario.assumptions,
+      matrix: matrixOption(v.matrix, mode, read),
+      log: (line) => console.error(line),
+    },
+  };
+}
+
 /** The default scheme of a report: the first of `preferred` the dataset has, else its first. */
 export function defaultScheme(meta: DatasetMeta, preferred: readonly string[]): string {
   return (
@@ -129,65 +139,3 @@ export function defaultScheme(meta: DatasetMeta, preferred: readonly string[]): 
     COMMUNE_SCHEME_ID
   );
 }
-
-/** A number option within bounds, or a clear error. */
-export function numberOption(
-  name: string,
-  value: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const x = Number(value.replace(',', '.'));
-  if (!(x >= min && x <= max)) throw new Error(`--${name} : nombre de ${min} à ${max} attendu.`);
-  return x;
-}
-
-export const minutesOption = (value: string | undefined) =>
-  numberOption('minutes', value, MIN_REACH_MINUTES, MAX_REACH_MINUTES);
-
-export function modeOption(value: string | undefined): TravelMode | undefined {
-  if (value === undefined) return undefined;
-  if (!TRAVEL_MODES.includes(value as TravelMode)) {
-    throw new Error(`--mode : ${value} (voiture ou sans-voiture).`);
-  }
-  return value as TravelMode;
-}
-
-/** The scenario file's edits and travel parameters, checked against the dataset asked for. */
-export function scenarioOption(
-  file: string | undefined,
-  datasetId: string | undefined,
-  readText: (file: string) => string,
-): { datasetId: string | undefined; edits: ScenarioEdit[]; travel?: GapsLoadOptions['travel'] } {
-  if (!file) return { datasetId, edits: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (e) {
-    throw new Error(`Scénario illisible (${file}) : ${e instanceof Error ? e.message : e}`);
-  }
-  const scenario = parseScenario(json);
-  if (datasetId !== undefined && scenario.datasetId !== datasetId) {
-    throw new Error(
-      `Le scénario porte sur le jeu « ${scenario.datasetId} », pas sur « ${datasetId} ».`,
-    );
-  }
-  return {
-    datasetId: scenario.datasetId,
-    edits: scenario.edits,
-    travel: { car: scenario.assumptions.car, noCar: scenario.assumptions.noCar },
-  };
-}
-
-export function matrixOption(
-  file: string | undefined,
-  mode: TravelMode,
-  readText: (file: string) => string,
-): GapsLoadOptions['matrix'] {
-  return file ? { mode, name: basename(file), text: readText(file) } : undefined;
-}
-
-/** Rounds a figure for CSV (people can be fractions of a household once shares apply). */
-export const round = (v: number | null, d = 2) =>
-  v === null ? null : Math.round(v * 10 ** d) / 10 ** d;

@@ -4,7 +4,6 @@
  * within reach beyond the places, and out of reach, the gap score and its rank, the département
  * line. Computed by the domain code the app runs (src/domain/gaps), so it matches the interface.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import {
@@ -17,18 +16,21 @@ import {
 } from '../../src/domain/gaps/coverage.ts';
 import { computeCoverageReport, type CoverageReport } from '../../src/domain/gaps/reports.ts';
 import { AXES, type Axis, type DatasetMeta } from '../../src/domain/model.ts';
-import { openDataset, toCsv } from './common.ts';
+import { reportOn, round, toCsv } from './common.ts';
 import {
   defaultScheme,
+  gapsLoadOptionsFrom,
   loadGapsInput,
-  matrixOption,
+  type GapsLoadOptions,
+} from './gaps-input.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
   minutesOption,
   modeOption,
   numberOption,
-  round,
-  scenarioOption,
-  type GapsLoadOptions,
-} from './gaps-input.ts';
+  readText,
+} from './options.ts';
 
 export const HELP = `Usage : npm run report -- gaps [options]
 
@@ -67,19 +69,11 @@ export function parseGapsArgs(args: string[]) {
     args,
     strict: true,
     options: {
-      dataset: { type: 'string' },
-      scheme: { type: 'string' },
+      ...COMMON_OPTIONS,
       axis: { type: 'string' },
-      minutes: { type: 'string' },
-      mode: { type: 'string' },
-      need: { type: 'string' },
       share: { type: 'string' },
       'unknown-capacity': { type: 'string' },
-      scenario: { type: 'string' },
-      matrix: { type: 'string' },
       communes: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'csv' },
-      help: { type: 'boolean', default: false },
     },
   }).values;
 }
@@ -194,31 +188,16 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
   );
 }
 
-const readText = (f: string) => {
-  if (!existsSync(f)) throw new Error(`Fichier introuvable : ${f}`);
-  return readFileSync(f, 'utf8');
-};
-
 export async function main(args: string[]): Promise<string> {
   const v = parseGapsArgs(args);
   if (v.help) return HELP;
-  if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
+  const format = formatOption(v.format);
   const a = coverageAssumptionsFrom(v);
-  const scenario = scenarioOption(v.scenario, v.dataset, readText);
-  const { db, meta } = await openDataset(scenario.datasetId ?? 'demo');
-  try {
-    const report = await coverageReportFromDb(db, meta, a, {
-      schemeId: v.scheme,
-      needId: v.need ?? null,
-      edits: scenario.edits,
-      travel: scenario.travel,
-      matrix: matrixOption(v.matrix, a.mode, readText),
-      log: (line) => console.error(line),
-    });
-    return v.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : coverageCsv(report, { communes: v.communes });
-  } finally {
-    await db.close();
-  }
+  const { datasetId, options } = gapsLoadOptionsFrom(v, a.mode, readText);
+  return reportOn(
+    datasetId,
+    format,
+    (db, meta) => coverageReportFromDb(db, meta, a, options),
+    (report) => coverageCsv(report, { communes: v.communes }),
+  );
 }

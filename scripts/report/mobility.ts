@@ -5,7 +5,6 @@
  * unmet need and its rank; with `--platforms k`, where k new platforms would serve the most unmet
  * need. Computed by the domain code the app runs (src/domain/gaps).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import {
@@ -18,18 +17,21 @@ import {
 import { computeMobilityReport, type MobilityReport } from '../../src/domain/gaps/reports.ts';
 import type { DatasetMeta } from '../../src/domain/model.ts';
 import { TRANSPORT_ANSWERS, type TransportAnswer } from '../../src/domain/survey-pas-de-calais.ts';
-import { openDataset, toCsv } from './common.ts';
+import { reportOn, round, toCsv } from './common.ts';
 import {
   defaultScheme,
+  gapsLoadOptionsFrom,
   loadGapsInput,
-  matrixOption,
+  type GapsLoadOptions,
+} from './gaps-input.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
   minutesOption,
   modeOption,
   numberOption,
-  round,
-  scenarioOption,
-  type GapsLoadOptions,
-} from './gaps-input.ts';
+  readText,
+} from './options.ts';
 import { unknownCapacityOption } from './gaps.ts';
 
 export const HELP = `Usage : npm run report -- mobility [options]
@@ -59,21 +61,13 @@ export function parseMobilityArgs(args: string[]) {
     args,
     strict: true,
     options: {
-      dataset: { type: 'string' },
-      scheme: { type: 'string' },
-      minutes: { type: 'string' },
-      mode: { type: 'string' },
-      need: { type: 'string' },
+      ...COMMON_OPTIONS,
       answers: { type: 'string' },
       'share-override': { type: 'string' },
       years: { type: 'string' },
       'unknown-capacity': { type: 'string' },
       platforms: { type: 'string' },
       'platform-capacity': { type: 'string' },
-      scenario: { type: 'string' },
-      matrix: { type: 'string' },
-      format: { type: 'string', default: 'csv' },
-      help: { type: 'boolean', default: false },
     },
   }).values;
 }
@@ -196,11 +190,6 @@ export function mobilityCsv(r: MobilityReport): string {
   return `${table}\n${picks}`;
 }
 
-const readText = (f: string) => {
-  if (!existsSync(f)) throw new Error(`Fichier introuvable : ${f}`);
-  return readFileSync(f, 'utf8');
-};
-
 function platformCapacityOption(value: string | undefined): number | null | 'default' {
   if (value === undefined) return 'default';
   if (value === 'sans-limite') return null;
@@ -210,24 +199,16 @@ function platformCapacityOption(value: string | undefined): number | null | 'def
 export async function main(args: string[]): Promise<string> {
   const v = parseMobilityArgs(args);
   if (v.help) return HELP;
-  if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
+  const format = formatOption(v.format);
   const a = mobilityAssumptionsFrom(v);
   const k = numberOption('platforms', v.platforms, 1, 10);
   if (k !== undefined && !Number.isInteger(k)) throw new Error('--platforms : un entier attendu.');
-  const scenario = scenarioOption(v.scenario, v.dataset, readText);
-  const { db, meta } = await openDataset(scenario.datasetId ?? 'demo');
-  try {
-    const report = await mobilityReportFromDb(db, meta, a, {
-      schemeId: v.scheme,
-      needId: v.need ?? null,
-      edits: scenario.edits,
-      travel: scenario.travel,
-      matrix: matrixOption(v.matrix, a.mode, readText),
-      log: (line) => console.error(line),
-      siting: k ? { k, capacityPerYear: platformCapacityOption(v['platform-capacity']) } : null,
-    });
-    return v.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : mobilityCsv(report);
-  } finally {
-    await db.close();
-  }
+  const { datasetId, options } = gapsLoadOptionsFrom(v, a.mode, readText);
+  const siting = k ? { k, capacityPerYear: platformCapacityOption(v['platform-capacity']) } : null;
+  return reportOn(
+    datasetId,
+    format,
+    (db, meta) => mobilityReportFromDb(db, meta, a, { ...options, siting }),
+    mobilityCsv,
+  );
 }

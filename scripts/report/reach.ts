@@ -4,7 +4,6 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
@@ -22,15 +21,15 @@ import {
   MAX_REACH_MINUTES,
   MIN_REACH_MINUTES,
   defaultAssumptions,
-  parseScenario,
   type ReachAssumptions,
   type ScenarioEdit,
 } from '../../src/domain/reach/scenario.ts';
 import type { ReachMatrices } from '../../src/domain/reach/setup.ts';
 import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
 import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
-import { TRAVEL_MODES, type TravelMode } from '../../src/domain/travel/model.ts';
-import { openDataset, toCsv } from './common.ts';
+import type { TravelMode } from '../../src/domain/travel/model.ts';
+import { needIndicator, reportOn, round, toCsv } from './common.ts';
+import { COMMON_OPTIONS, formatOption, modeOption, readText, scenarioOption } from './options.ts';
 
 export const HELP = `Usage : npm run report -- reach [options]
 
@@ -65,12 +64,7 @@ export async function reachReportFromDb(
 ): Promise<ReachReport> {
   const a = options.assumptions;
   const needId = a.needId ?? meta.defaultNeed;
-  const indicator = meta.needIndicators.find((n) => n.id === needId);
-  if (!indicator) {
-    throw new Error(
-      `Indicateur de besoin inconnu : ${needId} (disponibles : ${meta.needIndicators.map((n) => n.id).join(', ')}).`,
-    );
-  }
+  const indicator = needIndicator(meta, needId);
   const schemeIds = [
     ...meta.schemes.map((s) => [s.id, s.label] as const),
     ['commune', 'Communes'] as const,
@@ -126,8 +120,6 @@ export async function reachReportFromDb(
   return computeReachReport(input, assumptions, options.edits, matrices);
 }
 
-const round = (v: number | null, d = 2) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
-
 /** CSV of the report: territories of the schemes (or of one), or the communes beyond N. */
 export function reachCsv(
   report: ReachReport,
@@ -180,17 +172,9 @@ export function parseReachArgs(args: string[]) {
     args,
     strict: true,
     options: {
-      dataset: { type: 'string' },
-      minutes: { type: 'string' },
+      ...COMMON_OPTIONS,
       kinds: { type: 'string' },
-      mode: { type: 'string' },
-      need: { type: 'string' },
-      scenario: { type: 'string' },
-      matrix: { type: 'string' },
-      scheme: { type: 'string' },
       communes: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'csv' },
-      help: { type: 'boolean', default: false },
     },
   });
   return values;
@@ -199,28 +183,10 @@ export function parseReachArgs(args: string[]) {
 /** Assumptions and edits from the scenario file (if any) and the explicit options. */
 export function reachOptionsFrom(
   v: ReturnType<typeof parseReachArgs>,
-  readText: (file: string) => string,
+  read: (file: string) => string,
 ): { datasetId: string; options: ReachOptions } {
-  let assumptions = defaultAssumptions();
-  let edits: ScenarioEdit[] = [];
-  let datasetId = v.dataset ?? 'demo';
-  if (v.scenario) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readText(v.scenario));
-    } catch (e) {
-      throw new Error(`Scénario illisible (${v.scenario}) : ${e instanceof Error ? e.message : e}`);
-    }
-    const scenario = parseScenario(json);
-    assumptions = scenario.assumptions;
-    edits = scenario.edits;
-    if (v.dataset !== undefined && scenario.datasetId !== v.dataset) {
-      throw new Error(
-        `Le scénario porte sur le jeu « ${scenario.datasetId} », pas sur « ${v.dataset} ».`,
-      );
-    }
-    datasetId = scenario.datasetId;
-  }
+  const scenario = scenarioOption(v.scenario, v.dataset, read);
+  let assumptions = scenario.assumptions ?? defaultAssumptions();
   if (v.minutes !== undefined) {
     const m = Number(v.minutes);
     if (!(m >= MIN_REACH_MINUTES && m <= MAX_REACH_MINUTES)) {
@@ -238,37 +204,27 @@ export function reachOptionsFrom(
     }
     assumptions = { ...assumptions, kinds: kinds as SiteKind[] };
   }
-  if (v.mode !== undefined) {
-    if (!TRAVEL_MODES.includes(v.mode as TravelMode)) {
-      throw new Error(`--mode : ${v.mode} (voiture ou sans-voiture).`);
-    }
-    assumptions = { ...assumptions, mode: v.mode as TravelMode };
-  }
+  const mode = modeOption(v.mode);
+  if (mode !== undefined) assumptions = { ...assumptions, mode };
   if (v.need !== undefined) assumptions = { ...assumptions, needId: v.need };
   const matrices: ReachOptions['matrices'] = v.matrix
-    ? { [assumptions.mode]: { name: basename(v.matrix), text: readText(v.matrix) } }
+    ? { [assumptions.mode]: { name: basename(v.matrix), text: read(v.matrix) } }
     : {};
-  return { datasetId, options: { assumptions, edits, matrices } };
+  return {
+    datasetId: scenario.datasetId ?? 'demo',
+    options: { assumptions, edits: scenario.edits, matrices },
+  };
 }
 
 export async function main(args: string[]): Promise<string> {
   const v = parseReachArgs(args);
   if (v.help) return HELP;
-  if (v.format !== 'csv' && v.format !== 'json') throw new Error('--format : csv ou json.');
-  const { datasetId, options } = reachOptionsFrom(v, (f) => {
-    if (!existsSync(f)) throw new Error(`Fichier introuvable : ${f}`);
-    return readFileSync(f, 'utf8');
-  });
-  const { db, meta } = await openDataset(datasetId);
-  try {
-    const report = await reachReportFromDb(db, meta, {
-      ...options,
-      log: (line) => console.error(line),
-    });
-    return v.format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : reachCsv(report, { scheme: v.scheme, communes: v.communes });
-  } finally {
-    await db.close();
-  }
+  const format = formatOption(v.format);
+  const { datasetId, options } = reachOptionsFrom(v, readText);
+  return reportOn(
+    datasetId,
+    format,
+    (db, meta) => reachReportFromDb(db, meta, { ...options, log: (line) => console.error(line) }),
+    (report) => reachCsv(report, { scheme: v.scheme, communes: v.communes }),
+  );
 }
