@@ -9,7 +9,8 @@
  */
 import type { NeedValue } from '../model.ts';
 import type { CommuneIndex } from './commune-index.ts';
-import { ReportBuilder, type ValidationReport } from './report.ts';
+import type { CsvRecord } from './csv.ts';
+import { tableReport, type ReportBuilder, type ValidationReport } from './report.ts';
 import { cellAt, findColumn, type TableInput } from './table.ts';
 import { departementOfCommune, isNullish, normaliseInseeCode, parseNumber } from './values.ts';
 
@@ -33,19 +34,6 @@ export const NEED_IDS = {
   jobSeekers: 'demandeurs_emploi',
   poorHouseholds: 'menages_pauvres',
 } as const;
-
-function builder(table: TableInput, ctx: NeedContext): ReportBuilder {
-  const b = new ReportBuilder({
-    inputId: ctx.inputId,
-    label: ctx.label,
-    fileName: table.fileName,
-    sourceId: ctx.sourceId,
-    format: table.format,
-    header: table.header,
-  });
-  for (const p of table.problems) b.note(p);
-  return b;
-}
 
 /**
  * The commune of a row, or null (rejected or ignored, recorded in the report). Codes of former
@@ -81,6 +69,32 @@ function communeOf(
   return m.commune.code;
 }
 
+/**
+ * The commune and the count of a row, or null (rejected or ignored, recorded in the report). An
+ * empty cell is a count under statistical secrecy (the CAF masks those under 5 households).
+ */
+function countOf(
+  r: CsvRecord,
+  col: { code: number; value: number },
+  ctx: NeedContext,
+  report: ReportBuilder,
+): { code: string; value: number } | null {
+  const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+  if (code === null) return null;
+  const raw = cellAt(r, col.value);
+  if (isNullish(raw)) {
+    report.ignore(r.line, 'secret');
+    return null;
+  }
+  const v = parseNumber(raw);
+  if (!v.ok || v.value === null || v.value < 0) {
+    report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
+    return null;
+  }
+  report.repairAll(r.line, v.repairs);
+  return { code, value: v.value };
+}
+
 /** Adds values of one commune (several former communes may fall into one current commune). */
 function sumByCommune(rows: { code: string; value: number }[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -99,7 +113,7 @@ export function parseCafRsa(
   ctx: NeedContext,
   fallbackYear: number | null = null,
 ): NeedResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     code: findColumn(h, [
@@ -121,22 +135,10 @@ export function parseCafRsa(
   const rows: { code: string; value: number; year: number; line: number }[] = [];
   for (const r of table.records) {
     report.read();
-    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
-    if (code === null) continue;
-    const raw = cellAt(r, col.value);
-    if (isNullish(raw)) {
-      // CAF masks small counts (under 5 households) by an empty cell.
-      report.ignore(r.line, 'secret');
-      continue;
-    }
-    const v = parseNumber(raw);
-    if (!v.ok || v.value === null || v.value < 0) {
-      report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
-      continue;
-    }
-    report.repairAll(r.line, v.repairs);
+    const count = countOf(r, col, ctx, report);
+    if (!count) continue;
     const year = yearOf(cellAt(r, col.date)) ?? fallbackYear ?? 0;
-    rows.push({ code, value: v.value, year, line: r.line });
+    rows.push({ ...count, year, line: r.line });
   }
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.code, Math.max(latest.get(r.code) ?? 0, r.year));
@@ -160,7 +162,7 @@ export function parseCafRsa(
 
 /** Job seekers by commune (values as strings, rounded to 5 by the producer). */
 export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: number): NeedResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     code: findColumn(h, ['insee', 'code_insee', 'codgeo']),
@@ -169,20 +171,9 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
   const rows: { code: string; value: number }[] = [];
   for (const r of table.records) {
     report.read();
-    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
-    if (code === null) continue;
-    const raw = cellAt(r, col.value);
-    if (isNullish(raw)) {
-      report.ignore(r.line, 'secret');
-      continue;
-    }
-    const v = parseNumber(raw);
-    if (!v.ok || v.value === null || v.value < 0) {
-      report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
-      continue;
-    }
-    report.repairAll(r.line, v.repairs);
-    rows.push({ code, value: v.value });
+    const count = countOf(r, col, ctx, report);
+    if (!count) continue;
+    rows.push(count);
     report.keep();
   }
   const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
@@ -200,7 +191,7 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
  * Communes under secrecy (no TP60) are set aside and listed; their value stays unknown.
  */
 export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number): NeedResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const suffix = String(year).slice(2);
   const col = {

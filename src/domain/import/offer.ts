@@ -8,6 +8,7 @@
  * `detectOfferFormat` tells them apart by their header.
  */
 import type { Axis, Site, SiteKind } from '../model.ts';
+import type { CsvRecord } from './csv.ts';
 import { locateRow, type LocateContext } from './locate.ts';
 import {
   axesFromCell,
@@ -17,7 +18,7 @@ import {
   kindFromWord,
   listItems,
 } from './offer-vocabulary.ts';
-import { ReportBuilder, type ValidationReport } from './report.ts';
+import { tableReport, type ReportBuilder, type ValidationReport } from './report.ts';
 import { cellAt, findColumn, type TableInput } from './table.ts';
 import {
   isNullish,
@@ -67,17 +68,24 @@ export function detectOfferFormat(header: readonly string[]): OfferFormat {
   return 'template';
 }
 
-function builder(table: TableInput, ctx: OfferContext): ReportBuilder {
-  const b = new ReportBuilder({
-    inputId: ctx.inputId,
-    label: ctx.label,
-    fileName: table.fileName,
-    sourceId: ctx.sourceId,
-    format: table.format,
-    header: table.header,
-  });
-  for (const p of table.problems) b.note(p);
-  return b;
+/**
+ * The sites of a table, a row at a time: `siteOf` gives the site of a row, or null once it has
+ * recorded in the report why the row is rejected or set aside.
+ */
+function readSites(
+  table: TableInput,
+  report: ReportBuilder,
+  siteOf: (r: CsvRecord, c: (i: number) => string) => Site | null,
+): OfferResult {
+  const sites: Site[] = [];
+  for (const r of table.records) {
+    report.read();
+    const site = siteOf(r, (i) => cellAt(r, i));
+    if (!site) continue;
+    sites.push(site);
+    report.keep();
+  }
+  return { sites, report: report.build() };
 }
 
 function addAccueilAxes(kind: SiteKind, axes: Axis[]): Axis[] {
@@ -90,7 +98,7 @@ function addAccueilAxes(kind: SiteKind, axes: Axis[]): Axis[] {
 
 /** The plain template: one row per site or action. Columns are documented in the README. */
 export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     id: findColumn(h, ['id', 'identifiant']),
@@ -129,19 +137,16 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
       'Ni « code_insee », ni « commune », ni « longitude »/« latitude » : aucun site ne peut être placé.',
     );
   }
-  const sites: Site[] = [];
   const ids = new Set<string>();
-  for (const r of table.records) {
-    report.read();
-    const c = (i: number) => cellAt(r, i);
+  return readSites(table, report, (r, c) => {
     if (r.cells.length < Math.min(table.header.length, 2)) {
       report.reject(r.line, 'row_too_short', r.cells);
-      continue;
+      return null;
     }
     const name = c(col.name).trim();
     if (isNullish(name)) {
       report.reject(r.line, 'name_missing', r.cells);
-      continue;
+      return null;
     }
     let kind: SiteKind = 'action';
     let detail = c(col.detail).trim();
@@ -151,7 +156,7 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
       const k = kindFromWord(kindCell);
       if (!k) {
         report.reject(r.line, 'kind_unknown', r.cells, `« ${kindCell} »`);
-        continue;
+        return null;
       }
       kind = k.kind;
       if (!detail) detail = k.detail;
@@ -159,7 +164,7 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
     const { axes: listed, unknown } = axesFromCell(c(col.axes));
     if (unknown.length > 0) {
       report.reject(r.line, 'axis_unknown', r.cells, unknown.map((u) => `« ${u} »`).join(', '));
-      continue;
+      return null;
     }
     let axes = listed;
     if (axes.length === 0) {
@@ -169,7 +174,7 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
     const cap = parseNumber(c(col.capacity));
     if (!cap.ok || (cap.value !== null && cap.value < 0)) {
       report.reject(r.line, 'capacity_invalid', r.cells, `« ${c(col.capacity)} »`);
-      continue;
+      return null;
     }
     let capacity = cap.value;
     if (capacity !== null && !Number.isInteger(capacity)) {
@@ -180,7 +185,7 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
     const id = `${ctx.idPrefix}-${rawId || String(r.line)}`;
     if (ids.has(id)) {
       report.reject(r.line, 'duplicate', r.cells, `identifiant « ${rawId} » déjà vu`);
-      continue;
+      return null;
     }
     const at = locateRow(
       {
@@ -195,10 +200,10 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
       ctx,
       report,
     );
-    if (!at) continue;
+    if (!at) return null;
     report.repairAll(r.line, cap.repairs);
     ids.add(id);
-    sites.push({
+    return {
       id,
       name,
       kind,
@@ -210,17 +215,15 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
       public: c(col.public).trim(),
       hours: c(col.hours).trim(),
       sourceId: ctx.sourceId,
-    });
-    report.keep();
-  }
-  return { sites, report: report.build() };
+    };
+  });
 }
 
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
 /** ANCT's national list of France Services: rows of other départements are set aside. */
 export function parseFranceServices(table: TableInput, ctx: OfferContext): OfferResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     id: findColumn(h, ['id_fs']),
@@ -236,19 +239,16 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
     group: findColumn(h, ['groupe_fs']),
     days: DAYS.map((d) => findColumn(h, [`h_${d}`])),
   };
-  const sites: Site[] = [];
-  for (const r of table.records) {
-    report.read();
-    const c = (i: number) => cellAt(r, i);
+  return readSites(table, report, (r, c) => {
     const dep = normaliseDepartementCode(c(col.dep));
     if (dep !== ctx.dep) {
       report.ignore(r.line, 'other_departement');
-      continue;
+      return null;
     }
     const name = c(col.name).trim();
     if (!name) {
       report.reject(r.line, 'name_missing', r.cells);
-      continue;
+      return null;
     }
     const at = locateRow(
       {
@@ -263,13 +263,13 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
       ctx,
       report,
     );
-    if (!at) continue;
+    if (!at) return null;
     const hours = DAYS.map((d, i) => [d, c(col.days[i] ?? -1).trim()] as const)
       .filter(([, v]) => v !== '')
       .map(([d, v]) => `${d} ${v}`)
       .join(' ; ');
     const detail = [c(col.type), c(col.format)].filter((x) => x.trim() !== '').join(', ');
-    sites.push({
+    return {
       id: `${ctx.idPrefix}-${c(col.id).trim() || r.line}`,
       name,
       kind: 'france_services',
@@ -281,15 +281,13 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
       public: 'Tout public',
       hours,
       sourceId: ctx.sourceId,
-    });
-    report.keep();
-  }
-  return { sites, report: report.build() };
+    };
+  });
 }
 
 /** The ASP list of conventioned SIAE: commune by name + département, placed at its chef-lieu. */
 export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     measure: findColumn(h, ['MESURE']),
@@ -300,19 +298,16 @@ export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult 
     name: findColumn(h, ['DENOMINATION_SOCIALE']),
     legal: findColumn(h, ['NATURE_JURIDIQUE']),
   };
-  const sites: Site[] = [];
   const counts = new Map<string, number>();
-  for (const r of table.records) {
-    report.read();
-    const c = (i: number) => cellAt(r, i);
+  return readSites(table, report, (r, c) => {
     if (normaliseDepartementCode(c(col.dep)) !== ctx.dep) {
       report.ignore(r.line, 'other_departement');
-      continue;
+      return null;
     }
     const name = c(col.name).trim();
     if (!name) {
       report.reject(r.line, 'name_missing', r.cells);
-      continue;
+      return null;
     }
     const measure = c(col.measure).trim().toUpperCase();
     const at = locateRow(
@@ -322,12 +317,12 @@ export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult 
       ctx,
       report,
     );
-    if (!at) continue;
+    if (!at) return null;
     // The same SIRET can hold several measures (an ACI and an AI): one site per measure.
     const base = `${ctx.idPrefix}-${c(col.siret).trim() || r.line}-${measure.toLowerCase()}`;
     const n = (counts.get(base) ?? 0) + 1;
     counts.set(base, n);
-    sites.push({
+    return {
       id: n > 1 ? `${base}-${n}` : base,
       name,
       kind: 'siae',
@@ -339,15 +334,13 @@ export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult 
       public: 'Personnes éloignées de l’emploi (agrément IAE)',
       hours: '',
       sourceId: ctx.sourceId,
-    });
-    report.keep();
-  }
-  return { sites, report: report.build() };
+    };
+  });
 }
 
 /** France Travail (Pôle emploi) sites: local agencies only, the directions are not open to the public. */
 export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     id: findColumn(h, ['REFERENCE_PE', 'CODE_SAFIR']),
@@ -359,24 +352,21 @@ export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferR
     lat: findColumn(h, ['DN_LATITUDE', 'LATITUDE']),
     lon: findColumn(h, ['DN_LONGITUDE', 'LONGITUDE']),
   };
-  const sites: Site[] = [];
-  for (const r of table.records) {
-    report.read();
-    const c = (i: number) => cellAt(r, i);
+  return readSites(table, report, (r, c) => {
     const postcode = normalisePostcode(c(col.postcode));
     if (!postcode || !departementsOfPostcode(postcode).includes(ctx.dep)) {
       report.ignore(r.line, 'other_departement');
-      continue;
+      return null;
     }
     const type = c(col.type).trim().toUpperCase();
     if (type && type !== 'ALE') {
       report.ignore(r.line, 'not_a_public_site');
-      continue;
+      return null;
     }
     const name = c(col.name).trim();
     if (!name) {
       report.reject(r.line, 'name_missing', r.cells);
-      continue;
+      return null;
     }
     const at = locateRow(
       { communeName: c(col.commune), postcode, x: c(col.lon), y: c(col.lat) },
@@ -385,8 +375,8 @@ export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferR
       ctx,
       report,
     );
-    if (!at) continue;
-    sites.push({
+    if (!at) return null;
+    return {
       id: `${ctx.idPrefix}-${c(col.id).trim() || r.line}`,
       name: `France Travail ${titleCase(name)}`,
       kind: 'france_travail',
@@ -398,10 +388,8 @@ export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferR
       public: 'Demandeurs d’emploi',
       hours: '',
       sourceId: ctx.sourceId,
-    });
-    report.keep();
-  }
-  return { sites, report: report.build() };
+    };
+  });
 }
 
 function titleCase(s: string): string {
@@ -450,7 +438,7 @@ export function parseDataInclusion(
   structures: ReadonlyMap<string, DataInclusionStructure>,
   ctx: OfferContext,
 ): OfferResult {
-  const report = builder(table, ctx);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     id: findColumn(h, ['id', 'Service ID']),

@@ -7,7 +7,7 @@
 import type { Membership, Territory } from '../model.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { normaliseName } from './names.ts';
-import { ReportBuilder, type ValidationReport } from './report.ts';
+import { tableReport, type ValidationReport } from './report.ts';
 import { cellAt, findColumn, type TableInput } from './table.ts';
 import { departementOfCommune, isNullish, normaliseInseeCode } from './values.ts';
 
@@ -38,15 +38,7 @@ export interface TerritoryResult {
 export const UNASSIGNED_TERRITORY = { code: 'HORS', name: 'Hors territoire du fichier' };
 
 export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): TerritoryResult {
-  const report = new ReportBuilder({
-    inputId: ctx.inputId,
-    label: ctx.label,
-    fileName: table.fileName,
-    sourceId: ctx.sourceId,
-    format: table.format,
-    header: table.header,
-  });
-  for (const p of table.problems) report.note(p);
+  const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
     territory: findColumn(h, [

@@ -5,6 +5,7 @@
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
 import { toCsv } from './csv.ts';
+import type { TableInput } from './table.ts';
 import type { RepairCode } from './values.ts';
 
 export const REPAIR_LABELS: Record<RepairCode, string> = {
@@ -230,6 +231,23 @@ export class ReportBuilder {
       rejected: [...this.#report.rejected].sort((a, b) => a.line - b.line),
     };
   }
+}
+
+/** The report of a table: its file, format and header, its file-level problems as notes. */
+export function tableReport(
+  table: TableInput,
+  input: { inputId: string; label: string; sourceId: string },
+): ReportBuilder {
+  const report = new ReportBuilder({
+    inputId: input.inputId,
+    label: input.label,
+    fileName: table.fileName,
+    sourceId: input.sourceId,
+    format: table.format,
+    header: table.header,
+  });
+  for (const p of table.problems) report.note(p);
+  return report;
 }
 
 function addTo(
