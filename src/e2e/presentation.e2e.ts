@@ -1,12 +1,19 @@
 /**
  * Presentation: a three-step story loaded from a file, stepped through with the keyboard; each
- * step shows its title and moves the camera to its view; R returns to the prepared view.
+ * step shows its title and moves the camera to its view; R returns to the prepared view. During
+ * a step of the reach mode a site opened on the map answers at once; R takes it away, and the
+ * scenario being prepared comes back when the presentation ends.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadDemo } from '../../scripts/lib/demo-db.ts';
+import { reachReportFromDb } from '../../scripts/report/reach.ts';
+import { listCommunes } from '../data/queries/communes.ts';
+import { defaultAssumptions } from '../domain/reach/scenario.ts';
+import { formatNumber } from '../ui/format.ts';
 import { STORY_FORMAT } from '../state/story.ts';
 import { decodeView } from '../state/url.ts';
 import {
@@ -123,5 +130,65 @@ describe('presentation', () => {
     await expect(ctx.page.getByLabel('Étape 2 : titre').inputValue()).resolves.toBe(
       steps[1]!.title,
     );
+  });
+
+  it('answers a site opened during a step, and gives the prepared scenario back at the end', async () => {
+    // The commune with the most beneficiaries beyond 30 min, as in the reach test.
+    const demo = await loadDemo();
+    const baseline = await reachReportFromDb(demo.db, demo.meta, {
+      assumptions: defaultAssumptions(),
+      edits: [],
+    });
+    const code = baseline.communesBeyond[0]!.code;
+    const target = (await listCommunes(demo.db)).find((c) => c.code === code)!;
+    await demo.db.close();
+    const fr = (n: number | null) => formatNumber(n).replace(/\s/g, ' ');
+    const beyond = async () =>
+      (await ctx.page.locator('[data-figure="reach-need-beyond"]').first().innerText())
+        .replace(/\s/g, ' ')
+        .trim();
+    const view = `?d=demo&m=reach&c=${target.lon},${target.lat},10`;
+    const map = ctx.page.getByRole('region', { name: /^Carte/ });
+    const openAtCentre = async () => {
+      await ctx.page.getByRole('radio', { name: 'Ouvrir' }).check();
+      const box = (await map.boundingBox())!;
+      await ctx.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    };
+
+    // The planner's scenario: a site opened at the target.
+    await ctx.page.goto(`${baseUrl}${view}`);
+    await expect.poll(beyond, { timeout: 30_000 }).toBe(fr(baseline.total.needBeyond));
+    await openAtCentre();
+    await expect.poll(beyond).not.toBe(fr(baseline.total.needBeyond));
+    const planned = await beyond();
+
+    const file = join(tmpdir(), 'story-reach.json');
+    const step = { title: 'Ouvrir un site en direct', text: '', view };
+    writeFileSync(
+      file,
+      JSON.stringify({ format: STORY_FORMAT, version: 1, title: 'Atelier', steps: [step] }),
+    );
+    await ctx.page.getByRole('button', { name: 'Présentation' }).click();
+    await ctx.page.locator('input[type="file"][accept^=".json"]').setInputFiles(file);
+    await expect.poll(() => ctx.page.getByLabel(/^Étape \d : titre/).count()).toBe(1);
+    await ctx.page.getByRole('button', { name: 'Lancer la présentation' }).click();
+    // The step as prepared: without the planner's site.
+    await expect.poll(beyond).toBe(fr(baseline.total.needBeyond));
+    await expect
+      .poll(async () => {
+        const c = await camera();
+        return c ? Math.abs(c.lon - target.lon) + Math.abs(c.lat - target.lat) : 99;
+      })
+      .toBeLessThan(0.01);
+
+    await openAtCentre();
+    await expect.poll(beyond).toBe(planned);
+    await ctx.page.keyboard.press('r');
+    await expect.poll(beyond).toBe(fr(baseline.total.needBeyond));
+    await ctx.page.keyboard.press('Escape');
+    // Back to the editor; closing it shows the reach panel with the planner's scenario.
+    await ctx.page.getByRole('button', { name: 'Présentation', exact: true }).click();
+    await expect.poll(beyond).toBe(planned);
+    assertClean(ctx);
   });
 });
