@@ -1,12 +1,13 @@
 /**
  * What the coverage and mobility tables share: the people of the communes (the reach data), the
- * territories of a scheme, the sites as allocation input, and the département line.
+ * territories of a scheme, the sites as allocation input, the lines of the table (one per
+ * territory and the département line) and the figures of the allocation they sum.
  */
 import type { Site } from '../model.ts';
 import type { ReachData } from '../reach/setup.ts';
 import type { TerritoryIndex } from '../reach/summary.ts';
 import type { TravelModel } from '../travel/model.ts';
-import type { AllocationSite } from './allocation.ts';
+import type { Allocation, AllocationSite } from './allocation.ts';
 
 export interface TableInput {
   /** Communes as the travel network sees them, with population and beneficiaries by commune. */
@@ -27,6 +28,55 @@ export interface TableInput {
 }
 
 export const DEPARTEMENT_LINE = { code: 'departement', name: 'Ensemble du département' };
+
+/** An empty line per territory of the scheme, in index order, and the département line. */
+export function emptyLines<R>(
+  input: TableInput,
+  emptyRow: (code: string, name: string) => R,
+): { rows: R[]; total: R } {
+  const { territories } = input;
+  const dep = input.departement ?? DEPARTEMENT_LINE;
+  return {
+    rows: territories.codes.map((code, k) => emptyRow(code, territories.names[k] as string)),
+    total: emptyRow(dep.code, dep.name),
+  };
+}
+
+/** The lines a commune counts in: the département line, and its territory's when it has one. */
+export function linesOf<R>(input: TableInput, c: number, lines: { rows: R[]; total: R }): R[] {
+  const k = input.territories.of[c] as number;
+  return k >= 0 ? [lines.total, lines.rows[k] as R] : [lines.total];
+}
+
+/** What a line sums of the allocation; null where the beneficiaries by commune are unknown. */
+export interface AllocatedLine {
+  communes: number;
+  population: number;
+  served: number | null;
+  servedByUnknown: number | null;
+  overCapacity: number | null;
+  outOfReach: number | null;
+}
+
+const add = (a: number | null, b: number) => (a === null ? null : a + b);
+
+/** Adds commune c, with demand d, to a line: its people and what the allocation did for it. */
+export function addCommune(
+  r: AllocatedLine,
+  input: TableInput,
+  alloc: Allocation,
+  c: number,
+  d: number,
+): void {
+  const inReach = alloc.inReach[c] === 1;
+  const served = alloc.served[c] as number;
+  r.communes++;
+  r.population += input.data.people.population[c] as number;
+  r.served = add(r.served, served);
+  r.servedByUnknown = add(r.servedByUnknown, alloc.servedByUnknown[c] as number);
+  r.overCapacity = add(r.overCapacity, inReach ? Math.max(0, d - served) : 0);
+  r.outOfReach = add(r.outOfReach, inReach ? 0 : d);
+}
 
 /** The sites of the list that are in the network, as allocation input, and those that are not. */
 export function placeSites(

@@ -10,7 +10,16 @@ import { AXES, type Axis } from '../model.ts';
 import { MAX_REACH_MINUTES, MIN_REACH_MINUTES } from '../reach/scenario.ts';
 import { TRAVEL_MODES, type TravelMode } from '../travel/model.ts';
 import { allocate, UNKNOWN_CAPACITY_RULES, type UnknownCapacityRule } from './allocation.ts';
-import { DEPARTEMENT_LINE, needsOf, placeSites, rankBy, ratio, type TableInput } from './common.ts';
+import {
+  addCommune,
+  emptyLines,
+  linesOf,
+  needsOf,
+  placeSites,
+  rankBy,
+  ratio,
+  type TableInput,
+} from './common.ts';
 
 export interface CoverageAssumptions {
   axis: Axis;
@@ -130,8 +139,6 @@ function emptyRow(code: string, name: string, known: boolean): CoverageRow {
   };
 }
 
-const add = (a: number | null, b: number) => (a === null ? null : a + b);
-
 /**
  * @param options.pairs how the pairs within N minutes are found: the model's grid, or every
  *   commune of every site ('dense', the naive baseline of the benchmark; same figures)
@@ -163,30 +170,21 @@ export function coverageTable(
     options,
   );
 
-  const dep = input.departement ?? DEPARTEMENT_LINE;
-  const rows = territories.codes.map((code, k) =>
-    emptyRow(code, territories.names[k] as string, known),
-  );
-  const total = emptyRow(dep.code, dep.name, known);
+  const lines = emptyLines(input, (code, name) => emptyRow(code, name, known));
+  const { rows, total } = lines;
   const communes: CoverageCommune[] = [];
   for (let c = 0; c < n; c++) {
     const k = territories.of[c] as number;
-    const targets = k >= 0 ? [total, rows[k] as CoverageRow] : [total];
     const pop = data.people.population[c] as number;
     const d = demand[c] as number;
     const inReach = alloc.inReach[c] === 1;
     const served = alloc.served[c] as number;
-    for (const r of targets) {
-      r.communes++;
-      r.population += pop;
+    for (const r of linesOf(input, c, lines)) {
+      addCommune(r, input, alloc, c, d);
       if (!inReach) {
         r.communesOutOfReach++;
         r.populationOutOfReach += pop;
       }
-      r.served = add(r.served, served);
-      r.servedByUnknown = add(r.servedByUnknown, alloc.servedByUnknown[c] as number);
-      r.overCapacity = add(r.overCapacity, inReach ? Math.max(0, d - served) : 0);
-      r.outOfReach = add(r.outOfReach, inReach ? 0 : d);
     }
     const minutes = alloc.nearestMinutes[c] as number;
     communes.push({
@@ -203,9 +201,7 @@ export function coverageTable(
     });
   }
   placed.kept.forEach((s) => {
-    const c = net.indexOf.get(s.communeCode) as number;
-    const k = territories.of[c] as number;
-    for (const r of k >= 0 ? [total, rows[k] as CoverageRow] : [total]) {
+    for (const r of linesOf(input, net.indexOf.get(s.communeCode) as number, lines)) {
       r.sites++;
       if (s.capacity === null) r.sitesUnknownCapacity++;
       else r.places += s.capacity;

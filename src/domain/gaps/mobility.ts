@@ -26,7 +26,16 @@ import {
   type BarrierProfile,
   type ShareOrigin,
 } from './barriers.ts';
-import { DEPARTEMENT_LINE, needsOf, placeSites, rankBy, ratio, type TableInput } from './common.ts';
+import {
+  addCommune,
+  emptyLines,
+  linesOf,
+  needsOf,
+  placeSites,
+  rankBy,
+  ratio,
+  type TableInput,
+} from './common.ts';
 
 export interface MobilityAssumptions {
   mode: TravelMode;
@@ -158,8 +167,6 @@ function emptyRow(code: string, name: string, known: boolean): MobilityRow {
   };
 }
 
-const add = (a: number | null, b: number) => (a === null ? null : a + b);
-
 /**
  * @param options.secrecyThreshold without beneficiaries by commune, estimates of people are
  *   derived from published territory counts: those below it are not shown (null), like counts.
@@ -172,7 +179,7 @@ export function mobilityTable(
 ): MobilityTable {
   const secrecyThreshold = options.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD;
   checkMobilityAssumptions(a);
-  const { data, territories } = input;
+  const { data } = input;
   const net = data.network;
   const n = net.count;
   const need = data.people.need;
@@ -197,30 +204,18 @@ export function mobilityTable(
     { pairs: options.pairs },
   );
 
-  const dep = input.departement ?? DEPARTEMENT_LINE;
-  const rows = territories.codes.map((code, k) =>
-    emptyRow(code, territories.names[k] as string, known),
-  );
-  const total = emptyRow(dep.code, dep.name, known);
+  const lines = emptyLines(input, (code, name) => emptyRow(code, name, known));
+  const { rows, total } = lines;
   // Per line: sum of shares (for the mean), the origins and sources met.
   const shareSum = new Map<MobilityRow, number>();
   const supportSum = new Map<MobilityRow, number>();
   const origins = new Map<MobilityRow, Set<ShareOrigin>>();
   const unmetByCommune = support ? new Float64Array(n) : null;
   for (let c = 0; c < n; c++) {
-    const k = territories.of[c] as number;
-    const targets = k >= 0 ? [total, rows[k] as MobilityRow] : [total];
     const d = support ? (support[c] as number) : 0;
-    const inReach = alloc.inReach[c] === 1;
-    const served = alloc.served[c] as number;
-    if (unmetByCommune) unmetByCommune[c] = Math.max(0, d - served);
-    for (const r of targets) {
-      r.communes++;
-      r.population += data.people.population[c] as number;
-      r.served = add(r.served, served);
-      r.servedByUnknown = add(r.servedByUnknown, alloc.servedByUnknown[c] as number);
-      r.overCapacity = add(r.overCapacity, inReach ? Math.max(0, d - served) : 0);
-      r.outOfReach = add(r.outOfReach, inReach ? 0 : d);
+    if (unmetByCommune) unmetByCommune[c] = Math.max(0, d - (alloc.served[c] as number));
+    for (const r of linesOf(input, c, lines)) {
+      addCommune(r, input, alloc, c, d);
       shareSum.set(r, (shareSum.get(r) ?? 0) + (shares.share[c] as number));
       supportSum.set(r, (supportSum.get(r) ?? 0) + d);
       const o = origins.get(r) ?? new Set<ShareOrigin>();
@@ -231,9 +226,7 @@ export function mobilityTable(
     }
   }
   placed.kept.forEach((s) => {
-    const c = net.indexOf.get(s.communeCode) as number;
-    const k = territories.of[c] as number;
-    for (const r of k >= 0 ? [total, rows[k] as MobilityRow] : [total]) {
+    for (const r of linesOf(input, net.indexOf.get(s.communeCode) as number, lines)) {
       r.services++;
       if (s.capacity === null) r.servicesUnknownCapacity++;
       else r.capacityPerYear += s.capacity;

@@ -109,22 +109,31 @@ const describeModel = (m: TravelModel): ReportModel => ({
   parameters: m.parameters,
 });
 
-export function computeCoverageReport(
+/** What a report states before its figures: its data, travel model, scenario and formulas. */
+function reportBase(
   input: GapsReportInput,
-  a: CoverageAssumptions,
-): CoverageReport {
-  const { table, model } = reportInput(input, a.mode);
-  const t = coverageTable(table, a);
+  model: TravelModel,
+  formulas: Formula[],
+  maxMinutes: number,
+): ReportBase {
   return {
     datasetId: input.datasetId,
     scheme: { id: input.scheme.id, label: input.scheme.label },
     needLabel: input.needLabel,
     model: describeModel(model),
     edits: [...(input.edits ?? [])],
-    formulas: coverageFormulas(a, input.needUnit),
-    allocationRule: allocationRule(a.maxMinutes, input.needUnit),
-    ...t,
+    formulas,
+    allocationRule: allocationRule(maxMinutes, input.needUnit),
   };
+}
+
+export function computeCoverageReport(
+  input: GapsReportInput,
+  a: CoverageAssumptions,
+): CoverageReport {
+  const { table, model } = reportInput(input, a.mode);
+  const t = coverageTable(table, a);
+  return { ...reportBase(input, model, coverageFormulas(a, input.needUnit), a.maxMinutes), ...t };
 }
 
 export interface MobilityReportInput extends GapsReportInput {
@@ -150,13 +159,7 @@ export function computeMobilityReport(
   const result = siting ? mobilitySiting(mobilityInput, t, siting) : null;
   const net = table.data.network;
   return {
-    datasetId: input.datasetId,
-    scheme: { id: input.scheme.id, label: input.scheme.label },
-    needLabel: input.needLabel,
-    model: describeModel(model),
-    edits: [...(input.edits ?? [])],
-    formulas: mobilityFormulas(a, input.needUnit),
-    allocationRule: allocationRule(a.maxMinutes, input.needUnit),
+    ...reportBase(input, model, mobilityFormulas(a, input.needUnit), a.maxMinutes),
     ...rest,
     siting:
       siting && result
