@@ -1,35 +1,10 @@
-import type { MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
 import type { Site } from '../domain/model.ts';
 import { AXIS_COLORS, NO_DATA_COLOR, hexToRgba, sequentialRamp } from './colors.ts';
 import { exploreLayers, type ExploreLayersInput } from './explore-layers.ts';
+import { lines, square } from './test-fixtures.ts';
 
-const square: CommuneFeature = {
-  type: 'Feature',
-  id: '00001',
-  properties: { name: 'A' },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [0, 0],
-        [1, 0],
-        [1, 1],
-        [0, 0],
-      ],
-    ],
-  },
-};
-const lines: MultiLineString = {
-  type: 'MultiLineString',
-  coordinates: [
-    [
-      [0, 0],
-      [1, 1],
-    ],
-  ],
-};
 const site: Site = {
   id: 's1',
   name: 'S',

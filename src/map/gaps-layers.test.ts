@@ -1,35 +1,10 @@
-import type { MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
 import { NO_DATA_COLOR, gapRamp, hexToRgba, mobilityRamp } from './colors.ts';
 import { gapsLayers, type GapsLayersInput } from './gaps-layers.ts';
 import type { OfferPoint } from './layers/offer-points-layer.ts';
+import { lines, square, prop } from './test-fixtures.ts';
 
-const square: CommuneFeature = {
-  type: 'Feature',
-  id: '00001',
-  properties: { name: 'A' },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [0, 0],
-        [1, 0],
-        [1, 1],
-        [0, 0],
-      ],
-    ],
-  },
-};
-const lines: MultiLineString = {
-  type: 'MultiLineString',
-  coordinates: [
-    [
-      [0, 0],
-      [1, 1],
-    ],
-  ],
-};
 const point = (id: string, knownCapacity: boolean, opened = false): OfferPoint => ({
   id,
   lon: 0.5,
@@ -58,10 +33,6 @@ const input = (over: Partial<GapsLayersInput> = {}): GapsLayersInput => ({
   labels: [{ code: 'T1', text: 'Un', position: [0.5, 0.5] }],
   ...over,
 });
-
-type Accessor<T> = (d: T) => unknown;
-const prop = <T>(layer: { props: unknown }, name: string) =>
-  (layer.props as Record<string, Accessor<T>>)[name] as Accessor<T>;
 
 describe('coverage and mobility layers', () => {
   it('stack choropleth, outlines, points, proposals and names with ids of their mode', () => {

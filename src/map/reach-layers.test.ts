@@ -1,4 +1,3 @@
-import type { MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
 import {
@@ -10,32 +9,8 @@ import {
 } from './colors.ts';
 import type { ReachSitePoint } from './layers/reach-sites-layer.ts';
 import { reachLayers, type ReachLayersInput } from './reach-layers.ts';
+import { lines, square, prop } from './test-fixtures.ts';
 
-const square: CommuneFeature = {
-  type: 'Feature',
-  id: '00001',
-  properties: { name: 'A' },
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [0, 0],
-        [1, 0],
-        [1, 1],
-        [0, 0],
-      ],
-    ],
-  },
-};
-const lines: MultiLineString = {
-  type: 'MultiLineString',
-  coordinates: [
-    [
-      [0, 0],
-      [1, 1],
-    ],
-  ],
-};
 const point = (id: string, status: ReachSitePoint['status']): ReachSitePoint => ({
   id,
   lon: 0.5,
@@ -55,10 +30,6 @@ const input = (over: Partial<ReachLayersInput> = {}): ReachLayersInput => ({
   suggestions: [{ rank: 1, lon: 0.3, lat: 0.3 }],
   ...over,
 });
-
-type Accessor<T> = (d: T) => unknown;
-const prop = <T>(layer: { props: unknown }, name: string) =>
-  (layer.props as Record<string, Accessor<T>>)[name] as Accessor<T>;
 
 describe('reach layers', () => {
   it('stacks bands, borders, moves, sites and proposals with stable ids', () => {

@@ -5,16 +5,9 @@
 import type { Layer } from '@deck.gl/core';
 import type { MultiLineString } from 'geojson';
 import type { CommuneFeature } from '../data/geometry.ts';
-import {
-  GAIN_COLORS,
-  NO_DATA_COLOR,
-  OUTLINE_COLOR,
-  REACH_BAND_COLORS,
-  hexToRgba,
-  type Rgba,
-} from './colors.ts';
+import { GAIN_COLORS, REACH_BAND_COLORS } from './colors.ts';
+import { classFill, outlineLayers, sizeScale } from './common-layers.ts';
 import { communesLayer } from './layers/communes-layer.ts';
-import { outlinesLayer } from './layers/outlines-layer.ts';
 import {
   reachMovesLayer,
   reachSitesLayer,
@@ -42,39 +35,21 @@ export interface ReachLayersInput {
 
 export function reachLayers(i: ReachLayersInput): Layer[] {
   const gainClassOf = i.gainClassOf;
-  const ramp = (gainClassOf ? GAIN_COLORS : REACH_BAND_COLORS).map((c) => hexToRgba(c, 235));
-  const classOf = gainClassOf ?? i.bandOf;
-  const noData = hexToRgba(NO_DATA_COLOR, 235);
-  const fillOf = (code: string): Rgba => {
-    const b = classOf(code);
-    return b === null ? noData : (ramp[b] ?? noData);
-  };
-  const scale = i.large ? 1.6 : 1;
-  const layers: Layer[] = [
+  const scale = sizeScale(i.large);
+  return [
     // Its own layer (not the explore choropleth's, whose fills it would inherit and fade from),
     // and no fade: a what-if shows on the next frame.
     communesLayer({
       id: 'reach-communes',
       features: i.features,
-      fillOf,
+      fillOf: classFill(gainClassOf ? GAIN_COLORS : REACH_BAND_COLORS, gainClassOf ?? i.bandOf),
       colorKey: `${gainClassOf ? 'gain' : 'band'}|${i.bandKey}`,
       showBorders: true,
       transitionMs: 0,
     }),
-    outlinesLayer({ id: 'border', lines: i.border, color: OUTLINE_COLOR, widthPixels: 2 * scale }),
+    ...outlineLayers(i, scale),
+    reachMovesLayer(i.sites, i.sitesKey),
+    reachSitesLayer({ sites: i.sites, radiusPixels: 4.5 * scale, key: i.sitesKey }),
+    ...(i.suggestions.length > 0 ? suggestionsLayers(i.suggestions, 9 * scale) : []),
   ];
-  if (i.outlines) {
-    layers.push(
-      outlinesLayer({
-        id: 'scheme-outlines',
-        lines: i.outlines,
-        color: OUTLINE_COLOR,
-        widthPixels: 1.4 * scale,
-      }),
-    );
-  }
-  layers.push(reachMovesLayer(i.sites, i.sitesKey));
-  layers.push(reachSitesLayer({ sites: i.sites, radiusPixels: 4.5 * scale, key: i.sitesKey }));
-  if (i.suggestions.length > 0) layers.push(...suggestionsLayers(i.suggestions, 9 * scale));
-  return layers;
 }
