@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './a11y.ts';
-import { launchBrowser, openPage, type PageContext } from './browser.ts';
+import { launchBrowser, openApp, type PageContext } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const publicUrl = inject('publicUrl');
@@ -19,8 +19,7 @@ afterAll(async () => {
 });
 
 async function open(url: string): Promise<PageContext> {
-  const ctx = await openPage(browser, url, { viewport: { width: 1440, height: 900 } });
-  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  const ctx = await openApp(browser, url, 'population');
   return ctx;
 }
 

@@ -14,7 +14,7 @@ import { formatNumber } from '../ui/format.ts';
 import {
   assertClean,
   launchBrowser,
-  openPage,
+  openApp,
   pngStats,
   saveScreenshot,
   screenshotDir,
@@ -46,8 +46,7 @@ async function outlineShare(): Promise<number> {
 beforeAll(async () => {
   demo = await loadDemo();
   browser = await launchBrowser();
-  ctx = await openPage(browser, baseUrl, { viewport: { width: 1440, height: 900 } });
-  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  ctx = await openApp(browser, baseUrl, 'population');
 });
 
 afterAll(async () => {

@@ -133,6 +133,32 @@ export async function openPage(
   return { page, context, errors, consoleErrors, offHostRequests, close: () => context.close() };
 }
 
+/** The viewport of the app's tests: wide enough for the panel beside the map. */
+export const APP_VIEWPORT: Viewport = { width: 1440, height: 900 };
+
+/**
+ * Opens the app at `url` in the app's viewport; with `ready`, waits (30 s at most) until that
+ * figure of the panel shows.
+ */
+export async function openApp(browser: Browser, url: string, ready?: string): Promise<PageContext> {
+  const ctx = await openPage(browser, url, { viewport: APP_VIEWPORT });
+  if (ready) await ctx.page.locator(`[data-figure="${ready}"]`).waitFor({ timeout: 30_000 });
+  return ctx;
+}
+
+/**
+ * Whether the site at `baseUrl` was built with the dataset `id`; says so when it was not (the
+ * real data is not built everywhere), for the test to skip itself.
+ */
+export async function hasBuiltDataset(baseUrl: string, id: string): Promise<boolean> {
+  const entries = (await (await fetch(new URL('data/datasets.json', baseUrl))).json()) as {
+    id: string;
+  }[];
+  if (entries.some((e) => e.id === id)) return true;
+  console.warn(`${id} absent du site construit (données réelles non construites) : ignoré.`);
+  return false;
+}
+
 /**
  * Throws if the page had errors or tried to reach another host. With `consoleErrors: true`,
  * console errors count too, except the "Failed to load resource" lines that the aborted

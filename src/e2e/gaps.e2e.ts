@@ -29,8 +29,9 @@ import { formatNumber } from '../ui/format.ts';
 import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
+  hasBuiltDataset,
   launchBrowser,
-  openPage,
+  openApp,
   pngStats,
   saveScreenshot,
   screenshotDir,
@@ -136,10 +137,7 @@ beforeAll(async () => {
     .sort((a, b) => b.areaKm2 - a.areaKm2)[0]!;
   centre = { commune: big, territory: pti.get(big.code)! };
   browser = await launchBrowser();
-  ctx = await openPage(browser, `${baseUrl}?s=pti&c=${big.lon},${big.lat},10`, {
-    viewport: { width: 1440, height: 900 },
-  });
-  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  ctx = await openApp(browser, `${baseUrl}?s=pti&c=${big.lon},${big.lat},10`, 'population');
 });
 
 afterAll(async () => {
@@ -230,7 +228,7 @@ describe('coverage mode on the demo', () => {
       link.searchParams.get('a'),
       link.searchParams.get('pc'),
     ]).toEqual(['gaps', 'iae', '40']);
-    const shared = await openPage(browser, link.href, { viewport: { width: 1440, height: 900 } });
+    const shared = await openApp(browser, link.href);
     await expect
       .poll(() => shared.page.getByLabel("Axe de l'offre").inputValue(), { timeout: 30_000 })
       .toBe('iae');
@@ -350,9 +348,7 @@ describe('coverage and mobility in the public build', () => {
       'demo',
       fileURLToPath(new URL('../../dist-public/data/', import.meta.url)),
     );
-    const pub = await openPage(browser, `${publicUrl}?s=pti`, {
-      viewport: { width: 1440, height: 900 },
-    });
+    const pub = await openApp(browser, `${publicUrl}?s=pti`);
     try {
       const page = pub.page;
       await page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
@@ -397,20 +393,12 @@ describe('coverage and mobility in the public build', () => {
 
 describe.each(['62', '34', '55'])('coverage and mobility on the real département %s', (dep) => {
   it('show the figures of the headless reports on the same built data', async (t) => {
-    const entries = (await (await fetch(new URL('data/datasets.json', baseUrl))).json()) as {
-      id: string;
-    }[];
-    if (!entries.some((e) => e.id === `dep-${dep}`)) {
-      console.warn(
-        `dep-${dep} absent du site construit (données réelles non construites) : ignoré.`,
-      );
+    if (!(await hasBuiltDataset(baseUrl, `dep-${dep}`))) {
       t.skip();
       return;
     }
     const real = await openDataset(`dep-${dep}`);
-    const page = await openPage(browser, `${baseUrl}?d=dep-${dep}&s=bv2022`, {
-      viewport: { width: 1440, height: 900 },
-    });
+    const page = await openApp(browser, `${baseUrl}?d=dep-${dep}&s=bv2022`);
     try {
       const options = { schemeId: 'bv2022' };
       const cov = await coverageReportFromDb(

@@ -16,7 +16,7 @@ import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
   launchBrowser,
-  openPage,
+  openApp,
   saveScreenshot,
   screenshotStats,
   type PageContext,
@@ -62,7 +62,7 @@ async function figure(name: string): Promise<string> {
   return text.split('\n')[0]!.replace(/\s/g, ' ').trim();
 }
 
-async function openApp(): Promise<void> {
+async function reloadApp(): Promise<void> {
   await ctx.page.goto(baseUrl, { waitUntil: 'load' });
   await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
 }
@@ -76,7 +76,7 @@ const magentaShare = async () =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ctx = await openPage(browser, baseUrl, { viewport: { width: 1440, height: 900 } });
+  ctx = await openApp(browser, baseUrl);
   await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
 });
 
@@ -142,7 +142,7 @@ describe('importing an offer file in the browser', () => {
   });
 
   it('keeps the import across a reload, then removes it', async () => {
-    await openApp();
+    await reloadApp();
     await expect.poll(() => figure('accueil-sites')).toBe(String(accueilBefore + 1));
     await tab('Importer').click();
     const item = ctx.page.getByRole('button', { name: 'Retirer offre-export-tableur.csv' });
@@ -151,7 +151,7 @@ describe('importing an offer file in the browser', () => {
     await expect.poll(() => item.count()).toBe(0);
     await tab('Explorer').click();
     await expect.poll(() => figure('accueil-sites')).toBe(String(accueilBefore));
-    await openApp();
+    await reloadApp();
     expect(await figure('accueil-sites')).toBe(String(accueilBefore));
   });
 });
@@ -174,7 +174,7 @@ describe('importing a territory file', () => {
     await expect
       .poll(() => ctx.page.getByLabel('Territoire sélectionné').locator('option').count())
       .toBe(4);
-    await openApp();
+    await reloadApp();
     await ctx.page.getByRole('radio', { name: 'Territoires test' }).waitFor();
     await tab('Importer').click();
     await ctx.page.getByRole('button', { name: 'Retirer territoires.csv' }).click();

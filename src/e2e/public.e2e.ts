@@ -12,7 +12,7 @@ import { determinedCells, type SumConstraint } from '../domain/secrecy.ts';
 import {
   assertClean,
   launchBrowser,
-  openPage,
+  openApp,
   saveScreenshot,
   type PageContext,
 } from './browser.ts';
@@ -49,8 +49,7 @@ async function tableNeeds(): Promise<Map<string, number | null>> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ctx = await openPage(browser, publicUrl, { viewport: { width: 1440, height: 900 } });
-  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  ctx = await openApp(browser, publicUrl, 'population');
 });
 
 afterAll(async () => {

@@ -19,8 +19,9 @@ import { formatNumber } from '../ui/format.ts';
 import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
+  hasBuiltDataset,
   launchBrowser,
-  openPage,
+  openApp,
   saveScreenshot,
   screenshotStats,
   type PageContext,
@@ -67,10 +68,7 @@ beforeAll(async () => {
   const c = (await listCommunes(demo.db)).find((x) => x.code === first.code)!;
   target = { code: c.code, name: c.name, lon: c.lon, lat: c.lat };
   browser = await launchBrowser();
-  ctx = await openPage(browser, `${baseUrl}?c=${target.lon},${target.lat},10`, {
-    viewport: { width: 1440, height: 900 },
-  });
-  await ctx.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
+  ctx = await openApp(browser, `${baseUrl}?c=${target.lon},${target.lat},10`, 'population');
   await ctx.page.getByRole('button', { name: "Temps d'accès" }).click();
   await ctx.page.locator('[data-figure="reach-need-beyond"]').waitFor({ timeout: 30_000 });
 });
@@ -215,7 +213,7 @@ describe('reach mode on the demo', () => {
 
 describe('reach mode in the public build', () => {
   it('shows the reach, read-only: nothing to open, move, close, import or save', async () => {
-    const pub = await openPage(browser, publicUrl, { viewport: { width: 1440, height: 900 } });
+    const pub = await openApp(browser, publicUrl);
     try {
       await pub.page.locator('[data-figure="population"]').waitFor({ timeout: 30_000 });
       await pub.page.getByRole('button', { name: "Temps d'accès" }).click();
@@ -243,20 +241,12 @@ describe('reach mode in the public build', () => {
 
 describe.each(['62', '34', '55'])('reach mode on the real département %s', (dep) => {
   it('shows the figures of the headless report on the same built data', async (t) => {
-    const entries = (await (await fetch(new URL('data/datasets.json', baseUrl))).json()) as {
-      id: string;
-    }[];
-    if (!entries.some((e) => e.id === `dep-${dep}`)) {
-      console.warn(
-        `dep-${dep} absent du site construit (données réelles non construites) : ignoré.`,
-      );
+    if (!(await hasBuiltDataset(baseUrl, `dep-${dep}`))) {
       t.skip();
       return;
     }
     const real = await openDataset(`dep-${dep}`);
-    const page = await openPage(browser, `${baseUrl}?d=dep-${dep}`, {
-      viewport: { width: 1440, height: 900 },
-    });
+    const page = await openApp(browser, `${baseUrl}?d=dep-${dep}`);
     try {
       const r = await reachReportFromDb(real.db, real.meta, {
         assumptions: defaultAssumptions(),

@@ -16,7 +16,7 @@ import { formatNumber } from '../ui/format.ts';
 import {
   assertClean,
   launchBrowser,
-  openPage,
+  openApp,
   saveScreenshot,
   screenshotStats,
   type PageContext,
@@ -33,11 +33,7 @@ const text = async (c: PageContext, name: string) =>
   (await c.page.locator(`[data-figure="${name}"]`).first().innerText()).replace(/\s/g, ' ').trim();
 const editCount = (c: PageContext) => c.page.locator('ol.edits > li').count();
 
-async function openReach(url: string): Promise<PageContext> {
-  const c = await openPage(browser, url, { viewport: { width: 1440, height: 900 } });
-  await c.page.locator('[data-figure="reach-need-beyond"]').waitFor({ timeout: 30_000 });
-  return c;
-}
+const openReach = (url: string) => openApp(browser, url, 'reach-need-beyond');
 
 beforeAll(async () => {
   demo = await loadDemo();
