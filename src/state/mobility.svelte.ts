@@ -199,20 +199,14 @@ export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
     const data = this.#reach.data;
     const view = this.siting;
     if (!data || !view) return;
-    let done = 0;
-    for (const c of communes) {
-      const code = data.network.codes[c] as string;
-      const rank = view.result.picks.findIndex((p) => p.commune === c) + 1;
-      const ok = this.#reach.openAt(
-        data.network.lon[c] as number,
-        data.network.lat[c] as number,
-        code,
-        `Plateforme de mobilité proposée n° ${rank} (${data.names[c]})`,
-        { kind: 'mobilite', capacity: view.request.capacityPerYear },
-      );
-      if (!ok) break;
-      done++;
-    }
+    const done = this.#reach.openAtCommunes(
+      communes,
+      (c) => {
+        const rank = view.result.picks.findIndex((p) => p.commune === c) + 1;
+        return `Plateforme de mobilité proposée n° ${rank} (${data.names[c]})`;
+      },
+      { kind: 'mobilite', capacity: view.request.capacityPerYear },
+    );
     // The proposals stay on screen, marked as added; the table is the new one.
     this.siting = {
       ...view,

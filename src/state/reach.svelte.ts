@@ -498,6 +498,28 @@ export class ReachState {
     };
   }
 
+  /**
+   * Opens a site at the reference point of each commune (network indices), in order, until one
+   * cannot be opened; returns how many were.
+   */
+  openAtCommunes(
+    communes: readonly number[],
+    nameOf: (commune: number, code: string) => string,
+    site: { kind?: SiteKind; capacity?: number | null } = {},
+  ): number {
+    const net = this.data?.network;
+    if (!net) return 0;
+    let done = 0;
+    for (const c of communes) {
+      const code = net.codes[c] as string;
+      if (!this.openAt(net.lon[c] as number, net.lat[c] as number, code, nameOf(c, code), site)) {
+        break;
+      }
+      done++;
+    }
+    return done;
+  }
+
   // ——— Siting ———
 
   runSiting(request: SitingRequest): void {
@@ -523,19 +545,10 @@ export class ReachState {
     const data = this.data;
     const view = this.siting;
     if (!data || !view) return;
-    let done = 0;
-    for (const c of communes) {
-      const code = data.network.codes[c] as string;
+    const done = this.openAtCommunes(communes, (c, code) => {
       const rank = view.result.picks.findIndex((p) => p.commune === c) + 1;
-      const ok = this.openAt(
-        data.network.lon[c] as number,
-        data.network.lat[c] as number,
-        code,
-        `Site proposé n° ${rank} (${this.communeName(code)})`,
-      );
-      if (!ok) break;
-      done++;
-    }
+      return `Site proposé n° ${rank} (${this.communeName(code)})`;
+    });
     // Keep the proposals on screen, marked as accepted, for the record.
     this.siting = {
       ...view,
