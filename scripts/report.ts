@@ -70,10 +70,11 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+// exitCode, not exit(): a large report written to a pipe is flushed before the process ends.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => (process.exitCode = code),
   (e: unknown) => {
     console.error(e instanceof Error ? e.message : String(e));
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
