@@ -22,7 +22,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Db, SqlValue } from '../../src/data/db.ts';
-import { CREATE_VIEWS } from '../../src/data/queries/schema.ts';
+import { loadDatasetTables } from '../../src/data/load-dataset.ts';
 import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import { arrowToRows } from '../../src/data/tables.ts';
 import { ACCUEIL_KINDS, type DatasetEntry, type DatasetMeta } from '../../src/domain/model.ts';
@@ -64,7 +64,9 @@ function minimalDb(conn: duckdb.AsyncDuckDBConnection): Db {
         await stmt.close();
       }
     },
-    insertArrow: () => Promise.reject(new Error('not used by the floor')),
+    insertArrow: async (name, ipc) => {
+      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
     close: () => conn.close(),
   };
 }
@@ -126,17 +128,19 @@ async function main(): Promise<void> {
   const topology = fetchJson<Topology>(`${entry.path}/${meta.topology}`);
   drawMap(meta, topology);
 
-  const tables = Object.entries(meta.tables);
-  const bytes = await Promise.all(tables.map(([, file]) => fetchBytes(`${entry.path}/${file}`)));
-  const conn = await engine;
-  for (const [i, [name]] of tables.entries()) {
-    await conn.insertArrowFromIPCStream(bytes[i] as Uint8Array, { name, create: true });
-  }
-  for (const sql of CREATE_VIEWS) await conn.query(sql);
+  const files = Object.values(meta.tables);
+  const bytes = new Map(
+    await Promise.all(
+      files.map(async (file) => [file, await fetchBytes(`${entry.path}/${file}`)] as const),
+    ),
+  );
+  const db = minimalDb(await engine);
+  // The tables and views the app's queries read, created as the app does.
+  await loadDatasetTables(db, meta, (file) => Promise.resolve(bytes.get(file) as Uint8Array));
   performance.mark('app:db-ready');
 
   const schemeId = meta.schemes.some((s) => s.id === 'pti') ? 'pti' : (meta.schemes[0]?.id ?? '');
-  const aggregates = await territoryAggregates(minimalDb(conn), {
+  const aggregates = await territoryAggregates(db, {
     schemeId: schemeId || 'commune',
     needId: meta.defaultNeed,
     accueilKinds: ACCUEIL_KINDS,
