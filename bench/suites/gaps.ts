@@ -32,27 +32,13 @@ import { reachData } from '../../src/domain/reach/setup.ts';
 import { territoryIndex } from '../../src/domain/reach/summary.ts';
 import { modelFor } from '../../src/domain/travel/models.ts';
 import { addNote } from '../lib/notes.ts';
+import { summarize, type Summary } from '../lib/stats.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 
 const SUITE = 'gaps';
 
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
-function timingOf(samples: number[]): Timing {
-  const xs = [...samples].sort((a, b) => a - b);
-  const mid = xs.length >> 1;
-  const median =
-    xs.length % 2 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
-  return { median, min: xs[0] as number, max: xs[xs.length - 1] as number, runs: xs.length };
-}
-
 /** Runs `a` and `b` alternately (2 unmeasured rounds first), so neither gets a warmer JIT. */
-function paired(runs: number, a: () => void, b: () => void): [Timing, Timing] {
+function paired(runs: number, a: () => void, b: () => void): [Summary, Summary] {
   const samples: [number[], number[]] = [[], []];
   for (let i = 0; i < runs + 2; i++) {
     for (const [k, fn] of [a, b].entries()) {
@@ -61,12 +47,12 @@ function paired(runs: number, a: () => void, b: () => void): [Timing, Timing] {
       if (i >= 2) samples[k as 0 | 1].push(performance.now() - t0);
     }
   }
-  return [timingOf(samples[0]), timingOf(samples[1])];
+  return [summarize(samples[0]), summarize(samples[1])];
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
-function row(metric: string, t: Timing, baseline: Timing | null, note: string): BenchRow {
+function row(metric: string, t: Summary, baseline: Summary | null, note: string): BenchRow {
   return {
     suite: SUITE,
     metric,
@@ -167,7 +153,7 @@ function measure(label: string, bundle: DatasetBundle, axes: Axis[], runs: numbe
   const table = mobilityTable(mobility, m);
   const capacityPerYear = defaultPlatformCapacity(bundle.sites);
   let gain = 0;
-  const siting = timingOf(
+  const siting = summarize(
     Array.from({ length: runs + 2 }, () => {
       const t0 = performance.now();
       gain = mobilitySiting(mobility, table, { k: 3, capacityPerYear })?.totalGain ?? 0;

@@ -26,6 +26,7 @@ import {
   type TerritoryIndex,
 } from '../../src/domain/reach/summary.ts';
 import { nationalPoints } from '../lib/national-points.ts';
+import { summarize, type Summary } from '../lib/stats.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 
 const SUITE = 'reach';
@@ -34,28 +35,13 @@ const TARGET_WHAT_IF_DEPARTEMENT_MS = 16;
 const TARGET_WHAT_IF_NATIONAL_MS = 100;
 const TARGET_SITING_MS = 1000;
 
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
 /** Times `fn` over `runs` runs after `warmup` unmeasured ones; `after` runs untimed after each. */
-function timingOf(samples: number[]): Timing {
-  const xs = [...samples].sort((a, b) => a - b);
-  const mid = xs.length >> 1;
-  const median =
-    xs.length % 2 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
-  return { median, min: xs[0] as number, max: xs[xs.length - 1] as number, runs: xs.length };
-}
-
 function time(
   runs: number,
   fn: (i: number) => void,
   after?: (i: number) => void,
   warmup = 3,
-): Timing {
+): Summary {
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
@@ -64,15 +50,15 @@ function time(
     after?.(i);
     if (i >= warmup) samples.push(t);
   }
-  return timingOf(samples);
+  return summarize(samples);
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
 function row(
   metric: string,
-  t: Timing,
-  baseline: { label: string; timing: Timing } | null,
+  t: Summary,
+  baseline: { label: string; timing: Summary } | null,
   target: number | null,
   note?: string,
 ): BenchRow {
@@ -226,7 +212,7 @@ function siting(
       if (i >= 2) samples[which].push(performance.now() - t0);
     }
   }
-  const [lazy, plain] = samples.map(timingOf) as [Timing, Timing];
+  const [lazy, plain] = samples.map(summarize) as [Summary, Summary];
   return row(
     `implantation de k = 5 sites (${s.label})`,
     lazy,
