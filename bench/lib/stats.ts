@@ -50,17 +50,27 @@ export interface RowInput {
   note?: string;
 }
 
+export interface SummaryRowInput {
+  suite: string;
+  metric: string;
+  unit: string;
+  summary: Summary;
+  baseline?: { label: string; median: number };
+  /** Target in the row's unit; met when the median is at most the target. */
+  target?: number;
+  note?: string;
+}
+
 /**
- * A table row from raw measurements: summary, baseline median and ratio, and the target check.
- * Every target of the benchmark is an upper bound (times, sizes, differences).
+ * A table row from a summary: baseline median and ratio, and the target check. Every target of
+ * the benchmark is an upper bound (times, sizes, differences).
  */
-export function makeRow(input: RowInput): BenchRow {
-  const s = summarize(input.values);
+export function summaryRow(input: SummaryRowInput): BenchRow {
+  const s = input.summary;
   const row: BenchRow = { suite: input.suite, metric: input.metric, unit: input.unit, ...s };
   if (input.baseline) {
-    const b = median(input.baseline.values);
-    row.baseline = { label: input.baseline.label, median: b };
-    const r = ratio(s.median, b);
+    row.baseline = { ...input.baseline };
+    const r = ratio(s.median, input.baseline.median);
     if (r !== undefined) row.ratio = r;
   }
   if (input.target !== undefined) {
@@ -69,6 +79,16 @@ export function makeRow(input: RowInput): BenchRow {
   }
   if (input.note) row.note = input.note;
   return row;
+}
+
+/** A table row from raw measurements (see summaryRow). */
+export function makeRow(input: RowInput): BenchRow {
+  const { values, baseline, ...rest } = input;
+  return summaryRow({
+    ...rest,
+    summary: summarize(values),
+    ...(baseline ? { baseline: { label: baseline.label, median: median(baseline.values) } } : {}),
+  });
 }
 
 /**

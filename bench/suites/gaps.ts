@@ -32,7 +32,7 @@ import { reachData } from '../../src/domain/reach/setup.ts';
 import { territoryIndex } from '../../src/domain/reach/summary.ts';
 import { modelFor } from '../../src/domain/travel/models.ts';
 import { addNote } from '../lib/notes.ts';
-import { summarize, type Summary } from '../lib/stats.ts';
+import { summarize, summaryRow, type Summary } from '../lib/stats.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 
 const SUITE = 'gaps';
@@ -50,28 +50,22 @@ function paired(runs: number, a: () => void, b: () => void): [Summary, Summary] 
   return [summarize(samples[0]), summarize(samples[1])];
 }
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
-
 function row(metric: string, t: Summary, baseline: Summary | null, note: string): BenchRow {
-  return {
+  return summaryRow({
     suite: SUITE,
     metric,
     unit: 'ms',
-    median: round(t.median),
-    min: round(t.min),
-    max: round(t.max),
-    runs: t.runs,
+    summary: t,
     ...(baseline
       ? {
           baseline: {
             label: 'paires cherchées commune par commune, sans la grille',
-            median: round(baseline.median),
+            median: baseline.median,
           },
-          ratio: round(t.median / baseline.median),
         }
       : {}),
     note,
-  };
+  });
 }
 
 /** The inputs of the tables for a dataset in memory, by PTI territory (or bassin de vie). */

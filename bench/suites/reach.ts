@@ -26,7 +26,7 @@ import {
   type TerritoryIndex,
 } from '../../src/domain/reach/summary.ts';
 import { nationalPoints } from '../lib/national-points.ts';
-import { summarize, type Summary } from '../lib/stats.ts';
+import { summarize, summaryRow, type Summary } from '../lib/stats.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 
 const SUITE = 'reach';
@@ -53,8 +53,6 @@ function time(
   return summarize(samples);
 }
 
-const round = (v: number) => Math.round(v * 1000) / 1000;
-
 function row(
   metric: string,
   t: Summary,
@@ -62,23 +60,15 @@ function row(
   target: number | null,
   note?: string,
 ): BenchRow {
-  return {
+  return summaryRow({
     suite: SUITE,
     metric,
     unit: 'ms',
-    median: round(t.median),
-    min: round(t.min),
-    max: round(t.max),
-    runs: t.runs,
-    ...(baseline
-      ? {
-          baseline: { label: baseline.label, median: round(baseline.timing.median) },
-          ratio: round(t.median / baseline.timing.median),
-        }
-      : {}),
-    ...(target !== null ? { target, meetsTarget: t.median <= target } : {}),
+    summary: t,
+    ...(baseline ? { baseline: { label: baseline.label, median: baseline.timing.median } } : {}),
+    ...(target !== null ? { target } : {}),
     ...(note ? { note } : {}),
-  };
+  });
 }
 
 interface Scale {
