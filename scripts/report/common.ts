@@ -8,6 +8,7 @@ import type { Db } from '../../src/data/db.ts';
 import { openNodeDb } from '../../src/data/duckdb-node.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
 import type { DatasetEntry, DatasetMeta, NeedIndicator } from '../../src/domain/model.ts';
+import { csvBlock, toCsv as writeCsv } from '../../src/domain/csv-export.ts';
 
 export const DATA_DIR = resolve(import.meta.dirname, '..', '..', 'public', 'data');
 
@@ -63,21 +64,16 @@ export async function reportOn<R>(
   }
 }
 
-/**
- * One CSV cell: quoted when needed; text that a spreadsheet would take for a formula (= + - @ at
- * the start) is prefixed with an apostrophe. Numbers are written as they are.
- */
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** Rounds a figure for CSV (people can be fractions of a household once shares apply). */
 export const round = (v: number | null, d = 2) =>
   v === null ? null : Math.round(v * 10 ** d) / 10 ** d;
 
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
+/** A report table in the project's CSV dialect (src/domain/csv-export.ts), with `,`. */
+export const toCsv = (header: string[], rows: (string | number | null | undefined)[][]): string =>
+  writeCsv(header, rows);
+
+/** A second table following the first in the same output (no second byte-order mark). */
+export const toCsvBlock = (
+  header: string[],
+  rows: (string | number | null | undefined)[][],
+): string => csvBlock(header, rows);

@@ -17,7 +17,7 @@ import {
 import { computeMobilityReport, type MobilityReport } from '../../src/domain/gaps/reports.ts';
 import type { DatasetMeta } from '../../src/domain/model.ts';
 import { TRANSPORT_ANSWERS, type TransportAnswer } from '../../src/domain/survey-pas-de-calais.ts';
-import { reportOn, round, toCsv } from './common.ts';
+import { reportOn, round, toCsv, toCsvBlock } from './common.ts';
 import {
   defaultScheme,
   gapsLoadOptionsFrom,
@@ -176,7 +176,7 @@ export function mobilityCsv(r: MobilityReport): string {
   );
   if (!r.siting) return table;
   // The proposals follow the table, as their own CSV block.
-  const picks = toCsv(
+  const picks = toCsvBlock(
     ['proposition', 'code', 'commune', 'gain', 'a_portee', 'communes'],
     r.siting.picks.map((p, i) => [
       i + 1,
@@ -187,7 +187,7 @@ export function mobilityCsv(r: MobilityReport): string {
       p.communes,
     ]),
   );
-  return `${table}\n${picks}`;
+  return `${table}\r\n${picks}`;
 }
 
 function platformCapacityOption(value: string | undefined): number | null | 'default' {

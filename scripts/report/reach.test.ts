@@ -104,7 +104,10 @@ describe('reach report on the demo', () => {
 
   it('writes CSV by territory and the list of communes', async () => {
     const r = await report();
-    const csv = reachCsv(r, { scheme: 'pti' }).trim().split('\n');
+    const csv = reachCsv(r, { scheme: 'pti' })
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toBe(
       'decoupage,code,territoire,communes,population,beneficiaires,communes_au_dela,population_au_dela,beneficiaires_au_dela',
     );
@@ -112,7 +115,7 @@ describe('reach report on the demo', () => {
     const all = reachCsv(r);
     expect(all).not.toMatch(/^commune,/m);
     expect(all).toMatch(/^departement,00,/m);
-    const communes = reachCsv(r, { communes: true }).trim().split('\n');
+    const communes = reachCsv(r, { communes: true }).trim().split('\r\n');
     expect(communes).toHaveLength(1 + r.total.communesBeyond);
     expect(() => reachCsv(r, { scheme: 'nope' })).toThrow(/Découpage inconnu/);
   });

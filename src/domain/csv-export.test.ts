@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv-export.ts';
+import { csvBlock, csvLine, neutraliseFormula, toCsv } from './csv-export.ts';
 
 describe('CSV export', () => {
   it('starts with a BOM, quotes what needs it and ends lines with CRLF', () => {
@@ -28,5 +28,30 @@ describe('CSV export', () => {
 
   it('writes a secrecy mark or another text for empty values when asked', () => {
     expect(toCsv(['n'], [[null]], { empty: 's' }).slice(1)).toBe('n\r\ns\r\n');
+  });
+});
+
+describe('formula neutralisation, on the payloads seen in rejected-row exports', () => {
+  it.each([
+    ['=HYPERLINK("http://x";"y")'],
+    ["+cmd|' /C calc'!A0"],
+    ['-2+3'],
+    ["@SUM(1+1)*cmd|' /C calc'!A0"],
+    ['  =1+1'],
+    ['\u00a0=1+1'],
+    ['\uff1d1+1'],
+    ['\tx'],
+    ['\rx'],
+  ])('prefixes %j', (payload) => {
+    expect(neutraliseFormula(payload)).toBe(`'${payload}`);
+  });
+
+  it.each([['-12,5'], ['-3'], ['Arras'], ['62041'], ['a=b'], ['']])('leaves %j alone', (text) => {
+    expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it('writes blocks without a byte-order mark, to follow a first table', () => {
+    expect(csvBlock(['a'], [['=1']])).toBe("a\r\n'=1\r\n");
+    expect(csvLine(['x', 1.5, true], { separator: ';' })).toBe('x;1,5;oui');
   });
 });

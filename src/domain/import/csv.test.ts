@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, sniffDelimiter, toCsv } from './csv.ts';
+import { parseCsv, sniffDelimiter } from './csv.ts';
 
 describe('sniffDelimiter', () => {
   it.each([
@@ -33,23 +33,5 @@ describe('parseCsv', () => {
     const t = parseCsv('a,b\n1,"oops\n2,3\n');
     expect(t.unclosedQuoteLine).toBe(2);
     expect(t.records).toHaveLength(1);
-  });
-});
-
-describe('toCsv', () => {
-  it('writes a BOM, semicolons, and quotes what needs it; parseCsv reads it back', () => {
-    const text = toCsv(
-      ['a', 'b'],
-      [
-        ['x;y', 'il a dit "oui"'],
-        ['1', 'deux\nlignes'],
-      ],
-    );
-    expect(text.startsWith('\uFEFFa;b\r\n"x;y";"il a dit ""oui"""\r\n')).toBe(true);
-    const back = parseCsv(text.slice(1));
-    expect(back.records.map((r) => r.cells)).toEqual([
-      ['x;y', 'il a dit "oui"'],
-      ['1', 'deux\nlignes'],
-    ]);
   });
 });

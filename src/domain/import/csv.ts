@@ -2,7 +2,6 @@
  * A CSV reader for the exports planners actually have: `,` `;` or tab separators (sniffed), quoted
  * fields with doubled quotes and line breaks inside, CRLF or LF, blank lines, ragged rows. Every
  * record keeps the physical line it starts on, so a report can point at it in a text editor.
- * And a writer for the rejected-rows exports.
  */
 
 export type Delimiter = ',' | ';' | '\t';
@@ -122,20 +121,4 @@ export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(tex
   if (field !== '' || cells.length > 0 || fieldWasQuoted) endRecord();
   const [head, ...rest] = records;
   return { delimiter, header: head ? head.cells : [], records: rest, unclosedQuoteLine };
-}
-
-/** One CSV field, quoted when it must be. */
-function quote(value: string, delimiter: string): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || value !== value.trim()
-    ? `"${value.replaceAll('"', '""')}"`
-    : value;
-}
-
-/**
- * CSV text with a UTF-8 BOM and `;` by default: what French Excel opens correctly with a double
- * click, accents included.
- */
-export function toCsv(header: string[], rows: string[][], delimiter: Delimiter = ';'): string {
-  const lines = [header, ...rows].map((r) => r.map((v) => quote(v, delimiter)).join(delimiter));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINES_PER_GROUP, ReportBuilder, reportSummary } from './report.ts';
+import { parseCsv } from './csv.ts';
+import { MAX_LINES_PER_GROUP, ReportBuilder, rejectedRowsCsv, reportSummary } from './report.ts';
 
 describe('ReportBuilder', () => {
   const make = () =>
@@ -46,5 +47,27 @@ describe('ReportBuilder', () => {
     b.reject(3, 'duplicate', []);
     b.reject(4, 'duplicate', []);
     expect(b.build().rejections.map((g) => g.code)).toEqual(['duplicate', 'name_missing']);
+  });
+});
+
+describe('rejectedRowsCsv', () => {
+  it('neutralises formula cells of the file and reads back as the original cells', () => {
+    const b = new ReportBuilder({
+      inputId: 'i',
+      label: 'L',
+      fileName: 'f.csv',
+      sourceId: 's',
+      format: 'CSV',
+      header: ['nom', 'code'],
+    });
+    b.reject(2, 'insee_unknown', ['=HYPERLINK("http://x";"clic")', "+cmd|' /C calc'!A0"], 'x');
+    b.reject(3, 'insee_unknown', ['-2+3', 'deux\nlignes; "cité"'], 'y');
+    const text = rejectedRowsCsv(b.build());
+    expect(text.startsWith('\uFEFFligne;motif_rejet;nom;code\r\n')).toBe(true);
+    const back = parseCsv(text.slice(1));
+    expect(back.records.map((r) => r.cells.slice(2))).toEqual([
+      ['\'=HYPERLINK("http://x";"clic")', "'+cmd|' /C calc'!A0"],
+      ["'-2+3", 'deux\nlignes; "cité"'],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * the dataset's COG. Issues are grouped by reason with their lines, as the data·inclusion
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
-import { toCsv } from './csv.ts';
+import { toCsv } from '../csv-export.ts';
 import type { TableInput } from './table.ts';
 import type { RepairCode } from './values.ts';
 
@@ -270,11 +270,14 @@ function sortGroups(map: Map<string, IssueGroup>): IssueGroup[] {
   return [...map.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
-/** The rejected rows as CSV: line number, reason, then the original columns. */
+/**
+ * The rejected rows as CSV (`;`, for French Excel): line number, reason, then the original
+ * columns, each cell neutralised against formula injection by the project's writer.
+ */
 export function rejectedRowsCsv(report: ValidationReport): string {
   const header = ['ligne', 'motif_rejet', ...report.header];
   const rows = report.rejected.map((r) => [String(r.line), r.reason, ...r.cells]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, { separator: ';' });
 }
 
 /** "1 234 lignes lues, 1 200 gardées (12 réparées), 30 rejetées, 4 ignorées." */
