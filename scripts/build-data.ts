@@ -13,7 +13,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDemo } from './demo/generate.ts';
+import { buildDemo } from './demo/generate.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
@@ -36,16 +36,22 @@ const { values } = parseArgs({
   },
 });
 
+const stepTimes = (timings: Record<string, number>) =>
+  Object.entries(timings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
 async function main(): Promise<void> {
   const dataDir = values.out ? resolve(values.out) : DATA_DIR;
   const started = performance.now();
   if (!values.departement) {
     if (values.from || values.download)
       throw new Error('Précisez le département : --departement 62');
-    const bundle = generateDemo();
-    const dir = writeDataset(bundle, dataDir);
+    const { bundle, files, timings } = buildDemo();
+    const dir = writeDataset(bundle, dataDir, files);
     console.log(
-      `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} (${Math.round(performance.now() - started)} ms)`,
+      `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +
+        `(${Math.round(performance.now() - started)} ms : ${stepTimes(timings)})`,
     );
     return;
   }
@@ -78,11 +84,8 @@ async function main(): Promise<void> {
   }
   console.log(
     `${bundle.meta.name} : ${bundle.communes.length} communes, ${bundle.sites.length} sites, ` +
-      `${bundle.meta.schemes.length} découpages → ${dir} (${Math.round(performance.now() - started)} ms : ` +
-      Object.entries(result.timings)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ') +
-      ')',
+      `${bundle.meta.schemes.length} découpages → ${dir} ` +
+      `(${Math.round(performance.now() - started)} ms : ${stepTimes(result.timings)})`,
   );
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
+import { polygonsBbox, type Bbox } from './bbox.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import {
   DATASET_TABLES,
@@ -28,21 +29,8 @@ import {
 /** Topology quantisation: 1e5 steps across the département, about 1–2 m. */
 const QUANTIZATION = 1e5;
 
-function bboxOf(polygons: Iterable<Polygon | MultiPolygon>): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const g of polygons) {
-    const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-    for (const ring of rings)
-      for (const [x, y] of ring) {
-        if (x === undefined || y === undefined) continue;
-        b[0] = Math.min(b[0], x);
-        b[1] = Math.min(b[1], y);
-        b[2] = Math.max(b[2], x);
-        b[3] = Math.max(b[3], y);
-      }
-  }
-  return b.map((v) => Math.round(v * 1e6) / 1e6) as [number, number, number, number];
-}
+const bboxOf = (polygons: Iterable<Polygon | MultiPolygon>) =>
+  polygonsBbox(polygons).map((v) => Math.round(v * 1e6) / 1e6) as Bbox;
 
 export function tableRows(bundle: DatasetBundle): Partial<Record<DatasetTable, TableRow[]>> {
   return {
@@ -86,10 +74,19 @@ export function datasetFiles(bundle: DatasetBundle): Map<string, Uint8Array> {
   return files;
 }
 
-export function writeDataset(bundle: DatasetBundle, dataDir: string): string {
+/**
+ * Writes the dataset's folder: the artefacts of `datasetFiles`, then `files`, the artefacts that
+ * build steps produced themselves (reports.json, or a step's own file that meta.json points at).
+ */
+export function writeDataset(
+  bundle: DatasetBundle,
+  dataDir: string,
+  files: ReadonlyMap<string, Uint8Array> = new Map(),
+): string {
   const dir = join(dataDir, bundle.meta.id);
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of datasetFiles(bundle)) writeFileSync(join(dir, name), bytes);
+  for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
   writeManifest(dataDir);
   return dir;
 }

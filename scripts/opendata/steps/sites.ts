@@ -1,0 +1,152 @@
+/**
+ * Step "sites" (sites.arrow): the offer of the département, read from every offer input found:
+ * France Services, France Travail agencies, SIAE, data·inclusion services (with their
+ * structures), and the département's own files in the template format (`offre/` and --offre).
+ * Each input cites its own source and gets its validation report.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  parseOffer,
+  readDataInclusionStructures,
+  type OfferContext,
+} from '../../../src/domain/import/offer.ts';
+import { pointLocator } from '../../../src/domain/import/point-locator.ts';
+import type { Commune, Site } from '../../../src/domain/model.ts';
+import { polygonsBbox, type Bbox } from '../../lib/bbox.ts';
+import { findFile, millesimeOfFileName, readTableFile } from '../files.ts';
+import { sourceFor, SOURCES } from '../sources.ts';
+import type { Communes } from './communes.ts';
+import type { BuildContext } from './context.ts';
+import type { CommunePolygons } from './polygons.ts';
+
+/** One offer file to read. */
+export interface OfferInput {
+  file: string;
+  /** Its source in scripts/opendata/sources.ts. */
+  key: 'franceServices' | 'franceTravail' | 'siae' | 'dataInclusion' | 'offerTemplate';
+  /** Prefix of the site ids and of the source id; the input id of its report. */
+  prefix: string;
+  label: string;
+  /** data·inclusion: the structures file the services refer to. */
+  structuresFile?: string | null;
+}
+
+/** Every offer input of the folder and of the options, in reading order. */
+export function offerInputs(ctx: BuildContext): OfferInput[] {
+  const { dep, from } = ctx;
+  const inputs: OfferInput[] = [];
+  const fsFile = findFile(from, 'accueil', /france-services.*\.csv$/i);
+  if (fsFile)
+    inputs.push({
+      file: fsFile,
+      key: 'franceServices',
+      prefix: 'fs',
+      label: 'France Services (ANCT)',
+    });
+  const ftFile = findFile(from, 'accueil', /(pole_emploi|france_travail).*agences.*\.csv$/i);
+  if (ftFile)
+    inputs.push({
+      file: ftFile,
+      key: 'franceTravail',
+      prefix: 'ft',
+      label: 'Agences France Travail',
+    });
+  const siaeFile = findFile(from, 'siae', /siae_liste.*\.csv$/i);
+  if (siaeFile)
+    inputs.push({
+      file: siaeFile,
+      key: 'siae',
+      prefix: 'siae',
+      label: 'SIAE conventionnées (ASP)',
+    });
+  const diServices = findFile(
+    from,
+    'data-inclusion',
+    new RegExp(`^services-${dep}.*\\.(json|csv)$`, 'i'),
+  );
+  if (diServices)
+    inputs.push({
+      file: diServices,
+      key: 'dataInclusion',
+      prefix: 'di',
+      label: 'data·inclusion',
+      structuresFile: findFile(
+        from,
+        'data-inclusion',
+        new RegExp(`^structures-${dep}.*\\.(json|csv)$`, 'i'),
+      ),
+    });
+  const templates = [...(ctx.options.offers ?? []), ...listOfferTemplates(from)];
+  templates.forEach((f, i) =>
+    inputs.push({
+      file: f,
+      key: 'offerTemplate',
+      prefix: `offre${i + 1}`,
+      label: `Offre locale (${basename(f)})`,
+    }),
+  );
+  return inputs;
+}
+
+export function sitesStep(
+  ctx: BuildContext,
+  { communes, index }: Communes,
+  contours: CommunePolygons,
+  inputs: readonly OfferInput[] = offerInputs(ctx),
+): Site[] {
+  const polygons = [...contours.polygons].map(([code, geometry]) => ({ code, geometry }));
+  const communeAt = pointLocator(polygons);
+  const bbox = bboxOf(communes, contours.polygons.values());
+  const sites: Site[] = [];
+  for (const { file, key, prefix, label, structuresFile } of inputs) {
+    const src = sourceFor(key, {
+      id: `${SOURCES[key].id}-${prefix}`,
+      millesime: millesimeOfFileName(file) || 'non précisé',
+      note: [SOURCES[key].note, `Fichier ${basename(file)}.`].filter(Boolean).join(' '),
+    });
+    const ctxOffer: OfferContext = {
+      dep: ctx.dep,
+      communes: index,
+      bbox,
+      communeAt,
+      sourceId: src.id,
+      idPrefix: prefix,
+      inputId: prefix,
+      label,
+    };
+    const structures = structuresFile
+      ? readDataInclusionStructures(readTableFile(structuresFile))
+      : new Map();
+    const r = parseOffer(readTableFile(file), ctxOffer, structures);
+    ctx.use(src);
+    ctx.reports.push(r.report);
+    for (const s of r.sites) sites.push(s);
+    ctx.log(`${label} : ${r.sites.length} site(s)`);
+  }
+  return sites;
+}
+
+/** Every CSV in the `offre/` folder: the département's own offer files, in the template format. */
+function listOfferTemplates(dir: string): string[] {
+  const folder = join(dir, 'offre');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => /\.csv$/i.test(n))
+    .sort()
+    .map((n) => join(folder, n));
+}
+
+function bboxOf(communes: Commune[], polygons: Iterable<Polygon | MultiPolygon>): Bbox {
+  const b = polygonsBbox(polygons);
+  if (!Number.isFinite(b[0]))
+    for (const c of communes)
+      [b[0], b[1], b[2], b[3]] = [
+        Math.min(b[0], c.lon),
+        Math.min(b[1], c.lat),
+        Math.max(b[2], c.lon),
+        Math.max(b[3], c.lat),
+      ];
+  return b;
+}
