@@ -84,7 +84,7 @@ function scale(
   label: string,
   communes: Commune[],
   sites: Site[],
-  need: ReadonlyMap<string, number>,
+  need: ReadonlyMap<string, number | null>,
   territoryOf: ReadonlyMap<string, string>,
 ): Scale {
   const t0 = performance.now();

@@ -63,7 +63,7 @@ describe('demo generator', () => {
     const rsa = new Map(
       demo.needs
         .filter((n) => n.indicator === demo.meta.defaultNeed)
-        .map((n) => [n.communeCode, n.value]),
+        .map((n) => [n.communeCode, n.value!]),
     );
     const totalPop = [...pop.values()].reduce((a, b) => a + b, 0);
     const totalRsa = [...rsa.values()].reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { territoryAggregates, territoryCommunes } from '../../src/data/queries/territories.ts';
+import { needFigure } from '../../src/domain/indicators.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
 import { openNodeDb } from '../../src/data/duckdb-node.ts';
 import type { Db } from '../../src/data/db.ts';
@@ -100,5 +101,42 @@ describe('published dataset', () => {
     const communes = await territoryCommunes(db, 'pti', 'T1', 'rsa_foyers');
     expect(communes.some((c) => c.need === null)).toBe(true);
     expect(communes.every((c) => c.need === null || c.need >= 11)).toBe(true);
+    expect(communes.filter((c) => c.need === null).every((c) => c.needState === 'secret')).toBe(
+      true,
+    );
+  });
+});
+
+describe('published dataset with communes that have no value', () => {
+  it('publishes partial sums as partial, and no value as "non renseigné", never 0', async () => {
+    const demo = generateDemo();
+    // One commune in ten without a value, as in a file where the producer publishes none.
+    const dropped = new Set(demo.communes.filter((_, i) => i % 10 === 0).map((c) => c.code));
+    demo.needs = demo.needs.filter((n) => !dropped.has(n.communeCode));
+    const files = datasetFiles(demo);
+    const pub = await open((await publishDataset(files)).files);
+    const full = await open(files);
+    try {
+      for (const scheme of ['epci', 'commune', 'departement']) {
+        const p = await territoryAggregates(pub, params(scheme));
+        const f = await territoryAggregates(full, params(scheme));
+        p.forEach((r, i) => {
+          const g = f[i]!;
+          expect(r.needParts, r.code).toEqual(g.needParts);
+          expect(r.needPopulation).toBe(g.needPopulation);
+          // Complete territories only have a plain value; the others say how many communes.
+          if (g.needParts.missing > 0) expect(r.need).toBeNull();
+          if (!r.needSuppressed) expect(needFigure(r)).toEqual(needFigure(g));
+          else expect(needFigure(r).state).toBe('secret');
+        });
+      }
+      const [dep] = await territoryAggregates(pub, params('departement'));
+      expect(needFigure(dep!).state).toBe('partial');
+      const t1 = await territoryCommunes(pub, 'commune', [...dropped][0]!, 'rsa_foyers');
+      expect(t1[0]).toMatchObject({ need: null, needState: 'missing' });
+    } finally {
+      await pub.close();
+      await full.close();
+    }
   });
 });

@@ -76,10 +76,11 @@ export async function publishDataset(
     for (const indicator of meta.needIndicators) {
       const values = await needCells(db, indicator.id);
       const year = await needYear(db, indicator.id);
-      const cells: Cell[] = values.map((v) => ({
-        id: cellId(v.scheme_id, v.territory_code),
-        value: v.value,
-      }));
+      // A territory none of whose communes has a value publishes no value: it is not a cell. In
+      // the constraints its communes then count as known constants (their absence is public).
+      const cells: Cell[] = values.flatMap((v) =>
+        v.value === null ? [] : [{ id: cellId(v.scheme_id, v.territory_code), value: v.value }],
+      );
       const { suppressed, primary } = applySecrecy(cells, constraints, threshold);
       for (const v of values) {
         const hidden = suppressed.has(cellId(v.scheme_id, v.territory_code));
@@ -90,6 +91,10 @@ export async function publishDataset(
           value: hidden ? null : v.value,
           year,
           source_id: indicator.sourceId,
+          communes_known: v.communes_known,
+          communes_secret: v.communes_secret,
+          population_known: v.population_known,
+          suppressed: hidden ? 1 : 0,
         });
       }
       report.push({

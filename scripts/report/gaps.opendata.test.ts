@@ -85,7 +85,7 @@ describe.skipIf(!HAS_OPENDATA).each(['62', '34', '55'])('real département %s', 
     for (const n of bundle.needs) {
       if (n.indicator !== meta.defaultNeed) continue;
       const t = of.get(n.communeCode)!;
-      direct.set(t, (direct.get(t) ?? 0) + n.value);
+      direct.set(t, (direct.get(t) ?? 0) + n.value!);
     }
     expect(r.rows.length).toBe(new Set(of.values()).size);
     for (const row of r.rows) expect(row.need, row.name).toBeCloseTo(direct.get(row.code) ?? 0, 6);

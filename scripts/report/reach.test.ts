@@ -30,7 +30,7 @@ describe('reach report on the demo', () => {
     expect(r.total.communes).toBe(demo.communes.length);
     expect(r.total.population).toBe(demo.communes.reduce((s, c) => s + c.population, 0));
     expect(r.total.need).toBe(
-      demo.needs.filter((n) => n.indicator === 'rsa_foyers').reduce((s, n) => s + n.value, 0),
+      demo.needs.filter((n) => n.indicator === 'rsa_foyers').reduce((s, n) => s + n.value!, 0),
     );
     for (const s of r.schemes) {
       const sum = (k: 'populationBeyond' | 'needBeyond' | 'communesBeyond') =>

@@ -5,6 +5,7 @@
 import { DATASET_TABLES, type DatasetMeta, type DatasetTable } from '../domain/model.ts';
 import type { Db } from './db.ts';
 import {
+  CREATE_COMMUNE_NEEDS_VIEW,
   CREATE_DATASET_INFO,
   CREATE_NEEDS_VIEW,
   CREATE_PUBLISHED_NEEDS_VIEW,
@@ -30,6 +31,7 @@ export async function loadDatasetTables(
   await db.query(CREATE_DATASET_INFO);
   await db.query(INSERT_DATASET_INFO, [meta.departement.code, meta.departement.name]);
   for (const sql of CREATE_VIEWS) await db.query(sql);
+  await db.query(CREATE_COMMUNE_NEEDS_VIEW);
   await db.query(meta.tables.published_needs ? CREATE_PUBLISHED_NEEDS_VIEW : CREATE_NEEDS_VIEW);
 }
 

@@ -61,6 +61,7 @@ export const TABLE_COLUMNS: Record<DatasetTable, Record<string, ColumnType>> = {
   needs: {
     commune_code: 'text',
     indicator: 'text',
+    // Null: the producer masked the value (secret); a commune without a row has none (missing).
     value: 'float',
     year: 'int',
     source_id: 'text',
@@ -78,10 +79,16 @@ export const TABLE_COLUMNS: Record<DatasetTable, Record<string, ColumnType>> = {
     scheme_id: 'text',
     territory_code: 'text',
     indicator: 'text',
-    // Null where statistical secrecy hides the count.
+    // Sum over the communes with a value; null where secrecy hides it or no commune has one.
     value: 'float',
     year: 'int',
     source_id: 'text',
+    // Communes with a value, communes masked at the source, population of the former.
+    communes_known: 'int',
+    communes_secret: 'int',
+    population_known: 'float',
+    // 1 where the publication's statistical secrecy hides the value.
+    suppressed: 'int',
   },
   sources: {
     id: 'text',

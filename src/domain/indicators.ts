@@ -2,7 +2,21 @@
  * The indicators the map can colour by, each a formula over a territory's aggregates. To add an
  * indicator: add its aggregate to `TerritoryAggregate` and to the query that fills it
  * (`src/data/queries/territories.ts`) if it needs a new sum, then add an entry here.
+ *
+ * A value that is not there is never counted as 0 (value-state.ts): each indicator gives a
+ * `Figure`, known, partial ("sur N communes renseignées sur M") or in the state that explains why
+ * it has no value.
  */
+import {
+  NO_PARTS,
+  addParts,
+  knownFigure,
+  missingFigure,
+  ratioFigure,
+  sumFigure,
+  type Figure,
+  type Parts,
+} from './value-state.ts';
 
 /** Sums over the communes of one territory (or the whole département). */
 export interface TerritoryAggregate {
@@ -11,14 +25,58 @@ export interface TerritoryAggregate {
   communes: number;
   population: number;
   areaKm2: number;
-  /** The chosen need indicator (RSA households by default); null when secrecy hides it. */
+  /**
+   * The chosen need indicator (RSA households by default) when every commune of the territory has
+   * a value (or the published figure has one); null otherwise: `needFigure` says why and gives
+   * the partial sum when it means something.
+   */
   need: number | null;
+  /** Sum of the need over the communes that have a value; null when none has one. */
+  needKnown: number | null;
+  /** Communes by state of their need value (known, missing, secret). */
+  needParts: Parts;
+  /** Population of the communes that have a need value. */
+  needPopulation: number;
+  /** The published figure is masked by the publication's statistical secrecy. */
+  needSuppressed: boolean;
   /** Sites of the accueil kinds located in the territory. */
   accueilSites: number;
   /** Sites carrying an action of the offer (kinds `action`, `siae`, `mobilite`). */
   offerSites: number;
-  /** Places of those sites (unknown capacities count as zero). */
-  offerPlaces: number;
+  /** Places of those sites when every capacity is known; null otherwise (see `placesFigure`). */
+  offerPlaces: number | null;
+  /** Places of the offer sites whose capacity is known. */
+  offerPlacesKnown: number;
+  /** Offer sites whose capacity is unknown. */
+  offerUnknownCapacity: number;
+}
+
+/** The need of a territory as a figure: known, partial over its communes with a value, or why not. */
+export function needFigure(a: TerritoryAggregate): Figure {
+  if (a.needSuppressed) return missingFigure('secret');
+  const coverage =
+    a.population > 0 ? a.needPopulation / a.population : a.needParts.known > 0 ? 1 : 0;
+  return sumFigure(a.needKnown ?? 0, a.needParts, coverage, 'commune');
+}
+
+/** The need per 100 inhabitants over the same communes (those with a value). */
+export function needRateFigure(a: TerritoryAggregate): Figure {
+  const need = needFigure(a);
+  if (need.value === null) return need;
+  return ratioFigure(need, need.state === 'partial' ? a.needPopulation : a.population, 100);
+}
+
+/** Places of the offer sites: over the sites whose capacity is known, or unknown. */
+export function placesFigure(a: TerritoryAggregate): Figure {
+  const parts: Parts = {
+    known: a.offerSites - a.offerUnknownCapacity,
+    missing: 0,
+    unknown: a.offerUnknownCapacity,
+    secret: 0,
+  };
+  // No site: no place, a true zero.
+  if (a.offerSites === 0) return knownFigure(0, 'lieu');
+  return sumFigure(a.offerPlacesKnown, parts, parts.known / a.offerSites, 'lieu');
 }
 
 export interface IndicatorDef {
@@ -30,23 +88,30 @@ export interface IndicatorDef {
   decimals: number;
   /** How the figure is computed, shown to the user. */
   formula: string;
-  /** The figure for one territory; null when it is undefined (no population, no need…). */
+  /** The figure for one territory, with its state (value-state.ts). */
+  figure: (a: TerritoryAggregate) => Figure;
+  /**
+   * The value drawn and sorted: the figure's value (partial ones included), null when it has
+   * none (its state then says why).
+   */
   value: (a: TerritoryAggregate) => number | null;
   /** Which sources feed the figure. */
   feeds: ('population' | 'need' | 'offer')[];
 }
 
-const ratio = (num: number | null, den: number | null, scale = 1) =>
-  num !== null && den !== null && den > 0 ? (scale * num) / den : null;
+type IndicatorSpec = Omit<IndicatorDef, 'value'>;
 
-export const INDICATORS: readonly IndicatorDef[] = [
+const known = (v: number) => knownFigure(v);
+const rate = (num: number, den: number, scale: number) => ratioFigure(knownFigure(num), den, scale);
+
+const SPECS: readonly IndicatorSpec[] = [
   {
     id: 'taux_besoin',
     label: '{need} pour 100 habitants',
     unit: '',
     decimals: 1,
     formula: '100 × {need} ÷ population',
-    value: (a) => ratio(a.need, a.population, 100),
+    figure: needRateFigure,
     feeds: ['need', 'population'],
   },
   {
@@ -55,7 +120,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '',
     decimals: 0,
     formula: 'somme des communes',
-    value: (a) => a.need,
+    figure: needFigure,
     feeds: ['need'],
   },
   {
@@ -64,7 +129,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: 'hab.',
     decimals: 0,
     formula: 'somme des communes',
-    value: (a) => a.population,
+    figure: (a) => known(a.population),
     feeds: ['population'],
   },
   {
@@ -73,7 +138,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: 'hab./km²',
     decimals: 0,
     formula: 'population ÷ surface',
-    value: (a) => ratio(a.population, a.areaKm2),
+    figure: (a) => rate(a.population, a.areaKm2, 1),
     feeds: ['population'],
   },
   {
@@ -83,7 +148,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     decimals: 1,
     formula:
       '100 × places des actions, SIAE et services de mobilité situés dans le territoire ÷ {need}',
-    value: (a) => ratio(a.offerPlaces, a.need, 100),
+    figure: (a) => ratioFigure(placesFigure(a), needFigure(a), 100),
     feeds: ['offer', 'need'],
   },
   {
@@ -92,10 +157,15 @@ export const INDICATORS: readonly IndicatorDef[] = [
     unit: '',
     decimals: 2,
     formula: "10 000 × lieux d'accueil (MDS, CCAS/CIAS, France Services) ÷ population",
-    value: (a) => ratio(a.accueilSites, a.population, 10_000),
+    figure: (a) => rate(a.accueilSites, a.population, 10_000),
     feeds: ['offer', 'population'],
   },
 ];
+
+export const INDICATORS: readonly IndicatorDef[] = SPECS.map((spec) => ({
+  ...spec,
+  value: (a: TerritoryAggregate) => spec.figure(a).value,
+}));
 
 export const DEFAULT_INDICATOR = 'taux_besoin';
 
@@ -112,7 +182,11 @@ export function indicatorLabel(def: IndicatorDef, needLabel: string): string {
     : def.label.replace('{need}', lowerFirst(needLabel));
 }
 
-/** Sum of aggregates: the département as a whole, the reference of every comparison. */
+/**
+ * Sum of aggregates: the département as a whole, when it has no published figure of its own.
+ * A part without a value stays without one: the need is complete only if every part's is, and
+ * the partial sums, parts and populations add up so that the total says "sur N" too.
+ */
 export function sumAggregates(
   rows: readonly TerritoryAggregate[],
   code: string,
@@ -125,18 +199,37 @@ export function sumAggregates(
     population: 0,
     areaKm2: 0,
     need: 0,
+    needKnown: null,
+    needParts: { ...NO_PARTS },
+    needPopulation: 0,
+    needSuppressed: false,
     accueilSites: 0,
     offerSites: 0,
     offerPlaces: 0,
+    offerPlacesKnown: 0,
+    offerUnknownCapacity: 0,
   };
   for (const r of rows) {
     total.communes += r.communes;
     total.population += r.population;
     total.areaKm2 += r.areaKm2;
     total.need = total.need === null || r.need === null ? null : total.need + r.need;
+    if (r.needSuppressed) {
+      // A masked part: its communes count as secret in the total.
+      total.needParts.secret += r.communes;
+    } else {
+      if (r.needKnown !== null) total.needKnown = (total.needKnown ?? 0) + r.needKnown;
+      total.needParts = addParts(total.needParts, r.needParts);
+      total.needPopulation += r.needPopulation;
+    }
     total.accueilSites += r.accueilSites;
     total.offerSites += r.offerSites;
-    total.offerPlaces += r.offerPlaces;
+    total.offerPlaces =
+      total.offerPlaces === null || r.offerPlaces === null
+        ? null
+        : total.offerPlaces + r.offerPlaces;
+    total.offerPlacesKnown += r.offerPlacesKnown;
+    total.offerUnknownCapacity += r.offerUnknownCapacity;
   }
   return total;
 }

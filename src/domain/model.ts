@@ -116,11 +116,16 @@ export interface Site {
   sourceId: string;
 }
 
-/** A need indicator value for one commune ("foyers allocataires RSA", job seekers…). */
+/**
+ * A need indicator value for one commune ("foyers allocataires RSA", job seekers…). A commune
+ * without a value of an indicator has no row (« non renseigné », value-state.ts); a row whose
+ * value is null is a value the producer masked (« secret », e.g. CAF counts under 5 households).
+ * Neither is ever counted as 0.
+ */
 export interface NeedValue {
   communeCode: CodeInsee;
   indicator: string;
-  value: number;
+  value: number | null;
   year: number;
   sourceId: string;
 }

@@ -69,7 +69,7 @@ describe('demo app', () => {
     expect(await figure('population')).toBe(fr(total!.population));
     expect(await figure('need')).toBe(fr(total!.need!));
     expect(await figure('accueil-sites')).toBe(fr(total!.accueilSites));
-    expect(await figure('offer-places')).toBe(fr(total!.offerPlaces));
+    expect(await figure('offer-places')).toBe(fr(total!.offerPlaces!));
   });
 
   it('draws a coloured map, not a blank canvas', async () => {

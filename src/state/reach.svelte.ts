@@ -97,7 +97,7 @@ export class ReachState {
   #rebuild = $state(0);
 
   /** The need by commune for a key `revision|needId`; values null when not published by commune. */
-  needs = $state.raw<{ key: string; values: Map<string, number> | null } | null>(null);
+  needs = $state.raw<{ key: string; values: Map<string, number | null> | null } | null>(null);
   needsError = $state<string | null>(null);
   #pendingNeeds = '';
 

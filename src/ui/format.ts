@@ -1,4 +1,7 @@
 /** Numbers in the French format (narrow no-break space for thousands, decimal comma). */
+import { STATE_LABELS, type Figure } from '../domain/value-state.ts';
+
+/** Formatters by number of decimals. */
 const formats = new Map<number, Intl.NumberFormat>();
 
 export function formatNumber(value: number | null | undefined, decimals = 0): string {
@@ -11,7 +14,15 @@ export function formatNumber(value: number | null | undefined, decimals = 0): st
     });
     formats.set(decimals, f);
   }
-  return f.format(value);
+  const text = f.format(value);
+  // "-0,0" never appears: a value that rounds to zero is written without a sign.
+  return /^[-\u2212][0\s,]*$/.test(text) ? text.slice(1) : text;
+}
+
+/** A figure: its value, or its state in words (« non renseigné », « secret »…), never 0. */
+export function formatFigure(f: Figure, decimals = 0): string {
+  if (f.value !== null) return formatNumber(f.value, decimals);
+  return f.state === 'known' || f.state === 'partial' ? '–' : STATE_LABELS[f.state];
 }
 
 export function formatPercent(share: number | null | undefined, decimals = 0): string {

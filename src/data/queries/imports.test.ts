@@ -67,7 +67,7 @@ describe('imports in DuckDB', () => {
     });
     expect(rows.map((r) => r.code)).toEqual(['A', 'B']);
     expect(rows.reduce((s, r) => s + r.communes, 0)).toBe(demo.communes.length);
-    expect(rows.reduce((s, r) => s + r.offerPlaces, 0)).toBe(
+    expect(rows.reduce((s, r) => s + r.offerPlacesKnown, 0)).toBe(
       demo.sites
         .filter((s) => ['action', 'siae', 'mobilite'].includes(s.kind))
         .reduce((s, x) => s + (x.capacity ?? 0), 0) + 12,

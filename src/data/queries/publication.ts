@@ -16,13 +16,21 @@ export function allMemberships(db: Db): Promise<MembershipRow[]> {
 export interface NeedCell {
   scheme_id: string;
   territory_code: string;
-  value: number;
+  /** Sum over the communes with a value; null when none has one (never 0 for "no value"). */
+  value: number | null;
+  communes_known: number;
+  communes_secret: number;
+  population_known: number;
 }
 
-/** The need of every territory of every scheme, a territory without a row counting zero. */
+/** The need of every territory of every scheme, with how many of its communes have a value. */
 export function needCells(db: Db, indicator: string): Promise<NeedCell[]> {
   return db.query<NeedCell>(
-    `SELECT t.scheme_id, t.code AS territory_code, coalesce(n.value, 0) AS value
+    `SELECT t.scheme_id, t.code AS territory_code,
+            CASE WHEN coalesce(n.communes_known, 0) > 0 THEN n.value END AS value,
+            coalesce(n.communes_known, 0) AS communes_known,
+            coalesce(n.communes_secret, 0) AS communes_secret,
+            coalesce(n.population_known, 0) AS population_known
      FROM all_territories t
      LEFT JOIN territory_needs n
        ON n.scheme_id = t.scheme_id AND n.territory_code = t.code AND n.indicator = ?

@@ -5,17 +5,17 @@
 import type { Db } from '../db.ts';
 
 /**
- * The need indicator by commune code. Empty in a published dataset, whose commune-level values
- * are not in the files (statistical secrecy): callers then treat beneficiaries as unknown.
+ * The need indicator by commune code: a number, or null where the source masked it (secret); a
+ * commune absent from the map has no value (missing). Empty in a published dataset, whose
+ * commune-level values are not in the files (statistical secrecy): callers then treat
+ * beneficiaries as unknown.
  */
-export async function communeNeeds(db: Db, needId: string): Promise<Map<string, number>> {
+export async function communeNeeds(db: Db, needId: string): Promise<Map<string, number | null>> {
   const rows = await db.query<{ commune_code: string; value: number | null }>(
-    'SELECT commune_code, sum(value) AS value FROM needs WHERE indicator = ? GROUP BY 1',
+    'SELECT commune_code, value FROM commune_needs WHERE indicator = ? ORDER BY 1',
     [needId],
   );
-  return new Map(
-    rows.filter((r) => r.value !== null).map((r) => [r.commune_code, r.value as number]),
-  );
+  return new Map(rows.map((r) => [r.commune_code, r.value]));
 }
 
 export interface SchemeTerritories {

@@ -45,7 +45,7 @@ function directCount(schemeId: string) {
   };
   for (const c of demo.communes) get(member.get(c.code)!).population += c.population;
   for (const n of demo.needs)
-    if (n.indicator === need) get(member.get(n.communeCode)!).need += n.value;
+    if (n.indicator === need) get(member.get(n.communeCode)!).need += n.value!;
   for (const s of demo.sites) {
     const t = get(member.get(s.communeCode)!);
     if (ACCUEIL_KINDS.includes(s.kind)) t.accueil += 1;
@@ -133,5 +133,87 @@ describe('territory queries on the demo', () => {
 
   it('refuses extensions at once instead of hanging offline', async () => {
     await expect(loaded.db.query("SELECT * FROM read_json_auto('x.json')")).rejects.toThrow();
+  });
+});
+
+describe('territory queries with values not there', () => {
+  // One commune in five without a row (« non renseigné »), one in seven masked (« secret »), and
+  // the capacity of one offer site in three not given (« inconnu »).
+  let holes: LoadedDataset;
+  let bundle: DatasetBundle;
+  beforeAll(async () => {
+    bundle = generateDemo();
+    bundle.needs = bundle.needs.flatMap((n, i) =>
+      n.indicator !== need ? [n] : i % 5 === 0 ? [] : i % 7 === 0 ? [{ ...n, value: null }] : [n],
+    );
+    bundle.sites = bundle.sites.map((s, i) =>
+      OFFER_KINDS.includes(s.kind) && i % 3 === 0 ? { ...s, capacity: null } : s,
+    );
+    holes = await loadBundle(bundle);
+  });
+  afterAll(() => holes.db.close());
+
+  it.each(['commune', 'epci', 'departement'])(
+    'counts, by %s, the communes with a value, the masked ones and the others, never as 0',
+    async (scheme) => {
+      const rows = await territoryAggregates(holes.db, params(scheme));
+      const member = new Map(
+        scheme === 'commune'
+          ? bundle.communes.map((c) => [c.code, c.code])
+          : scheme === 'departement'
+            ? bundle.communes.map((c) => [c.code, holes.meta.departement.code])
+            : bundle.memberships
+                .filter((m) => m.schemeId === scheme)
+                .map((m) => [m.communeCode, m.territoryCode]),
+      );
+      const value = new Map(
+        bundle.needs.filter((n) => n.indicator === need).map((n) => [n.communeCode, n.value]),
+      );
+      const population = new Map(bundle.communes.map((c) => [c.code, c.population]));
+      for (const r of rows) {
+        const communes = [...member].filter(([, t]) => t === r.code).map(([c]) => c);
+        const known = communes.filter((c) => typeof value.get(c) === 'number');
+        const secret = communes.filter((c) => value.has(c) && value.get(c) === null);
+        expect(r.needParts, r.code).toEqual({
+          known: known.length,
+          secret: secret.length,
+          missing: communes.length - known.length - secret.length,
+          unknown: 0,
+        });
+        expect(r.needKnown).toBe(
+          known.length === 0 ? null : known.reduce((s, c) => s + (value.get(c) as number), 0),
+        );
+        expect(r.needPopulation).toBe(known.reduce((s, c) => s + population.get(c)!, 0));
+        expect(r.need).toBe(known.length === communes.length ? r.needKnown : null);
+        const sites = bundle.sites.filter(
+          (s) => member.get(s.communeCode) === r.code && OFFER_KINDS.includes(s.kind),
+        );
+        const unknown = sites.filter((s) => s.capacity === null).length;
+        expect([r.offerSites, r.offerUnknownCapacity]).toEqual([sites.length, unknown]);
+        expect(r.offerPlacesKnown).toBe(sites.reduce((s, x) => s + (x.capacity ?? 0), 0));
+        expect(r.offerPlaces).toBe(unknown === 0 ? r.offerPlacesKnown : null);
+      }
+    },
+  );
+
+  it('says of each commune of a territory whether its value is known, missing or secret', async () => {
+    const t = bundle.territories.find((x) => x.schemeId === 'epci')!;
+    const rows = await territoryCommunes(holes.db, 'epci', t.code, need);
+    const value = new Map(
+      bundle.needs.filter((n) => n.indicator === need).map((n) => [n.communeCode, n.value]),
+    );
+    for (const c of rows) {
+      const v = value.get(c.code);
+      expect([c.need, c.needState]).toEqual(
+        v === undefined ? [null, 'missing'] : v === null ? [null, 'secret'] : [v, 'known'],
+      );
+    }
+    expect(new Set(rows.map((r) => r.needState)).size).toBeGreaterThan(1);
+  });
+
+  it('gives offer lines with their places known and their unknown capacities apart', async () => {
+    const t = bundle.territories.find((x) => x.schemeId === 'epci')!;
+    const byKind = await territoryOfferByKind(holes.db, 'epci', t.code);
+    expect(byKind.some((l) => l.unknownCapacity > 0)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { TerritoryAggregate } from '../../domain/indicators.ts';
 import type { CodeInsee, SiteKind } from '../../domain/model.ts';
+import type { ValueState } from '../../domain/value-state.ts';
 import type { Db } from '../db.ts';
 
 /** Kinds whose sites carry the actions of the offer (as opposed to accueil and orientation). */
@@ -27,24 +28,33 @@ c AS (
   FROM m JOIN communes ON communes.code = m.commune_code GROUP BY 1
 ),
 n AS (
-  SELECT territory_code, value AS need FROM territory_needs
-  WHERE scheme_id = $scheme AND indicator = $need
+  SELECT territory_code, value, communes_known, communes_secret, population_known, suppressed
+  FROM territory_needs WHERE scheme_id = $scheme AND indicator = $need
 ),
 s AS (
   SELECT m.territory_code,
          count(*) FILTER (WHERE list_contains(string_split($accueil, ','), kind)) AS accueil_sites,
          count(*) FILTER (WHERE list_contains(string_split($offer, ','), kind)) AS offer_sites,
-         coalesce(sum(capacity) FILTER (WHERE list_contains(string_split($offer, ','), kind)), 0)
-           AS offer_places
+         sum(capacity) FILTER (WHERE list_contains(string_split($offer, ','), kind))
+           AS offer_places_known,
+         count(*) FILTER (WHERE list_contains(string_split($offer, ','), kind)
+                          AND capacity IS NULL) AS offer_unknown_capacity
   FROM m JOIN sites ON sites.commune_code = m.commune_code GROUP BY 1
 )
+-- Counts of things present (communes, sites) are 0 when there are none; the need of a territory
+-- without a row, or without a value, stays null with the count of communes that have one.
 SELECT t.code, t.name,
        coalesce(c.communes, 0) AS communes, coalesce(c.population, 0) AS population,
        coalesce(c.area_km2, 0) AS area_km2,
-       -- No row: no need counted (0). A row with null: hidden by statistical secrecy.
-       CASE WHEN n.territory_code IS NULL THEN 0 ELSE n.need END AS need,
+       n.value AS need_known,
+       coalesce(n.communes_known, 0) AS communes_known,
+       coalesce(n.communes_secret, 0) AS communes_secret,
+       coalesce(n.population_known, 0) AS population_known,
+       coalesce(n.suppressed, false) AS suppressed,
        coalesce(s.accueil_sites, 0) AS accueil_sites, coalesce(s.offer_sites, 0) AS offer_sites,
-       coalesce(s.offer_places, 0) AS offer_places
+       -- No offer site: no place, a true zero; unknown capacities are counted apart.
+       coalesce(s.offer_places_known, 0) AS offer_places_known,
+       coalesce(s.offer_unknown_capacity, 0) AS offer_unknown_capacity
 FROM all_territories t
 LEFT JOIN c ON c.territory_code = t.code
 LEFT JOIN n ON n.territory_code = t.code
@@ -58,10 +68,43 @@ interface AggregateRow {
   communes: number;
   population: number;
   area_km2: number;
-  need: number | null;
+  need_known: number | null;
+  communes_known: number;
+  communes_secret: number;
+  population_known: number;
+  suppressed: boolean;
   accueil_sites: number;
   offer_sites: number;
-  offer_places: number;
+  offer_places_known: number;
+  offer_unknown_capacity: number;
+}
+
+/** A row of the aggregation as the domain's aggregate: the need's parts, the places' states. */
+export function toAggregate(r: AggregateRow): TerritoryAggregate {
+  const needParts = {
+    known: r.communes_known,
+    missing: Math.max(0, r.communes - r.communes_known - r.communes_secret),
+    unknown: 0,
+    secret: r.communes_secret,
+  };
+  const complete = !r.suppressed && r.communes > 0 && needParts.known === r.communes;
+  return {
+    code: r.code,
+    name: r.name,
+    communes: r.communes,
+    population: r.population,
+    areaKm2: r.area_km2,
+    need: complete ? r.need_known : null,
+    needKnown: r.communes_known > 0 && !r.suppressed ? r.need_known : null,
+    needParts,
+    needPopulation: r.population_known,
+    needSuppressed: r.suppressed,
+    accueilSites: r.accueil_sites,
+    offerSites: r.offer_sites,
+    offerPlaces: r.offer_unknown_capacity === 0 ? r.offer_places_known : null,
+    offerPlacesKnown: r.offer_places_known,
+    offerUnknownCapacity: r.offer_unknown_capacity,
+  };
 }
 
 /** DuckDB binds `?` in order; named markers keep the SQL readable and are expanded here. */
@@ -87,17 +130,7 @@ export async function territoryAggregates(
     offer: OFFER_KINDS.join(','),
   });
   const rows = await db.query<AggregateRow>(sql, params);
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    communes: r.communes,
-    population: r.population,
-    areaKm2: r.area_km2,
-    need: r.need,
-    accueilSites: r.accueil_sites,
-    offerSites: r.offer_sites,
-    offerPlaces: r.offer_places,
-  }));
+  return rows.map(toAggregate);
 }
 
 /** Territory of every commune in a scheme. */
@@ -116,6 +149,7 @@ export interface OfferLine {
   /** Axis id, or site kind id, depending on the query. */
   key: string;
   sites: number;
+  /** Places of the sites whose capacity is known (the others are `unknownCapacity`, never 0). */
   places: number;
   /** Sites whose capacity is unknown. */
   unknownCapacity: number;
@@ -159,8 +193,9 @@ export interface CommuneLine {
   code: string;
   name: string;
   population: number;
-  /** Null where statistical secrecy hides it. */
+  /** Null where the commune has no value: `needState` says whether it is missing or secret. */
   need: number | null;
+  needState: ValueState;
 }
 
 /** Communes of one territory, the most populated first. */
@@ -170,9 +205,16 @@ export async function territoryCommunes(
   territoryCode: string,
   needId: string,
 ): Promise<CommuneLine[]> {
-  return db.query<CommuneLine>(
-    `SELECT c.code, c.name, c.population,
-            CASE WHEN n.territory_code IS NULL THEN 0 ELSE n.value END AS need
+  const rows = await db.query<{
+    code: string;
+    name: string;
+    population: number;
+    need: number | null;
+    secret: number | null;
+    suppressed: boolean | null;
+  }>(
+    `SELECT c.code, c.name, c.population, n.value AS need, n.communes_secret AS secret,
+            n.suppressed
      FROM all_memberships m
      JOIN communes c ON c.code = m.commune_code
      LEFT JOIN territory_needs n
@@ -181,4 +223,14 @@ export async function territoryCommunes(
      ORDER BY c.population DESC, c.code`,
     [needId, schemeId, territoryCode],
   );
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    population: r.population,
+    need: r.need,
+    // No row: no value in the source. A row without a value: masked at the source, or by the
+    // publication's secrecy.
+    needState:
+      r.need !== null ? 'known' : r.suppressed || (r.secret ?? 0) > 0 ? 'secret' : 'missing',
+  }));
 }

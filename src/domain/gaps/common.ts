@@ -5,7 +5,8 @@
  */
 import type { Site } from '../model.ts';
 import type { ReachData } from '../reach/setup.ts';
-import type { TerritoryIndex } from '../reach/summary.ts';
+import type { ReachPeople, TerritoryIndex } from '../reach/summary.ts';
+import { STATE_CODES, countPart, partsCount, type Parts } from '../value-state.ts';
 import type { TravelModel } from '../travel/model.ts';
 import type { Allocation, AllocationSite } from './allocation.ts';
 
@@ -48,10 +49,17 @@ export function linesOf<R>(input: TableInput, c: number, lines: { rows: R[]; tot
   return k >= 0 ? [lines.total, lines.rows[k] as R] : [lines.total];
 }
 
-/** What a line sums of the allocation; null where the beneficiaries by commune are unknown. */
+/**
+ * What a line sums of the allocation; null where the beneficiaries by commune are unknown. The
+ * sums are over the communes whose need is known: `needParts` counts them and the others (no
+ * value, or a masked one), which add nothing, never 0 passed for a value.
+ */
 export interface AllocatedLine {
   communes: number;
   population: number;
+  needParts: Parts;
+  /** Population of the communes whose need is known. */
+  needPopulation: number;
   served: number | null;
   servedByUnknown: number | null;
   overCapacity: number | null;
@@ -59,6 +67,20 @@ export interface AllocatedLine {
 }
 
 const add = (a: number | null, b: number) => (a === null ? null : a + b);
+
+/**
+ * A line none of whose communes has a known need sums nothing: its figures are null (the state
+ * of its communes says why), never the 0 of an empty sum. Returns whether it was so.
+ */
+export function clearWithoutKnownNeed(r: AllocatedLine & { need: number | null }): boolean {
+  if (r.needParts.known > 0 || partsCount(r.needParts) === 0) return false;
+  r.need = null;
+  r.served = null;
+  r.servedByUnknown = null;
+  r.overCapacity = null;
+  r.outOfReach = null;
+  return true;
+}
 
 /** Adds commune c, with demand d, to a line: its people and what the allocation did for it. */
 export function addCommune(
@@ -70,8 +92,14 @@ export function addCommune(
 ): void {
   const inReach = alloc.inReach[c] === 1;
   const served = alloc.served[c] as number;
+  const people = input.data.people;
   r.communes++;
-  r.population += input.data.people.population[c] as number;
+  r.population += people.population[c] as number;
+  if (people.need) {
+    const state = needStateAt(people, c);
+    countPart(r.needParts, state);
+    if (state === STATE_CODES.known) r.needPopulation += people.population[c] as number;
+  }
   r.served = add(r.served, served);
   r.servedByUnknown = add(r.servedByUnknown, alloc.servedByUnknown[c] as number);
   r.overCapacity = add(r.overCapacity, inReach ? Math.max(0, d - served) : 0);
@@ -100,13 +128,32 @@ export function placeSites(
   return { kept, allocation, unplaced };
 }
 
-/** Beneficiaries of each territory (in index order) and of the département. */
+/** State code of the need of commune c (`STATE_CODES`); known when the data has no states. */
+export const needStateAt = (people: ReachPeople, c: number): number =>
+  people.needState ? (people.needState[c] as number) : STATE_CODES.known;
+
+/**
+ * The need of each commune as demand for places: its value when known, 0 otherwise (a commune
+ * without a value asks for nothing it could be given; it is counted apart in `needParts`).
+ */
+export function knownNeed(people: ReachPeople): Float64Array | null {
+  const need = people.need;
+  if (!need) return null;
+  return Float64Array.from(need, (v, c) =>
+    needStateAt(people, c) === STATE_CODES.known ? Math.max(0, v) : 0,
+  );
+}
+
+/**
+ * Beneficiaries of each territory (in index order) and of the département: over the communes
+ * whose need is known when it is known by commune (the lines' `needParts` say how many).
+ */
 export function needsOf(input: TableInput): {
   byTerritory: (number | null)[];
   total: number | null;
 } {
   const { territories } = input;
-  const need = input.data.people.need;
+  const need = knownNeed(input.data.people);
   if (need) {
     const byTerritory = territories.codes.map(() => 0);
     let total = 0;
@@ -124,19 +171,23 @@ export function needsOf(input: TableInput): {
   };
 }
 
-/** Ranks (1 = the largest value) of the rows with a value; ties broken by `tie`, then name. */
-export function rankBy<R extends { name: string }>(
+/**
+ * Ranks (1 = the largest value) of the rows with a value, in standard competition ranking: rows
+ * whose values are equal at the precision shown (`decimals`) share a rank ("1, 2, 2, 4"); the next
+ * rank skips as many as shared the previous one. Rows without a value have no rank.
+ */
+export function rankBy<R>(
   rows: readonly R[],
   value: (r: R) => number | null,
-  tie: (r: R) => number,
+  decimals: number,
 ): (number | null)[] {
-  const order = rows
-    .map((r, i) => ({ r, i, v: value(r) }))
-    .filter((x): x is { r: R; i: number; v: number } => x.v !== null)
-    .sort((a, b) => b.v - a.v || tie(b.r) - tie(a.r) || a.r.name.localeCompare(b.r.name, 'fr'));
-  const ranks: (number | null)[] = rows.map(() => null);
-  order.forEach((x, k) => (ranks[x.i] = k + 1));
-  return ranks;
+  const shown = (v: number) => Math.round(v * 10 ** decimals);
+  const values = rows.map((r) => {
+    const v = value(r);
+    return v === null || !Number.isFinite(v) ? null : shown(v);
+  });
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  return values.map((v) => (v === null ? null : sorted.findIndex((x) => x === v) + 1));
 }
 
 export const ratio = (num: number | null, den: number | null, scale = 1): number | null =>

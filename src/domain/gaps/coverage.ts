@@ -11,8 +11,21 @@ import { MAX_REACH_MINUTES, MIN_REACH_MINUTES } from '../reach/scenario.ts';
 import { TRAVEL_MODES, type TravelMode } from '../travel/model.ts';
 import { allocate, UNKNOWN_CAPACITY_RULES, type UnknownCapacityRule } from './allocation.ts';
 import {
+  MIN_COVERAGE,
+  NO_PARTS,
+  ratioFigure,
+  stateOfCode,
+  sumFigure,
+  type Figure,
+  type Parts,
+  type ValueState,
+} from '../value-state.ts';
+import {
   addCommune,
+  clearWithoutKnownNeed,
   emptyLines,
+  knownNeed,
+  needStateAt,
   linesOf,
   needsOf,
   placeSites,
@@ -61,8 +74,15 @@ export interface CoverageRow {
   name: string;
   communes: number;
   population: number;
-  /** Beneficiaries (the need indicator); null where statistical secrecy hides them. */
+  /**
+   * Beneficiaries (the need indicator), over the communes whose need is known (`needParts`);
+   * null where statistical secrecy hides them. Every sum below is over the same communes.
+   */
   need: number | null;
+  /** Communes by state of their need: the figures are "sur N communes renseignées" when some lack it. */
+  needParts: Parts;
+  /** Population of the communes whose need is known. */
+  needPopulation: number;
   /** Beneficiaries × the share concerned by the axis. */
   concerned: number | null;
   /** Sites of the axis located in the territory. */
@@ -79,7 +99,10 @@ export interface CoverageRow {
   servedByUnknown: number | null;
   communesOutOfReach: number;
   populationOutOfReach: number;
-  /** 100 × (outOfReach + overCapacity) ÷ concerned. */
+  /**
+   * 100 × (outOfReach + overCapacity) ÷ concerned, over the communes whose need is known; null
+   * when those hold less than MIN_COVERAGE of the population (`scoreFigure` says why).
+   */
   score: number | null;
   /** Score minus the département's, in points. */
   scoreVsDepartement: number | null;
@@ -93,7 +116,9 @@ export interface CoverageCommune {
   /** Territory code in the scheme, or '' when the commune has none. */
   territory: string;
   population: number;
+  /** Null when the commune's need is not known (`needState` says why) or not by commune. */
   need: number | null;
+  needState: ValueState;
   concerned: number | null;
   served: number | null;
   overCapacity: number | null;
@@ -122,6 +147,8 @@ function emptyRow(code: string, name: string, known: boolean): CoverageRow {
     communes: 0,
     population: 0,
     need: null,
+    needParts: { ...NO_PARTS },
+    needPopulation: 0,
     concerned: null,
     sites: 0,
     sitesUnknownCapacity: 0,
@@ -152,11 +179,9 @@ export function coverageTable(
   const { data, territories } = input;
   const net = data.network;
   const n = net.count;
-  const need = data.people.need;
+  const need = knownNeed(data.people);
   const known = need !== null;
-  const demand = need
-    ? Float64Array.from(need, (v) => Math.max(0, v) * a.concernedShare)
-    : new Float64Array(n);
+  const demand = need ? Float64Array.from(need, (v) => v * a.concernedShare) : new Float64Array(n);
   const placed = placeSites(input, (s) => s.axes.includes(a.axis));
   const alloc = allocate(
     {
@@ -187,16 +212,19 @@ export function coverageTable(
       }
     }
     const minutes = alloc.nearestMinutes[c] as number;
+    const state = known ? stateOfCode(needStateAt(data.people, c)) : 'secret';
+    const has = known && state === 'known';
     communes.push({
       code: net.codes[c] as string,
       name: data.names[c] as string,
       territory: k >= 0 ? (territories.codes[k] as string) : '',
       population: pop,
-      need: need ? (need[c] as number) : null,
-      concerned: known ? d : null,
-      served: known ? served : null,
-      overCapacity: known ? (inReach ? Math.max(0, d - served) : 0) : null,
-      outOfReach: known ? (inReach ? 0 : d) : null,
+      need: has ? (need[c] as number) : null,
+      needState: state,
+      concerned: has ? d : null,
+      served: has ? served : null,
+      overCapacity: has ? (inReach ? Math.max(0, d - served) : 0) : null,
+      outOfReach: has ? (inReach ? 0 : d) : null,
       nearestMinutes: Number.isFinite(minutes) ? minutes : null,
     });
   }
@@ -210,20 +238,15 @@ export function coverageTable(
   const needs = needsOf(input);
   const finish = (r: CoverageRow, beneficiaries: number | null) => {
     r.need = beneficiaries;
-    r.concerned = beneficiaries === null ? null : beneficiaries * a.concernedShare;
-    r.placesPer100 = ratio(r.places, beneficiaries, 100);
-    r.score =
-      r.overCapacity === null || r.outOfReach === null
-        ? null
-        : ratio(r.overCapacity + r.outOfReach, r.concerned, 100);
+    clearWithoutKnownNeed(r);
+    r.concerned = r.need === null ? null : r.need * a.concernedShare;
+    r.placesPer100 = ratio(r.places, r.need, 100);
+    r.score = scoreFigure(r).value;
   };
   rows.forEach((r, k) => finish(r, needs.byTerritory[k] ?? null));
   finish(total, needs.total);
-  const ranks = rankBy(
-    rows,
-    (r) => r.score,
-    (r) => (r.overCapacity ?? 0) + (r.outOfReach ?? 0),
-  );
+  // Scores are shown with one decimal: equal ones share a rank.
+  const ranks = rankBy(rows, (r) => r.score, 1);
   rows.forEach((r, k) => {
     r.rank = ranks[k] ?? null;
     r.scoreVsDepartement = r.score === null || total.score === null ? null : r.score - total.score;
@@ -238,4 +261,24 @@ export function coverageTable(
     pairs: alloc.pairs,
     augmentations: alloc.augmentations,
   };
+}
+
+/**
+ * The gap score of a line as a figure: over the communes whose need is known, "sur N communes
+ * renseignées" when some lack it, withheld below MIN_COVERAGE of the population.
+ */
+export function scoreFigure(r: CoverageRow): Figure {
+  if (r.overCapacity === null || r.outOfReach === null || r.concerned === null) {
+    return { value: null, state: 'secret', parts: r.needParts, unit: 'commune', coverage: 0 };
+  }
+  const coverage = r.population > 0 ? r.needPopulation / r.population : 1;
+  const gap = sumFigure(
+    r.overCapacity + r.outOfReach,
+    r.needParts,
+    coverage,
+    'commune',
+    MIN_COVERAGE,
+  );
+  const concerned = sumFigure(r.concerned, r.needParts, coverage, 'commune', MIN_COVERAGE);
+  return ratioFigure(gap, concerned, 100);
 }

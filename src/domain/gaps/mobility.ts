@@ -26,9 +26,12 @@ import {
   type BarrierProfile,
   type ShareOrigin,
 } from './barriers.ts';
+import { NO_PARTS, type Parts } from '../value-state.ts';
 import {
   addCommune,
+  clearWithoutKnownNeed,
   emptyLines,
+  knownNeed,
   linesOf,
   needsOf,
   placeSites,
@@ -100,7 +103,11 @@ export interface MobilityRow {
   name: string;
   communes: number;
   population: number;
+  /** Beneficiaries over the communes whose need is known (`needParts`), as every sum below. */
   need: number | null;
+  needParts: Parts;
+  /** Population of the communes whose need is known. */
+  needPopulation: number;
   /** Share of the beneficiaries counted as needing support (their mean over the communes). */
   share: number | null;
   /** Where the share comes from: one origin, or 'mixed' when communes differ. */
@@ -150,6 +157,8 @@ function emptyRow(code: string, name: string, known: boolean): MobilityRow {
     communes: 0,
     population: 0,
     need: null,
+    needParts: { ...NO_PARTS },
+    needPopulation: 0,
     share: null,
     shareOrigin: 'default',
     shareSourceIds: [],
@@ -182,13 +191,11 @@ export function mobilityTable(
   const { data } = input;
   const net = data.network;
   const n = net.count;
-  const need = data.people.need;
+  const need = knownNeed(data.people);
   const known = need !== null;
   const profile: BarrierProfile = barrierProfile(input.barriers, a, input.schemeOrder);
   const shares = communeShares(profile, net.codes, input.barrierTerritoryOf);
-  const support = need
-    ? Float64Array.from(need, (v, c) => Math.max(0, v) * (shares.share[c] as number))
-    : null;
+  const support = need ? Float64Array.from(need, (v, c) => v * (shares.share[c] as number)) : null;
   const placed = placeSites(input, isMobilityService, (s) =>
     s.capacity === null ? null : s.capacity * a.capacityYears,
   );
@@ -233,13 +240,15 @@ export function mobilityTable(
     }
   });
   const needs = needsOf(input);
-  const finish = (r: MobilityRow, beneficiaries: number | null, supportSum: number | null) => {
-    r.need = beneficiaries;
+  const finish = (r: MobilityRow, needSum: number | null, supportSum: number | null) => {
+    r.need = needSum;
+    const nothingKnown = clearWithoutKnownNeed(r);
+    const beneficiaries = r.need;
     const o = origins.get(r) ?? new Set<ShareOrigin>();
     r.shareOrigin = o.size === 1 ? ([...o][0] as ShareOrigin) : o.size === 0 ? 'default' : 'mixed';
     r.shareSourceIds.sort();
     if (supportSum !== null) {
-      r.supportNeed = supportSum;
+      r.supportNeed = nothingKnown ? null : supportSum;
       // The beneficiary-weighted mean share: what the territory's support need rests on.
       r.share = ratio(supportSum, beneficiaries);
       if (r.share === null && r.communes > 0) r.share = (shareSum.get(r) ?? 0) / r.communes;
@@ -257,11 +266,8 @@ export function mobilityTable(
   const supportOf = (r: MobilityRow) => (support ? (supportSum.get(r) ?? 0) : null);
   rows.forEach((r, k) => finish(r, needs.byTerritory[k] ?? null, supportOf(r)));
   finish(total, needs.total, supportOf(total));
-  const ranks = rankBy(
-    rows,
-    (r) => r.unmet,
-    (r) => r.unmetPer100 ?? 0,
-  );
+  // Unmet needs are shown as whole people: equal ones share a rank.
+  const ranks = rankBy(rows, (r) => r.unmet, 0);
   rows.forEach((r, k) => (r.rank = ranks[k] ?? null));
   return {
     assumptions: { ...a, answers: [...a.answers] },

@@ -29,7 +29,7 @@ export interface GapsReportInput {
   communes: readonly Commune[];
   sites: readonly Site[];
   /** Beneficiaries by commune; null in a published dataset (statistical secrecy). */
-  needByCommune: ReadonlyMap<string, number> | null;
+  needByCommune: ReadonlyMap<string, number | null> | null;
   /** Published beneficiaries by territory of the scheme and of the département (secrecy: null). */
   publishedNeed?: TableInput['publishedNeed'];
   needLabel: string;

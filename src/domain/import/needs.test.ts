@@ -23,6 +23,8 @@ describe('CAF RSA households', () => {
     expect(needs.map((n) => [n.communeCode, n.value, n.year, n.indicator])).toEqual([
       ['01001', 125, 2023, 'rsa_foyers'],
       ['01002', 40, 2023, 'rsa_foyers'],
+      // Masked by the CAF: a secret value, not a missing one, and not 0.
+      ['01003', null, 2023, 'rsa_foyers'],
       ['01007', 25, 2023, 'rsa_foyers'],
     ]);
     expect(report.ignored.map((g) => [g.code, g.lines])).toEqual([
@@ -70,6 +72,14 @@ describe('fallback need indicators', () => {
         communeCode: '01001',
         indicator: 'demandeurs_emploi',
         value: 35,
+        year: 2024,
+        sourceId: 'de',
+      },
+      // An empty count is a masked one: kept as secret, never as 0.
+      {
+        communeCode: '01003',
+        indicator: 'demandeurs_emploi',
+        value: null,
         year: 2024,
         sourceId: 'de',
       },

@@ -71,20 +71,22 @@ function communeOf(
 
 /**
  * The commune and the count of a row, or null (rejected or ignored, recorded in the report). An
- * empty cell is a count under statistical secrecy (the CAF masks those under 5 households).
+ * empty cell is a count under statistical secrecy (the CAF masks those under 5 households): it
+ * is recorded as such in the report and returned with a null value, so that the commune is
+ * « secret », not « non renseigné », and never 0.
  */
 function countOf(
   r: CsvRecord,
   col: { code: number; value: number },
   ctx: NeedContext,
   report: ReportBuilder,
-): { code: string; value: number } | null {
+): { code: string; value: number | null } | null {
   const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
   if (code === null) return null;
   const raw = cellAt(r, col.value);
   if (isNullish(raw)) {
     report.ignore(r.line, 'secret');
-    return null;
+    return { code, value: null };
   }
   const v = parseNumber(raw);
   if (!v.ok || v.value === null || v.value < 0) {
@@ -95,10 +97,16 @@ function countOf(
   return { code, value: v.value };
 }
 
-/** Adds values of one commune (several former communes may fall into one current commune). */
-function sumByCommune(rows: { code: string; value: number }[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of rows) out.set(r.code, (out.get(r.code) ?? 0) + r.value);
+/**
+ * Adds values of one commune (several former communes may fall into one current commune). A
+ * commune with a masked part is masked as a whole (null): its sum would pass a part for the whole.
+ */
+function sumByCommune(rows: { code: string; value: number | null }[]): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const r of rows) {
+    const prev = out.has(r.code) ? (out.get(r.code) as number | null) : 0;
+    out.set(r.code, prev === null || r.value === null ? null : prev + r.value);
+  }
   return out;
 }
 
@@ -132,7 +140,7 @@ export function parseCafRsa(
       'Colonnes attendues absentes : « numcomdo » (code commune) et « indfoy_rsa » (foyers RSA).',
     );
   }
-  const rows: { code: string; value: number; year: number; line: number }[] = [];
+  const rows: { code: string; value: number | null; year: number; line: number }[] = [];
   for (const r of table.records) {
     report.read();
     const count = countOf(r, col, ctx, report);
@@ -147,7 +155,8 @@ export function parseCafRsa(
     report.ignore(r.line, 'older_millesime');
     return false;
   });
-  for (let i = 0; i < kept.length; i++) report.keep();
+  // Masked rows were counted as ignored (secret) in the report; the others are kept.
+  for (const r of kept) if (r.value !== null) report.keep();
   const years = kept.map((r) => r.year).filter((y) => y > 0);
   const year = years.length > 0 ? Math.max(...years) : null;
   const needs = [...sumByCommune(kept)].map(([communeCode, value]) => ({
@@ -168,13 +177,13 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
     code: findColumn(h, ['insee', 'code_insee', 'codgeo']),
     value: findColumn(h, ['population', 'demandeurs_emploi', 'nb_demandeurs', 'defm']),
   };
-  const rows: { code: string; value: number }[] = [];
+  const rows: { code: string; value: number | null }[] = [];
   for (const r of table.records) {
     report.read();
     const count = countOf(r, col, ctx, report);
     if (!count) continue;
     rows.push(count);
-    report.keep();
+    if (count.value !== null) report.keep();
   }
   const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
     communeCode,

@@ -30,7 +30,7 @@ export interface ReachReportInput {
   datasetId: string;
   communes: readonly Commune[];
   sites: readonly Site[];
-  needByCommune: ReadonlyMap<string, number> | null;
+  needByCommune: ReadonlyMap<string, number | null> | null;
   /** Label of the need indicator ("Foyers allocataires du RSA"). */
   needLabel: string;
   schemes: readonly ReportScheme[];

@@ -11,6 +11,7 @@ import { horizonFor } from './engine.ts';
 import type { ReachAssumptions, ScenarioEdit } from './scenario.ts';
 import { ReachSession } from './session.ts';
 import type { ReachPeople } from './summary.ts';
+import { STATE_CODES } from '../value-state.ts';
 
 export interface ReachData {
   network: TravelNetwork;
@@ -21,12 +22,23 @@ export interface ReachData {
 
 /**
  * @param needByCommune the need indicator by commune code, or null when the dataset has none by
- *   commune (a published dataset under statistical secrecy): beneficiaries are then unknown.
+ *   commune (a published dataset under statistical secrecy): beneficiaries are then unknown. A
+ *   null value is a value masked at the source (secret), an absent commune has none (missing):
+ *   both stay 0 in `need`, which only sums and weights read, and are marked in `needState` so
+ *   that figures count them apart, never as 0.
  */
 export function reachData(
   communes: readonly Commune[],
-  needByCommune: ReadonlyMap<string, number> | null,
+  needByCommune: ReadonlyMap<string, number | null> | null,
 ): ReachData {
+  const stateOf = (code: string) => {
+    const v = needByCommune?.get(code);
+    return v === undefined
+      ? STATE_CODES.missing
+      : v === null
+        ? STATE_CODES.secret
+        : STATE_CODES.known;
+  };
   return {
     network: createTravelNetwork(communes),
     people: {
@@ -34,6 +46,7 @@ export function reachData(
       need: needByCommune
         ? Float64Array.from(communes, (c) => needByCommune.get(c.code) ?? 0)
         : null,
+      needState: needByCommune ? Uint8Array.from(communes, (c) => stateOf(c.code)) : null,
     },
     names: communes.map((c) => c.name),
   };

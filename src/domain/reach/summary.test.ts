@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STATE_CODES } from '../value-state.ts';
 import {
   REACH_BANDS,
   bandIndex,
@@ -47,10 +48,15 @@ describe('reach summary', () => {
   it('counts people beyond N minutes, by territory and in all (hand-counted)', () => {
     const s = summariseReach(minutes, people, territories, 30);
     // Beyond 30 min: c3 (30.5), c4 (44), c5 (beyond the horizon); c2 at exactly 30 is within.
+    const allKnown = (n: number, population: number) => ({
+      needParts: { known: n, missing: 0, unknown: 0, secret: 0 },
+      needPopulation: population,
+    });
     expect(s.total).toEqual({
       communes: 5,
       population: 1950,
       need: 65,
+      ...allKnown(5, 1950),
       communesBeyond: 3,
       populationBeyond: 750,
       needBeyond: 15,
@@ -62,6 +68,7 @@ describe('reach summary', () => {
         communes: 2,
         population: 500,
         need: 22,
+        ...allKnown(2, 500),
         communesBeyond: 1,
         populationBeyond: 300,
         needBeyond: 12,
@@ -72,6 +79,7 @@ describe('reach summary', () => {
         communes: 3,
         population: 1450,
         need: 43,
+        ...allKnown(3, 1450),
         communesBeyond: 2,
         populationBeyond: 450,
         needBeyond: 3,
@@ -85,6 +93,20 @@ describe('reach summary', () => {
     expect(s.total.need).toBeNull();
     expect(s.total.needBeyond).toBeNull();
     expect(s.total.populationBeyond).toBe(750);
+  });
+
+  it('counts communes without a known need apart, never as 0', () => {
+    // c3 (need 12, beyond) is missing, c1 (need 40, within) is secret: both leave the sums.
+    const needState = Uint8Array.from([STATE_CODES.secret, 0, STATE_CODES.missing, 0, 0]);
+    const s = summariseReach(minutes, { ...people, needState }, territories, 30);
+    expect(s.total.needParts).toEqual({ known: 3, missing: 1, unknown: 0, secret: 1 });
+    expect(s.total.need).toBe(65 - 12 - 40);
+    expect(s.total.needBeyond).toBe(15 - 12);
+    expect(s.total.needPopulation).toBe(1950 - people.population[0]! - people.population[2]!);
+    expect(communesBeyond(minutes, { ...people, needState }, 30, codes, names)[2]).toMatchObject({
+      code: 'c3',
+      need: null,
+    });
   });
 
   it('lists the communes beyond, the most beneficiaries first', () => {

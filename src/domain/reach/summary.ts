@@ -4,6 +4,7 @@
  * A commune is "within N minutes" when its time is at most N, "beyond" when it is more (or beyond
  * the engine's horizon).
  */
+import { NO_PARTS, STATE_CODES, countPart, type Parts } from '../value-state.ts';
 
 /** The bands of the map; the last one is open. */
 export const REACH_BANDS = [
@@ -26,6 +27,11 @@ export interface ReachPeople {
   population: Float64Array;
   /** The need indicator (beneficiaries), or null when there is no value by commune. */
   need: Float64Array | null;
+  /**
+   * State of each commune's need value (`STATE_CODES` of value-state.ts): a commune without a
+   * known value has 0 in `need` and is counted apart in `needParts`. Absent: all known.
+   */
+  needState?: Uint8Array | null;
 }
 
 /** A territory scheme over the communes of the network. */
@@ -56,8 +62,15 @@ export function territoryIndex(
 export interface ReachFigures {
   communes: number;
   population: number;
-  /** Null when the need is unknown by commune. */
+  /**
+   * Null when the need is unknown by commune; otherwise the sum over the communes with a known
+   * value, `needParts` saying how many those are (the figures are then "sur N communes").
+   */
   need: number | null;
+  /** Communes by state of their need value (all zero when the need is unknown by commune). */
+  needParts: Parts;
+  /** Population of the communes with a known need value. */
+  needPopulation: number;
   communesBeyond: number;
   populationBeyond: number;
   needBeyond: number | null;
@@ -85,15 +98,27 @@ const emptyFigures = (hasNeed: boolean): ReachFigures => ({
   communes: 0,
   population: 0,
   need: hasNeed ? 0 : null,
+  needParts: { ...NO_PARTS },
+  needPopulation: 0,
   communesBeyond: 0,
   populationBeyond: 0,
   needBeyond: hasNeed ? 0 : null,
 });
 
-function add(f: ReachFigures, population: number, need: number, beyond: boolean): void {
+function add(
+  f: ReachFigures,
+  population: number,
+  need: number,
+  beyond: boolean,
+  state: number,
+): void {
   f.communes++;
   f.population += population;
-  if (f.need !== null) f.need += need;
+  if (f.need !== null) {
+    countPart(f.needParts, state);
+    if (state === STATE_CODES.known) f.needPopulation += population;
+    f.need += need;
+  }
   if (beyond) {
     f.communesBeyond++;
     f.populationBeyond += population;
@@ -119,11 +144,13 @@ export function summariseReach(
   for (let c = 0; c < minutes.length; c++) {
     const t = minutes[c] as number;
     const pop = people.population[c] as number;
-    const need = people.need ? (people.need[c] as number) : 0;
+    const state = people.needState ? (people.needState[c] as number) : STATE_CODES.known;
+    // A commune without a known value adds nothing to the sums: it is counted in needParts.
+    const need = people.need && state === STATE_CODES.known ? (people.need[c] as number) : 0;
     const beyond = t > maxMinutes;
-    add(total, pop, need, beyond);
+    add(total, pop, need, beyond, state);
     const k = territories.of[c] as number;
-    if (k >= 0) add(byTerritory[k] as ReachFigures, pop, need, beyond);
+    if (k >= 0) add(byTerritory[k] as ReachFigures, pop, need, beyond, state);
     const band = bands[bandIndex(t)] as BandFigures;
     band.communes++;
     band.population += pop;
@@ -148,6 +175,7 @@ export interface CommuneBeyond {
   /** Infinity beyond the engine's horizon. */
   minutes: number;
   population: number;
+  /** Null when the commune has no known need value (missing or secret). */
   need: number | null;
 }
 
@@ -169,7 +197,10 @@ export function communesBeyond(
       name: names[c] as string,
       minutes: t,
       population: people.population[c] as number,
-      need: people.need ? (people.need[c] as number) : null,
+      need:
+        people.need && (people.needState?.[c] ?? STATE_CODES.known) === STATE_CODES.known
+          ? (people.need[c] as number)
+          : null,
     });
   }
   return out.sort(
