@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, classify, classifyRobust, niceRound } from './classify.ts';
+import {
+  SHARE_BREAKS,
+  classOf,
+  classesFor,
+  classify,
+  classifyRobust,
+  niceRound,
+} from './classify.ts';
 
 describe('classify', () => {
   it('cuts quantiles into rounded, increasing breaks', () => {
@@ -64,5 +71,29 @@ describe('no empty class', () => {
     const counts = new Array(c.breaks.length + 1).fill(0);
     for (const v of values) counts[classOf(v, c)]++;
     expect(counts.every((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('shares on fixed breaks', () => {
+  it('classes 0,6 % in the lowest class whatever the other territories show', () => {
+    // One territory at 0,6 %, the others at 0: relative classes would paint it the worst.
+    const values = [0, 0, 0, 0.6, null];
+    const relative = classifyRobust(values, 5)!;
+    expect(classOf(0.6, relative)).toBe(relative.breaks.length);
+    const fixed = classesFor(values, 'share', 5)!;
+    expect(classOf(0.6, fixed)).toBe(0);
+    expect(classOf(0, fixed)).toBe(0);
+  });
+
+  it('gives the same classes to every dataset, and data-driven ones to counts and rates', () => {
+    const a = classesFor([5, 95, 50], 'share', 5);
+    const b = classesFor([99, 100, 98.5], 'share', 5);
+    expect(a).toEqual(b);
+    expect(a!.breaks).toEqual(SHARE_BREAKS);
+    expect([classOf(20, a!), classOf(20.1, a!), classOf(100, a!)]).toEqual([0, 1, 4]);
+    expect(classesFor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'count', 5)).toEqual(
+      classifyRobust([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5),
+    );
+    expect(classesFor([null, null], 'share', 5)).toBeNull();
   });
 });

@@ -1,8 +1,26 @@
 /**
- * Class breaks for choropleths. Quantiles by default (each class holds about as many territories),
- * rounded to legible values; equal intervals as an option.
+ * Class breaks for choropleths. A share or a score (0–100 %) is classed on fixed breaks, the same
+ * for every territory, dataset and département, so that a colour means the same everywhere and a
+ * small share is never drawn as the worst class because the others are smaller still. Counts and
+ * rates keep classes drawn from the data: quantiles by default (each class holds about as many
+ * territories), rounded to legible values; equal intervals as an option.
  */
 export type ClassMethod = 'quantiles' | 'intervals';
+
+/**
+ * What a measure is, for its classes: `share` (a percentage of a whole, 0–100, or a score on that
+ * scale), `count` (people, sites, places) or `rate` (per 100 inhabitants, per km²…).
+ */
+export type MeasureScale = 'share' | 'count' | 'rate';
+
+/**
+ * The fixed breaks of every share, in percent: five classes of 20 points, read as "moins de
+ * 20 %", "20 à 40 %"… The classes do not depend on the values shown.
+ */
+export const SHARE_BREAKS: readonly number[] = [20, 40, 60, 80];
+
+/** The classes of shares: the fixed breaks over the whole 0–100 % range. */
+export const shareClasses = (): Classes => ({ breaks: [...SHARE_BREAKS], min: 0, max: 100 });
 
 export interface Classes {
   /** Upper bounds of every class but the last, ascending; `breaks.length + 1` classes. */
@@ -67,4 +85,19 @@ export function classifyRobust(
   const q = classify(values, classCount);
   if (!q || q.min === q.max) return q;
   return q.breaks.length < 2 ? classify(values, classCount, 'intervals') : q;
+}
+
+/**
+ * The classes of a measure: fixed for shares, drawn from the values for counts and rates. Null
+ * when there is nothing to class (no value at all).
+ */
+export function classesFor(
+  values: readonly (number | null)[],
+  scale: MeasureScale,
+  classCount: number,
+): Classes | null {
+  if (scale === 'share') {
+    return values.some((v) => v !== null && Number.isFinite(v)) ? shareClasses() : null;
+  }
+  return classifyRobust(values, classCount);
 }

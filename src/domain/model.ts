@@ -66,6 +66,9 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 /** Kinds counted as an "accueil social" by default (the 30-minute question). */
 export const ACCUEIL_KINDS: readonly SiteKind[] = ['mds', 'ccas', 'france_services'];
 
+/** Kinds whose sites carry the actions of the offer (as opposed to accueil and orientation). */
+export const OFFER_KINDS: readonly SiteKind[] = ['action', 'siae', 'mobilite'];
+
 /**
  * Axes of the offer, after the Nord call for projects (levée des freins split into its three
  * usual parts), plus IAE and accueil/orientation. See PRODUCT.md, question 1.

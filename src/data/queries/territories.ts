@@ -3,12 +3,11 @@
  * `schema.ts`). Parameters are always bound, never spliced into the SQL.
  */
 import type { TerritoryAggregate } from '../../domain/indicators.ts';
-import type { CodeInsee, SiteKind } from '../../domain/model.ts';
+import { OFFER_KINDS, type CodeInsee, type SiteKind } from '../../domain/model.ts';
 import type { ValueState } from '../../domain/value-state.ts';
 import type { Db } from '../db.ts';
 
-/** Kinds whose sites carry the actions of the offer (as opposed to accueil and orientation). */
-export const OFFER_KINDS: readonly SiteKind[] = ['action', 'siae', 'mobilite'];
+export { OFFER_KINDS } from '../../domain/model.ts';
 
 export interface AggregateParams {
   schemeId: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageTable, defaultCoverageAssumptions } from './coverage.ts';
+import { STATE_CODES } from '../value-state.ts';
+import { coverageTable, defaultCoverageAssumptions, scoreFigure } from './coverage.ts';
 import { smallInput, testSite } from './test-fixtures.ts';
 
 describe('coverage table, hand-checked', () => {
@@ -72,6 +73,35 @@ describe('coverage table, hand-checked', () => {
     expect(ta).toMatchObject({ need: 50, placesPer100: 80, served: null, score: null, rank: null });
     expect(tb).toMatchObject({ need: null, placesPer100: null, communesOutOfReach: 1 });
     expect(t.communes[0]!.served).toBeNull();
+  });
+
+  it('says an axis has no site in the data instead of scoring 100 %', () => {
+    const t = coverageTable(smallInput(), { ...a, axis: 'mobilite' });
+    expect(t.axisSites).toBe(0);
+    expect(t.rows.map((r) => [r.score, r.rank])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(t.total.score).toBeNull();
+    expect(scoreFigure(t.total, t.axisSites).state).toBe('missing');
+    // The split is still there: everyone is out of reach of a site the data does not have.
+    expect(t.total.outOfReach).toBe(68);
+  });
+
+  it('scores over the communes whose need is known, and says so', () => {
+    const input = smallInput();
+    // C1 (20 beneficiaries, territory A) has no value; C3 (8, territory B) is masked.
+    input.data.people.needState = Uint8Array.of(0, STATE_CODES.missing, 0, STATE_CODES.secret);
+    const t = coverageTable(input, a);
+    const [ta, tb] = t.rows;
+    expect(ta).toMatchObject({ need: 30, served: 30, overCapacity: 0, score: 0 });
+    expect(ta!.needParts).toEqual({ known: 1, missing: 1, unknown: 0, secret: 0 });
+    // A: C0 holds 1000 of 1800 inhabitants, enough for a partial score.
+    expect(scoreFigure(ta!, t.axisSites)).toMatchObject({ state: 'partial', value: 0 });
+    // B: C2 holds 400 of 700: partial too; its 10 are served, C3 is not counted.
+    expect(tb).toMatchObject({ need: 10, outOfReach: 0, score: 0 });
+    expect(t.communes.map((c) => c.needState)).toEqual(['known', 'missing', 'known', 'secret']);
+    expect(t.communes[1]!.need).toBeNull();
   });
 
   it('refuses absurd assumptions with a clear message', () => {

@@ -13,6 +13,7 @@ import { allocate, UNKNOWN_CAPACITY_RULES, type UnknownCapacityRule } from './al
 import {
   MIN_COVERAGE,
   NO_PARTS,
+  missingFigure,
   ratioFigure,
   stateOfCode,
   sumFigure,
@@ -134,6 +135,11 @@ export interface CoverageTable {
   rows: CoverageRow[];
   total: CoverageRow;
   communes: CoverageCommune[];
+  /**
+   * Sites of the axis in the data. With none, the scores are not computed (they would read
+   * 100 %): the data lacks that part of the offer, which says nothing of the territory.
+   */
+  axisSites: number;
   /** Sites of the axis whose commune is not in the dataset (left out). */
   unplacedSites: string[];
   pairs: number;
@@ -241,7 +247,7 @@ export function coverageTable(
     clearWithoutKnownNeed(r);
     r.concerned = r.need === null ? null : r.need * a.concernedShare;
     r.placesPer100 = ratio(r.places, r.need, 100);
-    r.score = scoreFigure(r).value;
+    r.score = scoreFigure(r, placed.kept.length).value;
   };
   rows.forEach((r, k) => finish(r, needs.byTerritory[k] ?? null));
   finish(total, needs.total);
@@ -257,6 +263,7 @@ export function coverageTable(
     rows,
     total,
     communes,
+    axisSites: placed.kept.length,
     unplacedSites: placed.unplaced,
     pairs: alloc.pairs,
     augmentations: alloc.augmentations,
@@ -265,9 +272,11 @@ export function coverageTable(
 
 /**
  * The gap score of a line as a figure: over the communes whose need is known, "sur N communes
- * renseignées" when some lack it, withheld below MIN_COVERAGE of the population.
+ * renseignées" when some lack it, withheld below MIN_COVERAGE of the population; « non
+ * renseigné » when the data has no site of the axis at all (`axisSites` = 0).
  */
-export function scoreFigure(r: CoverageRow): Figure {
+export function scoreFigure(r: CoverageRow, axisSites: number): Figure {
+  if (axisSites === 0) return missingFigure('missing');
   if (r.overCapacity === null || r.outOfReach === null || r.concerned === null) {
     return { value: null, state: 'secret', parts: r.needParts, unit: 'commune', coverage: 0 };
   }
