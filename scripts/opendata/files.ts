@@ -3,9 +3,9 @@
  * each input kind has a sub-folder and a file-name pattern; the newest-named match wins. Reading
  * goes through the same parsers as the browser.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readCsvBytes, readJsonRecords, type TableInput } from '../../src/domain/import/table.ts';
+import { readTable, type ByteChunks, type TableInput } from '../../src/domain/import/table.ts';
 
 /** The first file of `dir/sub` whose name matches, newest name first ("…-20240801" > "…-2019"). */
 export function findFile(dir: string, sub: string, pattern: RegExp): string | null {
@@ -18,14 +18,27 @@ export function findFile(dir: string, sub: string, pattern: RegExp): string | nu
   return names[0] ? join(folder, names[0]) : null;
 }
 
-export function readTableFile(path: string): TableInput {
-  const bytes = new Uint8Array(readFileSync(path));
-  if (path.toLowerCase().endsWith('.json')) {
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    if (!Array.isArray(parsed)) throw new Error(`${path} : un tableau JSON était attendu.`);
-    return readJsonRecords(parsed, basename(path));
+/** Size of the chunks a file is read in: memory stays bounded whatever the file's size. */
+export const CHUNK_BYTES = 1 << 20;
+
+/** A file's bytes in chunks, read synchronously as they are consumed; the file is closed at the end. */
+export function* fileChunks(path: string, chunkBytes = CHUNK_BYTES): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = new Uint8Array(chunkBytes);
+      const n = readSync(fd, buf, 0, chunkBytes, null);
+      if (n === 0) return;
+      yield n === chunkBytes ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
-  return readCsvBytes(bytes, basename(path));
+}
+
+/** A table file (CSV or JSON), read by the same reader as the browser's; CSV is streamed. */
+export function readTableFile(path: string, chunks: ByteChunks = fileChunks(path)): TableInput {
+  return readTable(chunks, basename(path));
 }
 
 export function readJsonFile<T>(path: string): T {

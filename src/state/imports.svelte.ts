@@ -15,12 +15,11 @@ import {
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { CommuneIndex } from '../domain/import/commune-index.ts';
-import { decodeText } from '../domain/import/decode.ts';
 import { OFFER_FORMAT_LABELS, parseOffer } from '../domain/import/offer.ts';
 import { pointLocator } from '../domain/import/point-locator.ts';
 import { parsePtiTerritories } from '../domain/import/pti-territories.ts';
 import type { ValidationReport } from '../domain/import/report.ts';
-import { readCsvBytes, readJsonRecords, type TableInput } from '../domain/import/table.ts';
+import { readTableBytes, type TableInput } from '../domain/import/table.ts';
 import type { DatasetMeta, Source } from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 
@@ -244,18 +243,7 @@ export class ImportStore {
 }
 
 async function readFile(file: File): Promise<TableInput> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (/\.json$/i.test(file.name)) {
-    const parsed = JSON.parse(decodeText(bytes).text) as unknown;
-    if (!Array.isArray(parsed)) throw new Error('un tableau JSON était attendu');
-    return readJsonRecords(parsed, file.name);
-  }
-  if (/\.(xlsx|xls|ods)$/i.test(file.name)) {
-    throw new Error(
-      'les classeurs Excel ou LibreOffice ne sont pas lus : enregistrez la feuille au format CSV',
-    );
-  }
-  return readCsvBytes(bytes, file.name);
+  return readTableBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

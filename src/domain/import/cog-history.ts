@@ -27,7 +27,7 @@ export function readPassageTable(table: TableInput): PassageStep[] {
     date: findColumn(h, ['date']),
     type: findColumn(h, ['typemodif']),
   };
-  return table.records.map((r) => ({
+  return Array.from(table.records, (r) => ({
     fromYear: Number(cellAt(r, col.fromYear)),
     toYear: Number(cellAt(r, col.toYear)),
     from: cellAt(r, col.from),
@@ -109,7 +109,7 @@ export function parsePopulation(
     fileName: table.fileName,
     format: table.format,
     header: table.header,
-  });
+  }).readsFrom(table);
   const col = {
     code: findColumn(table.header, ['CODGEO', 'code_insee', 'COM']),
     pop: findColumn(table.header, ['POP', 'PMUN', 'population']),

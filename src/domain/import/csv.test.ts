@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, sniffDelimiter } from './csv.ts';
+import { createRandom } from '../random.ts';
+import { CsvTokenizer, parseCsv, sniffDelimiter } from './csv.ts';
 
 describe('sniffDelimiter', () => {
   it.each([
@@ -33,5 +34,58 @@ describe('parseCsv', () => {
     const t = parseCsv('a,b\n1,"oops\n2,3\n');
     expect(t.unclosedQuoteLine).toBe(2);
     expect(t.records).toHaveLength(1);
+  });
+});
+
+describe('CsvTokenizer', () => {
+  const tokenize = (chunks: string[], d: ';' | ',' = ';') => {
+    const out: { line: number; cells: string[] }[] = [];
+    const t = new CsvTokenizer(d, (cells, line) => out.push({ line, cells }));
+    for (const c of chunks) t.push(c);
+    return { records: out, unclosed: t.end(), empty: t.emptyRecords };
+  };
+
+  it('counts CR-only line ends and CRLF cut between two chunks once', () => {
+    expect(tokenize(['a;b\r', '\n1;2\r3;4']).records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, cells: ['3', '4'] },
+    ]);
+    expect(tokenize(['a;"x\r', '\ny";b\n2;3']).records).toEqual([
+      { line: 1, cells: ['a', 'x\ny', 'b'] },
+      { line: 3, cells: ['2', '3'] },
+    ]);
+  });
+
+  it('reads a doubled quote cut between two chunks', () => {
+    expect(tokenize(['"il a dit "', '"oui"""', ';x']).records[0]?.cells).toEqual([
+      'il a dit "oui"',
+      'x',
+    ]);
+  });
+
+  it('does not count rows of separators only as records', () => {
+    const r = tokenize(['a;b;c\n1;2;3\n;;\n;;\n']);
+    expect(r.records).toHaveLength(2);
+    expect(r.empty).toBe(2);
+  });
+
+  it('gives the same records however the text is cut (random cuts)', () => {
+    const rnd = createRandom(7);
+    const rand = () => rnd.next();
+    const alphabet = ['a', 'é', ';', ',', '"', '""', '\n', '\r\n', '\r', ' ', '1'];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const len = Math.floor(rand() * 60);
+      for (let i = 0; i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const whole = tokenize([text]);
+      const chunks: string[] = [];
+      for (let i = 0; i < text.length;) {
+        const n = 1 + Math.floor(rand() * 5);
+        chunks.push(text.slice(i, i + n));
+        i += n;
+      }
+      expect(tokenize(chunks), JSON.stringify(text)).toEqual(whole);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testIndex } from './fixtures/communes.ts';
 import { parseCafRsa, parseFilosofi, parseJobSeekers, type NeedContext } from './needs.ts';
-import { readCsvBytes, readCsvText, readJsonRecords } from './table.ts';
+import { readTableBytes, readCsvText, readJsonRecords } from './table.ts';
 
 const ctx: NeedContext = {
   dep: '01',
@@ -16,7 +16,7 @@ describe('CAF RSA households', () => {
   it('reads the data.caf.fr communal format: latest millésime, secrecy, remaps, rejects', () => {
     const bytes = readFileSync(new URL('./fixtures/caf-rsa-fictif.csv', import.meta.url));
     const { needs, report, year } = parseCafRsa(
-      readCsvBytes(new Uint8Array(bytes), 'caf.csv'),
+      readTableBytes(new Uint8Array(bytes), 'caf.csv'),
       ctx,
     );
     expect(year).toBe(2023);

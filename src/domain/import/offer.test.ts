@@ -8,7 +8,7 @@ import {
   type OfferContext,
 } from './offer.ts';
 import { rejectedRowsCsv } from './report.ts';
-import { readCsvBytes, readCsvText, readJsonRecords } from './table.ts';
+import { readTableBytes, readCsvText, readJsonRecords } from './table.ts';
 import { parseCsv } from './csv.ts';
 import { CommuneIndex } from './commune-index.ts';
 
@@ -26,7 +26,7 @@ const ctx = (over: Partial<OfferContext> = {}): OfferContext => ({
 
 describe('the plain template, on a broken Windows-1252 export', () => {
   const bytes = readFileSync(new URL('./fixtures/offre-modele-cassee.csv', import.meta.url));
-  const table = readCsvBytes(new Uint8Array(bytes), 'offre-modele-cassee.csv');
+  const table = readTableBytes(new Uint8Array(bytes), 'offre-modele-cassee.csv');
   const { sites, report, format } = parseOffer(table, ctx());
   const byId = new Map(sites.map((s) => [s.id, s]));
 
@@ -310,15 +310,18 @@ describe('the template documented in the README', () => {
       lat: 50.291,
       postcodes: ['62000'],
     };
-    const { sites, report } = parseOffer(readCsvBytes(new Uint8Array(bytes), 'modele-offre.csv'), {
-      dep: '62',
-      communes: new CommuneIndex([arras]),
-      bbox: [1.5, 50, 3.2, 51.1],
-      sourceId: 'modele',
-      idPrefix: 'm',
-      inputId: 'm',
-      label: 'Modèle',
-    });
+    const { sites, report } = parseOffer(
+      readTableBytes(new Uint8Array(bytes), 'modele-offre.csv'),
+      {
+        dep: '62',
+        communes: new CommuneIndex([arras]),
+        bbox: [1.5, 50, 3.2, 51.1],
+        sourceId: 'modele',
+        idPrefix: 'm',
+        inputId: 'm',
+        label: 'Modèle',
+      },
+    );
     expect([report.rowsRead, report.kept, report.rejectedRows]).toEqual([3, 3, 0]);
     expect(sites.map((s) => [s.kind, s.detail, s.capacity, s.communeCode])).toEqual([
       ['mds', '', 450, '62041'],

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testIndex } from './fixtures/communes.ts';
 import { parsePtiTerritories, UNASSIGNED_TERRITORY } from './pti-territories.ts';
-import { readCsvBytes } from './table.ts';
+import { readTableBytes } from './table.ts';
 
 describe('PTI territories', () => {
   const bytes = readFileSync(new URL('./fixtures/territoires-pti-fictif.csv', import.meta.url));
   const { territories, memberships, report, unassigned } = parsePtiTerritories(
-    readCsvBytes(new Uint8Array(bytes), 'pti.csv'),
+    readTableBytes(new Uint8Array(bytes), 'pti.csv'),
     {
       dep: '01',
       communes: testIndex(),

@@ -144,6 +144,8 @@ export class ReportBuilder {
   #ignored = new Map<string, IssueGroup>();
   #remaps = new Map<string, Remap>();
   #repairedLines = new Set<number>();
+  /** The table read, whose file-level problems are known only once it has been read through. */
+  #table: TableInput | null = null;
 
   constructor(init: {
     inputId: string;
@@ -211,8 +213,23 @@ export class ReportBuilder {
     this.#report.notes.push(text);
   }
 
+  /** Notes the table's file-level problems when the report is built (the table is read by then). */
+  readsFrom(table: TableInput): this {
+    this.#table = table;
+    return this;
+  }
+
   /** A repair made on a row that was then rejected is not reported: the row was not kept. */
   build(): ValidationReport {
+    const table = this.#table;
+    if (table) {
+      this.#table = null;
+      for (const p of table.problems) this.note(p);
+      if (table.emptyLines.count > 0)
+        this.note(
+          `${table.emptyLines.count.toLocaleString('fr-FR')} ligne(s) sans aucune valeur (séparateurs seuls, comme en laisse Excel en fin de feuille) : ni lues ni comptées.`,
+        );
+    }
     const rejectedLines = new Set(this.#report.rejected.map((r) => r.line));
     const repaired = [...this.#repairedLines].filter((l) => !rejectedLines.has(l));
     const repairs = new Map<string, IssueGroup>();
@@ -233,21 +250,19 @@ export class ReportBuilder {
   }
 }
 
-/** The report of a table: its file, format and header, its file-level problems as notes. */
+/** The report of a table: its file, format and header; its file-level problems as notes. */
 export function tableReport(
   table: TableInput,
   input: { inputId: string; label: string; sourceId: string },
 ): ReportBuilder {
-  const report = new ReportBuilder({
+  return new ReportBuilder({
     inputId: input.inputId,
     label: input.label,
     fileName: table.fileName,
     sourceId: input.sourceId,
     format: table.format,
     header: table.header,
-  });
-  for (const p of table.problems) report.note(p);
-  return report;
+  }).readsFrom(table);
 }
 
 function addTo(
