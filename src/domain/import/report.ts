@@ -5,6 +5,7 @@
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
 import { toCsv } from '../csv-export.ts';
+import type { RefusalCode } from './refusal.ts';
 import type { TableInput } from './table.ts';
 import type { RepairCode } from './values.ts';
 
@@ -303,3 +304,31 @@ export function reportSummary(r: ValidationReport): string {
     `${n(r.rejectedRows)} rejetées, ${n(r.ignoredRows)} hors champ`
   );
 }
+
+export interface Refusal {
+  code: RefusalCode;
+  /** "aucune ligne retenue : 3 rejetées, voir le rapport". */
+  message: string;
+}
+
+/** Why an import that was read must not replace anything, or null when it kept rows. */
+export function refusalOf(report: ValidationReport): Refusal | null {
+  if (report.kept > 0) return null;
+  if (report.rowsRead === 0) return { code: 'no_data_rows', message: 'aucune ligne de données' };
+  const parts: string[] = [];
+  if (report.rejectedRows > 0) parts.push(`${fr(report.rejectedRows)} rejetée(s)`);
+  if (report.ignoredRows > 0) {
+    const other = report.ignored.find((g) => g.code === 'other_departement');
+    parts.push(
+      other && other.count === report.ignoredRows
+        ? `${fr(report.ignoredRows)} d’autres départements`
+        : `${fr(report.ignoredRows)} hors champ`,
+    );
+  }
+  return {
+    code: 'nothing_kept',
+    message: `aucune ligne retenue : ${parts.join(', ')}, voir le rapport`,
+  };
+}
+
+const fr = (v: number) => v.toLocaleString('fr-FR');
