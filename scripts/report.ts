@@ -25,6 +25,11 @@ const REPORTS: Record<string, { summary: string; load: () => Promise<ReportModul
       "couverture de l'offre d'un axe par territoire : places, bénéficiaires servis, au-delà des places, hors de portée, score d'écart",
     load: () => import('./report/gaps.ts'),
   },
+  validate: {
+    summary:
+      'le modèle de temps de trajet face à des courbes publiées (part de la population à moins de N min, par département)',
+    load: () => import('./report/validate.ts'),
+  },
   mobility: {
     summary:
       "besoin d'appui à la mobilité par territoire, services à portée, besoin non couvert, plateformes à ouvrir",
