@@ -12,6 +12,7 @@ import { listSites } from '../../src/data/queries/sites.ts';
 import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import type { MobilityReportInput } from '../../src/domain/gaps/reports.ts';
 import { barrierSchemeId } from '../../src/domain/gaps/mobility.ts';
+import { effectiveBarriers, surveySchemeId } from '../../src/domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
 import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
@@ -20,6 +21,12 @@ import type { TravelMode } from '../../src/domain/travel/model.ts';
 import { TRANSPORT_QUESTION } from '../../src/domain/survey-pas-de-calais.ts';
 import { needIndicator } from './common.ts';
 import { matrixOption, scenarioOption } from './options.ts';
+
+/** The source of the need indicator, as the assumptions name it. */
+function needSourceOf(meta: DatasetMeta, id: string) {
+  const s = meta.sources.find((x) => x.id === id);
+  return s ? { id, label: `${s.producer}, ${s.title}`, millesime: s.millesime } : undefined;
+}
 
 export interface GapsLoadOptions {
   schemeId: string;
@@ -52,7 +59,7 @@ export async function loadGapsInput(
       `Découpage inconnu : ${o.schemeId} (disponibles : ${schemes.map(([id]) => id).join(', ')}).`,
     );
   }
-  const [communes, sites, needs, territories, barriers] = await Promise.all([
+  const [communes, sites, needs, territories, datasetBarriers] = await Promise.all([
     listCommunes(db),
     listSites(db),
     communeNeeds(db, needId),
@@ -60,6 +67,18 @@ export async function loadGapsInput(
     listBarriers(db, TRANSPORT_QUESTION),
   ]);
   const schemeOrder = meta.schemes.map((s) => s.id);
+  // The survey rows as the app applies them (the Pas-de-Calais rows on its PTI territories).
+  const ptiId = surveySchemeId(schemeOrder);
+  const pti = ptiId ? await schemeTerritories(db, ptiId) : null;
+  const { barriers } = effectiveBarriers(
+    datasetBarriers,
+    meta.departement.code,
+    ptiId && pti
+      ? { id: ptiId, territories: [...pti.names].map(([code, name]) => ({ code, name })) }
+      : null,
+    null,
+    new Date().getFullYear(),
+  );
   const surveyScheme = barrierSchemeId(barriers, schemeOrder);
   const barrierTerritoryOf = surveyScheme
     ? (await schemeTerritories(db, surveyScheme)).territoryOf
@@ -99,6 +118,8 @@ export async function loadGapsInput(
     needByCommune: published ? null : needs,
     publishedNeed,
     needLabel: indicator.label,
+    needId,
+    needSource: needSourceOf(meta, indicator.sourceId),
     needUnit: indicator.unit,
     scheme: { id: o.schemeId, label: scheme[1], ...territories },
     car: o.travel?.car ?? defaults.car,

@@ -15,6 +15,9 @@ import {
   type CoverageAssumptions,
 } from '../../src/domain/gaps/coverage.ts';
 import { computeCoverageReport, type CoverageReport } from '../../src/domain/gaps/reports.ts';
+import { lineNeedFigure } from '../../src/domain/gaps/common.ts';
+import { scoreFigure } from '../../src/domain/gaps/coverage.ts';
+import { STATE_LABELS, figureStatus } from '../../src/domain/value-state.ts';
 import { AXES, type Axis, type DatasetMeta } from '../../src/domain/model.ts';
 import { reportOn, round, toCsv } from './common.ts';
 import {
@@ -119,6 +122,7 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
         'territoire',
         'population',
         'beneficiaires',
+        'statut_beneficiaires',
         'beneficiaires_concernes',
         'servis',
         'au_dela_des_places',
@@ -131,6 +135,7 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
         c.territory,
         c.population,
         c.need,
+        c.needState === 'known' ? '' : STATE_LABELS[c.needState],
         round(c.concerned),
         round(c.served),
         round(c.overCapacity),
@@ -146,6 +151,7 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
     t.communes,
     t.population,
     t.need,
+    figureStatus(lineNeedFigure(t)),
     round(t.concerned),
     t.sites,
     t.sitesUnknownCapacity,
@@ -158,8 +164,10 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
     t.communesOutOfReach,
     t.populationOutOfReach,
     round(t.score),
+    figureStatus(scoreFigure(t, r.axisSites)),
     round(t.scoreVsDepartement),
     t.rank,
+    r.hypotheses.map((x) => x.badge).join(' ; '),
   ];
   return toCsv(
     [
@@ -169,6 +177,7 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
       'communes',
       'population',
       'beneficiaires',
+      'statut_beneficiaires',
       'beneficiaires_concernes',
       'sites',
       'sites_capacite_inconnue',
@@ -181,8 +190,10 @@ export function coverageCsv(r: CoverageReport, o: { communes?: boolean } = {}): 
       'communes_hors_de_portee',
       'population_hors_de_portee',
       'score_ecart',
+      'statut_score',
       'ecart_departement_points',
       'rang',
+      'hypotheses',
     ],
     [...r.rows.map((t) => line(r.scheme.id, t)), line('departement', r.total)],
   );

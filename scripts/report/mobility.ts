@@ -12,9 +12,14 @@ import {
   MIN_CAPACITY_YEARS,
   defaultMobilityAssumptions,
   defaultPlatformCapacity,
+  isMobilityService,
   type MobilityAssumptions,
 } from '../../src/domain/gaps/mobility.ts';
 import { computeMobilityReport, type MobilityReport } from '../../src/domain/gaps/reports.ts';
+import { platformCapacityAssumption } from '../../src/domain/assumptions.ts';
+import { lineNeedFigure } from '../../src/domain/gaps/common.ts';
+import { MOBILITY_SERVICES } from '../../src/domain/model.ts';
+import { figureStatus } from '../../src/domain/value-state.ts';
 import type { DatasetMeta } from '../../src/domain/model.ts';
 import { TRANSPORT_ANSWERS, type TransportAnswer } from '../../src/domain/survey-pas-de-calais.ts';
 import { reportOn, round, toCsv, toCsvBlock } from './common.ts';
@@ -125,7 +130,14 @@ export async function mobilityReportFromDb(
             : o.siting.capacityPerYear,
       }
     : null;
-  return computeMobilityReport(input, a, siting);
+  const report = computeMobilityReport(input, a, siting);
+  if (siting && o.siting?.capacityPerYear === 'default') {
+    const known = input.sites.filter(
+      (x) => isMobilityService(x) && x.detail === MOBILITY_SERVICES[0] && x.capacity !== null,
+    ).length;
+    report.hypotheses.push(platformCapacityAssumption(siting.capacityPerYear, known));
+  }
+  return report;
 }
 
 export function mobilityCsv(r: MobilityReport): string {
@@ -136,6 +148,7 @@ export function mobilityCsv(r: MobilityReport): string {
     t.communes,
     t.population,
     t.need,
+    figureStatus(lineNeedFigure(t)),
     round(t.share, 4),
     t.shareOrigin,
     round(t.supportNeed),
@@ -149,6 +162,11 @@ export function mobilityCsv(r: MobilityReport): string {
     round(t.unmetPer100),
     round(t.servedByUnknown),
     t.rank,
+    // The assumptions of this line: the survey row it uses may differ from the others'.
+    [
+      ...(r.rowHypotheses[t.code] ?? []),
+      ...r.hypotheses.filter((x) => x.id === 'default_platform_capacity').map((x) => x.badge),
+    ].join(' ; '),
   ];
   const table = toCsv(
     [
@@ -158,6 +176,7 @@ export function mobilityCsv(r: MobilityReport): string {
       'communes',
       'population',
       'beneficiaires',
+      'statut_beneficiaires',
       'part_freins_transport',
       'origine_part',
       'besoin_appui_mobilite',
@@ -171,6 +190,7 @@ export function mobilityCsv(r: MobilityReport): string {
       'non_couvert_pour_100',
       'servi_services_capacite_inconnue',
       'rang',
+      'hypotheses',
     ],
     [...r.rows.map((t) => line(r.scheme.id, t)), line('departement', r.total)],
   );

@@ -1,9 +1,16 @@
 /**
  * Honest figures on the real départements (skipped, with a message, without the open data):
  * Filosofi on Meuse says over how many communes it is computed, no kind is counted by default
- * that has no site, and the coverage opens on an axis that has sites.
+ * that has no site, the coverage opens on an axis that has sites, and the Pas-de-Calais applies
+ * its survey by territory.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mobilityReportFromDb } from '../../scripts/report/mobility.ts';
+import { defaultMobilityAssumptions } from './gaps/mobility.ts';
+import { TRANSPORT_SHARES_PERCENT } from './survey-pas-de-calais.ts';
 import { buildDepartement } from '../../scripts/opendata/build-departement.ts';
 import { HAS_OPENDATA, OPENDATA_DIR, SKIP_MESSAGE } from '../../scripts/opendata/opendata-dir.ts';
 import { loadBundle, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
@@ -63,6 +70,59 @@ describe.skipIf(!HAS_OPENDATA)('honest figures on real départements', () => {
     });
     expect(dep!.offerUnknownCapacity).toBe(dep!.offerSites);
     expect(indicatorById('places_pour_100').figure(dep!).state).toBe('unknown');
+  });
+
+  it('dep-62 with a PTI file: each territory applies its own survey row, matched by name', async () => {
+    // A PTI file written for the test from the zones d'emploi (not the real PTI composition,
+    // which is not in the open data), under the names the Pas-de-Calais territories go by.
+    const names: Record<string, string> = {
+      Arras: "Territoire de l'Arrageois",
+      Berck: 'Montreuillois',
+      'Saint-Omer': 'Audomarois',
+      Béthune: 'Artois',
+      'Boulogne-sur-Mer': 'Boulonnais',
+      Lens: 'Lens-Liévin',
+      Calais: 'Calaisis',
+    };
+    const base = build('62');
+    const ze = new Map(
+      base.territories.filter((t) => t.schemeId === 'ze2020').map((t) => [t.code, t.name]),
+    );
+    const lines = base.memberships
+      .filter((m) => m.schemeId === 'ze2020')
+      .map(
+        (m) => `${names[ze.get(m.territoryCode)!] ?? 'Franges du département'},${m.communeCode}`,
+      );
+    const dir = mkdtempSync(join(tmpdir(), 'pti62-'));
+    const file = join(dir, 'pti-62-test.csv');
+    writeFileSync(file, `territoire,code_insee\n${lines.join('\n')}\n`);
+    const withPti = await loadBundle(
+      buildDepartement({ dep: '62', from: OPENDATA_DIR, pti: file }).bundle,
+    );
+    try {
+      const r = await mobilityReportFromDb(withPti.db, withPti.meta, defaultMobilityAssumptions(), {
+        schemeId: 'pti',
+      });
+      expect(r.barrierSchemeId).toBe('pti');
+      const chosen = defaultMobilityAssumptions().answers;
+      const share = (row: keyof typeof TRANSPORT_SHARES_PERCENT) =>
+        chosen.reduce((sum, a) => sum + TRANSPORT_SHARES_PERCENT[row][a], 0) / 100;
+      const byName = new Map(r.rows.map((x) => [x.name, x]));
+      expect(byName.get('Lens-Liévin')).toMatchObject({ shareOrigin: 'territory' });
+      expect(byName.get('Lens-Liévin')!.share).toBeCloseTo(share('Lensois'), 6);
+      expect(byName.get('Boulonnais')!.share).toBeCloseTo(share('Boulonnais'), 6);
+      const franges = byName.get('Franges du département')!;
+      expect(franges.shareOrigin).toBe('default');
+      expect(franges.share).toBeCloseTo(share('Département'), 6);
+      expect(r.rowHypotheses[franges.code]).toContain(
+        "hypothèse : ligne « Département » de l'enquête, 2009",
+      );
+      // The département's own survey: no "parts du Pas-de-Calais" badge in the Pas-de-Calais.
+      expect(r.rowHypotheses[byName.get('Calaisis')!.code]!.join()).not.toMatch(/Pas-de-Calais/);
+    } finally {
+      await withPti.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(['55', '62'])(

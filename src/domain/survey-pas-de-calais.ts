@@ -23,6 +23,8 @@ export const SURVEY_SOURCE: Source = {
 
 export const TRANSPORT_QUESTION = 'transport';
 export const SURVEY_YEAR = 2009;
+/** The département the survey describes: its rows are that dataset's own data. */
+export const SURVEY_DEPARTEMENT_CODE = '62';
 
 /** Answers of the transport question, in the order of the published table. */
 export const TRANSPORT_ANSWERS = [
@@ -146,3 +148,96 @@ export const TRANSPORT_SHARES_PERCENT: Record<SurveyTerritory, Record<TransportA
     aucun_moyen: 5.46,
   },
 };
+
+/**
+ * The names a territory of the Pas-de-Calais goes by in PTI files, besides the survey's own:
+ * the usual name of the territory and its main towns (normalised: no accents, lower case, words
+ * separated by one space). "Lens-Liévin" is the survey's « Lensois ».
+ */
+const SURVEY_ALIASES: Record<SurveyTerritory, string[]> = {
+  Arrageois: ['arrageois', 'arras'],
+  Artois: ['artois', 'bethune', 'bruay', 'bethune bruay'],
+  Boulonnais: ['boulonnais', 'boulogne', 'boulogne sur mer'],
+  Calaisis: ['calaisis', 'calais'],
+  'Hénin-Carvin': ['henin carvin', 'henin', 'carvin', 'henin beaumont'],
+  Lensois: ['lensois', 'lens lievin', 'lens', 'lievin'],
+  Audomarois: ['audomarois', 'saint omer', 'st omer'],
+  Ternois: ['ternois', 'saint pol', 'st pol', 'saint pol sur ternoise'],
+  Montreuillois: ['montreuillois', 'montreuil', 'montreuil sur mer', 'berck montreuil'],
+  // Never matched by name: it is what a territory without a row applies, or what a user chooses.
+  Département: [],
+};
+
+const normalise = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** How a territory was matched to a row of the survey. */
+export type SurveyMatchHow = 'name' | 'alias' | 'user' | 'none';
+
+export interface SurveyMatch {
+  territoryCode: string;
+  territoryName: string;
+  /** The row applied: the matched one, or the « Département » row when none matched. */
+  row: SurveyTerritory;
+  how: SurveyMatchHow;
+  /** The alias found in the name, for "matched by « Lens »". */
+  alias: string;
+}
+
+/**
+ * The survey row of a territory, by its name: the survey's own name, else one of its usual
+ * names as whole words ("Territoire de Lens-Liévin" → « Lensois »). A name that fits two rows,
+ * or none, matches none.
+ */
+export function matchSurveyRow(
+  name: string,
+): { row: SurveyTerritory; how: 'name' | 'alias'; alias: string } | null {
+  const n = ` ${normalise(name)} `;
+  const found: { row: SurveyTerritory; alias: string; how: 'name' | 'alias' }[] = [];
+  for (const row of SURVEY_TERRITORIES) {
+    const own = normalise(row);
+    const aliases = [own, ...SURVEY_ALIASES[row].filter((a) => a !== own)];
+    const alias = aliases.find((a) => n.includes(` ${a} `));
+    if (alias) found.push({ row, alias, how: alias === own ? 'name' : 'alias' });
+  }
+  if (found.length !== 1) {
+    // "Lens-Liévin / Hénin-Carvin": two rows, no guess. The survey's own name wins over aliases.
+    const own = found.filter((f) => f.how === 'name');
+    return own.length === 1 ? (own[0] as (typeof found)[number]) : null;
+  }
+  return found[0] as (typeof found)[number];
+}
+
+/**
+ * The survey row of each territory of a scheme: by name, unless the user chose one
+ * (`chosen`, territory code → row). A territory with no row applies the « Département » row,
+ * and says so (`how` = 'none').
+ */
+export function matchSurveyTerritories(
+  territories: readonly { code: string; name: string }[],
+  chosen: Readonly<Record<string, SurveyTerritory>> = {},
+): SurveyMatch[] {
+  return territories.map((t) => {
+    const user = chosen[t.code];
+    if (user)
+      return { territoryCode: t.code, territoryName: t.name, row: user, how: 'user', alias: '' };
+    const m = matchSurveyRow(t.name);
+    return m
+      ? { territoryCode: t.code, territoryName: t.name, ...m }
+      : {
+          territoryCode: t.code,
+          territoryName: t.name,
+          row: 'Département',
+          how: 'none',
+          alias: '',
+        };
+  });
+}
+
+export const isSurveyTerritory = (name: string): name is SurveyTerritory =>
+  name === 'Département' || (SURVEY_TERRITORIES as readonly string[]).includes(name);

@@ -6,7 +6,16 @@
 import type { Site } from '../model.ts';
 import type { ReachData } from '../reach/setup.ts';
 import type { ReachPeople, TerritoryIndex } from '../reach/summary.ts';
-import { STATE_CODES, countPart, partsCount, type Parts } from '../value-state.ts';
+import {
+  STATE_CODES,
+  countPart,
+  knownFigure,
+  missingFigure,
+  partsCount,
+  sumFigure,
+  type Figure,
+  type Parts,
+} from '../value-state.ts';
 import type { TravelModel } from '../travel/model.ts';
 import type { Allocation, AllocationSite } from './allocation.ts';
 
@@ -126,6 +135,18 @@ export function placeSites(
     allocation.push({ communeIndex: c, lon: s.lon, lat: s.lat, capacity: capacityOf(s) });
   }
   return { kept, allocation, unplaced };
+}
+
+/**
+ * The beneficiaries of a line as a figure: known, partial over the communes whose need is known,
+ * withheld below MIN_COVERAGE of the population, or secret where only published figures exist.
+ */
+export function lineNeedFigure(r: AllocatedLine & { need: number | null }): Figure {
+  if (partsCount(r.needParts) === 0) {
+    return r.need === null ? missingFigure('secret') : knownFigure(r.need);
+  }
+  const coverage = r.population > 0 ? r.needPopulation / r.population : 1;
+  return sumFigure(r.need ?? 0, r.needParts, coverage, 'commune');
 }
 
 /** State code of the need of commune c (`STATE_CODES`); known when the data has no states. */

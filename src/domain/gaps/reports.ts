@@ -2,6 +2,12 @@
  * The coverage and mobility figures of a dataset as plain objects: what the headless reports print
  * (JSON, CSV) and what the interface shows, from the same functions (coverageTable, mobilityTable).
  */
+import {
+  coverageAssumptionsOf,
+  mobilityAssumptionsOf,
+  type Assumption,
+  type FigureContext,
+} from '../assumptions.ts';
 import type { BarrierShare, Commune, Site } from '../model.ts';
 import type { ReportScheme } from '../reach/reach-report.ts';
 import type { ScenarioEdit } from '../reach/scenario.ts';
@@ -33,6 +39,9 @@ export interface GapsReportInput {
   /** Published beneficiaries by territory of the scheme and of the département (secrecy: null). */
   publishedNeed?: TableInput['publishedNeed'];
   needLabel: string;
+  /** Id of the need indicator and its source, for the assumptions named with the figures. */
+  needId?: string;
+  needSource?: { id: string; label: string; millesime: string };
   /** Plural unit of the need ("foyers"). */
   needUnit: string;
   scheme: ReportScheme;
@@ -51,6 +60,11 @@ export interface ReportModel {
 }
 
 interface ReportBase {
+  /**
+   * What the figures rest on that is not the dataset's own data (assumptions.ts); the tables'
+   * own `assumptions` are the parameters the user set.
+   */
+  hypotheses: Assumption[];
   datasetId: string;
   scheme: { id: string; label: string };
   needLabel: string;
@@ -68,6 +82,8 @@ export interface MobilityReport
   extends
     ReportBase,
     Omit<MobilityTable, 'unmetByCommune' | 'supportByCommune' | 'shareByCommune'> {
+  /** Badges of the assumptions of each line (by code, the département line's included). */
+  rowHypotheses: Record<string, string[]>;
   /** Where k platforms would serve most of the unmet need, when asked. */
   siting: {
     k: number;
@@ -102,6 +118,15 @@ export function reportInput(
   };
 }
 
+/** What the assumptions of a report's figures depend on. */
+export const figureContext = (input: GapsReportInput, model: TravelModel): FigureContext => ({
+  departementCode: input.departement.code,
+  needId: input.needId ?? '',
+  needLabel: input.needLabel,
+  needSource: input.needSource,
+  model,
+});
+
 const describeModel = (m: TravelModel): ReportModel => ({
   id: m.id,
   label: m.label,
@@ -115,8 +140,10 @@ function reportBase(
   model: TravelModel,
   formulas: Formula[],
   maxMinutes: number,
+  assumptions: (ctx: FigureContext) => Assumption[],
 ): ReportBase {
   return {
+    hypotheses: assumptions(figureContext(input, model)),
     datasetId: input.datasetId,
     scheme: { id: input.scheme.id, label: input.scheme.label },
     needLabel: input.needLabel,
@@ -133,7 +160,12 @@ export function computeCoverageReport(
 ): CoverageReport {
   const { table, model } = reportInput(input, a.mode);
   const t = coverageTable(table, a);
-  return { ...reportBase(input, model, coverageFormulas(a, input.needUnit), a.maxMinutes), ...t };
+  return {
+    ...reportBase(input, model, coverageFormulas(a, input.needUnit), a.maxMinutes, (ctx) =>
+      coverageAssumptionsOf(t, ctx),
+    ),
+    ...t,
+  };
 }
 
 export interface MobilityReportInput extends GapsReportInput {
@@ -159,8 +191,16 @@ export function computeMobilityReport(
   const result = siting ? mobilitySiting(mobilityInput, t, siting) : null;
   const net = table.data.network;
   return {
-    ...reportBase(input, model, mobilityFormulas(a, input.needUnit), a.maxMinutes),
+    ...reportBase(input, model, mobilityFormulas(a, input.needUnit), a.maxMinutes, (ctx) =>
+      mobilityAssumptionsOf(t, ctx),
+    ),
     ...rest,
+    rowHypotheses: Object.fromEntries(
+      [...t.rows, t.total].map((row) => [
+        row.code,
+        mobilityAssumptionsOf(t, figureContext(input, model), row).map((x) => x.badge),
+      ]),
+    ),
     siting:
       siting && result
         ? {
