@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NO_PARTS,
+  countStates,
   coverageText,
   dominantMissingState,
   figureCells,
@@ -70,5 +71,18 @@ describe('figures over parts that may not all be known', () => {
       'partiel : sur 1 lieu à capacité connue sur 2',
     );
     expect(figureStatus(missingFigure('na'))).toBe('sans objet');
+  });
+});
+
+describe('states counted for the legend', () => {
+  it('counts every figure once, by state', () => {
+    const c = countStates([
+      knownFigure(1),
+      missingFigure('missing'),
+      missingFigure('missing'),
+      missingFigure('secret'),
+      sumFigure(3, parts(1, 1), 0.9, 'commune'),
+    ]);
+    expect(c).toEqual({ known: 1, partial: 1, missing: 2, unknown: 0, secret: 1, na: 0 });
   });
 });

@@ -199,3 +199,17 @@ export function figureStatus(f: Figure): string {
 export function figureCells(f: Figure): [number | null, string] {
   return [f.value, figureStatus(f)];
 }
+
+/** How many figures are in each state: the legend's entries beside the classes, with counts. */
+export function countStates(figures: Iterable<Figure>): Record<FigureState, number> {
+  const out: Record<FigureState, number> = {
+    known: 0,
+    partial: 0,
+    missing: 0,
+    unknown: 0,
+    secret: 0,
+    na: 0,
+  };
+  for (const f of figures) out[f.state] += 1;
+  return out;
+}
