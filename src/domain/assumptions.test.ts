@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   assumptionLines,
   capacityYearsAssumption,
+  indicatorAssumptionsOf,
   concernedShareAssumption,
   needAssumption,
+  offerIncompleteAssumption,
   platformCapacityAssumption,
   surveyAssumptions,
   travelTimeAssumption,
@@ -61,6 +63,15 @@ describe('assumptions named on the figures', () => {
     expect(capacityYearsAssumption(1).badge).toBe('hypothèse : besoin à couvrir en 1 an');
   });
 
+  it('says a count rests on kinds the data has no site of', () => {
+    expect(offerIncompleteAssumption(['action', 'siae'], ['mds'])).toBeNull();
+    expect(
+      offerIncompleteAssumption(['action', 'siae', 'mobilite'], ['action', 'mobilite'])!.badge,
+    ).toBe(
+      "données incomplètes : aucun lieu « Action d'insertion, Service de mobilité solidaire »",
+    );
+  });
+
   it('lists each assumption once, as lines for exports', () => {
     const a = capacityYearsAssumption(2.5);
     const list = uniqueAssumptions([a, null, capacityYearsAssumption(3)]);
@@ -68,5 +79,14 @@ describe('assumptions named on the figures', () => {
     expect(assumptionLines(list)).toEqual([
       'Hypothèse : besoin à couvrir en 2,5 ans — ' + a.detail,
     ]);
+  });
+});
+
+describe('assumptions of the explore indicators', () => {
+  it('names the substitute need and the kinds absent from the offer the indicator counts', () => {
+    const ctx = { needId: 'demandeurs_emploi', needLabel: 'Demandeurs d’emploi' };
+    const list = indicatorAssumptionsOf(['offer', 'need'], ['action', 'siae'], ['action'], ctx);
+    expect(list.map((a) => a.id)).toEqual(['need_substitute', 'offer_incomplete']);
+    expect(indicatorAssumptionsOf(['population'], [], ['action'], ctx)).toEqual([]);
   });
 });

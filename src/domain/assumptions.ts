@@ -7,7 +7,8 @@
  * (`assumptionLines`). The functions below say which apply to which figure; they are pure, so
  * the interface, the exports and the headless reports name the same assumptions.
  */
-import { NEED_RSA_FOYERS } from './model.ts';
+import { SITE_KIND_LABELS } from './labels.ts';
+import { NEED_RSA_FOYERS, type SiteKind } from './model.ts';
 import { SURVEY_DEPARTEMENT_CODE, SURVEY_SOURCE, SURVEY_YEAR } from './survey-pas-de-calais.ts';
 import type { UnknownCapacityRule } from './gaps/allocation.ts';
 import type { ShareOrigin } from './gaps/barriers.ts';
@@ -23,7 +24,8 @@ export type AssumptionId =
   | 'default_platform_capacity'
   | 'modelled_time'
   | 'concerned_share'
-  | 'capacity_years';
+  | 'capacity_years'
+  | 'offer_incomplete';
 
 export interface Assumption {
   id: AssumptionId;
@@ -182,6 +184,26 @@ export function capacityYearsAssumption(years: number): Assumption {
   };
 }
 
+/**
+ * Kinds a figure counts of which the data has no site at all: a territory's 0 is then the data's
+ * silence, not the territory's offer.
+ * @param kinds the kinds the figure counts
+ * @param absent the kinds with no site in the data (completeness.ts)
+ */
+export function offerIncompleteAssumption(
+  kinds: readonly SiteKind[],
+  absent: readonly SiteKind[],
+): Assumption | null {
+  const missing = kinds.filter((k) => absent.includes(k));
+  if (missing.length === 0) return null;
+  const names = missing.map((k) => SITE_KIND_LABELS[k]).join(', ');
+  return {
+    id: 'offer_incomplete',
+    badge: `données incomplètes : aucun lieu « ${names} »`,
+    detail: `Le chiffre compte ${missing.length >= 2 ? 'des types' : 'un type'} de lieux dont les données n'ont aucun exemplaire (${names}) : un territoire à 0 peut en avoir. Importez-les (modèle CSV ou data·inclusion).`,
+  };
+}
+
 /** Keeps one of each assumption (the first), in order. */
 export function uniqueAssumptions(list: readonly (Assumption | null)[]): Assumption[] {
   const seen = new Set<AssumptionId>();
@@ -243,5 +265,23 @@ export function mobilityAssumptionsOf(
       t.total.services,
     ),
     ctx.model ? travelTimeAssumption(ctx.model) : null,
+  ]);
+}
+
+/**
+ * The assumptions of an indicator of the explore map: a substitute need indicator for those fed
+ * by the need, and the kinds with no site for those that count the offer.
+ * @param offerKinds the kinds the indicator counts (places: the offer kinds; accueil: the
+ *   accueil kinds)
+ */
+export function indicatorAssumptionsOf(
+  feeds: readonly ('population' | 'need' | 'offer')[],
+  offerKinds: readonly SiteKind[],
+  absentKinds: readonly SiteKind[],
+  ctx: Pick<FigureContext, 'needId' | 'needLabel' | 'needSource'>,
+): Assumption[] {
+  return uniqueAssumptions([
+    feeds.includes('need') ? needAssumption(ctx.needId, ctx.needLabel, ctx.needSource) : null,
+    feeds.includes('offer') ? offerIncompleteAssumption(offerKinds, absentKinds) : null,
   ]);
 }
