@@ -20,6 +20,8 @@ export interface ContourZonings {
   bv2022?: { code: string; name: string };
   ze2020?: { code: string; name: string };
   point?: [number, number];
+  /** com_is_mountain_area of the georef export: in the mountain zone of the loi Montagne. */
+  mountain?: boolean;
 }
 
 export interface HarmonisedContours {
@@ -135,6 +137,7 @@ export function harmoniseContours(
         bv2022: pair(p.bv2022_code, p.bv2022_name),
         ze2020: pair(p.ze2020_code, p.ze2020_name),
         point: pt?.lon !== undefined && pt.lat !== undefined ? [pt.lon, pt.lat] : undefined,
+        mountain: mountainFlag(p.com_is_mountain_area),
       });
     }
     report.keep();
@@ -149,6 +152,14 @@ export function harmoniseContours(
     );
   }
   return { polygons, zonings, report: report.build(), flavour, year };
+}
+
+/** "Oui"/"Non" (or a boolean) to a flag; anything else is unknown. */
+function mountainFlag(v: unknown): boolean | undefined {
+  const s = first(v)?.toString().trim().toLowerCase();
+  if (v === true || s === 'oui' || s === 'true' || s === '1') return true;
+  if (v === false || s === 'non' || s === 'false' || s === '0') return false;
+  return undefined;
 }
 
 /** Union of the polygons of merged communes; falls back to a multipolygon if union fails. */

@@ -39,6 +39,8 @@ export const TABLE_COLUMNS: Record<DatasetTable, Record<string, ColumnType>> = {
     lat: 'float',
     area_km2: 'float',
     density: 'int',
+    // 1 in the mountain zone, 0 outside it, null when the contours do not say.
+    mountain: 'int',
   },
   territories: { scheme_id: 'text', code: 'text', name: 'text' },
   memberships: { scheme_id: 'text', commune_code: 'text', territory_code: 'text' },
@@ -162,6 +164,7 @@ export const communeToRow = (c: Commune): TableRow => ({
   lat: c.lat,
   area_km2: c.areaKm2,
   density: c.density,
+  mountain: c.mountain === undefined ? null : c.mountain ? 1 : 0,
 });
 
 export const rowToCommune = (r: TableRow): Commune => ({
@@ -172,6 +175,9 @@ export const rowToCommune = (r: TableRow): Commune => ({
   lat: Number(r.lat),
   areaKm2: Number(r.area_km2 ?? 0),
   density: Number(r.density ?? 4) as Commune['density'],
+  ...(r.mountain === null || r.mountain === undefined
+    ? {}
+    : { mountain: Number(r.mountain) === 1 }),
 });
 
 export const territoryToRow = (t: Territory): TableRow => ({

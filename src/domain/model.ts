@@ -21,6 +21,8 @@ export interface Commune {
   lat: number;
   areaKm2: number;
   density: DensityLevel;
+  /** In the mountain zone (loi Montagne), when the commune contours say so; absent = unknown. */
+  mountain?: boolean;
 }
 
 /** A way of grouping communes: EPCI, bassin de vie, PTI territory, or a custom grouping. */

@@ -72,6 +72,7 @@ export function communesStep(
     );
     const pop = population.get(c.code) ?? 0;
     const a = areaKm2(g);
+    const mountain = contours.zonings.get(c.code)?.mountain;
     return {
       code: c.code,
       name: c.name,
@@ -80,6 +81,7 @@ export function communesStep(
       lat,
       areaKm2: a,
       density: densityLevel(pop, a),
+      ...(mountain === undefined ? {} : { mountain }),
     };
   });
   const withoutPop = list.codes.filter((c) => !population.has(c));

@@ -31,22 +31,23 @@ function bruteForce(model: TravelModel, n: number, sites: EngineSite[], horizon:
 }
 
 describe('reach engine, hand-computed', () => {
-  // Three communes on a meridian, 0.1° (11.12 km) apart, all intermediate density, 10 km².
+  // Three communes on a meridian, 0.1° (11.12 km) apart, 1 000 inhabitants on 10 km² each.
   const net = createTravelNetwork([
-    commune('A', 2, 46, 2),
-    commune('B', 2, 46.1, 2),
-    commune('C', 2, 46.2, 2),
+    commune('A', 2, 46, 2, 10, 1000),
+    commune('B', 2, 46.1, 2, 10, 1000),
+    commune('C', 2, 46.2, 2, 10, 1000),
   ]);
   const model = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
-  const perKm = (60 * 1.3) / 45; // 1.733 min per km at 45 km/h with detour 1.3
+  const perKm = 1.05; // minutes per straight-line km at 100 inhabitants per km²
   const D = 11.11950802335329;
-  const intra = perKm * 1.1894160774351807;
+  const start = 0;
+  const intra = 0.25; // from the chef-lieu to a site on it: the time to reach the road
 
   it('gives every commune the time to its nearest site', () => {
     const e = new ReachEngine(model, 3, 90, [{ id: 's', communeIndex: 0, lon: 2, lat: 46 }]);
-    expect(e.minutes[0]).toBeCloseTo(5 + intra, 9);
-    expect(e.minutes[1]).toBeCloseTo(5 + perKm * D, 9);
-    expect(e.minutes[2]).toBeCloseTo(5 + perKm * 2 * D, 9);
+    expect(e.minutes[0]).toBeCloseTo(start + intra, 9);
+    expect(e.minutes[1]).toBeCloseTo(intra + perKm * D, 9);
+    expect(e.minutes[2]).toBeCloseTo(intra + perKm * 2 * D, 9);
     expect(e.nearestSiteId(2)).toBe('s');
   });
 
@@ -57,7 +58,7 @@ describe('reach engine, hand-computed', () => {
     // added first.
     expect(changes.map((c) => c.commune)).toEqual([2]);
     expect(e.nearestSiteId(1)).toBe('s');
-    expect(e.minutes[2]).toBeCloseTo(5 + intra, 9);
+    expect(e.minutes[2]).toBeCloseTo(start + intra, 9);
   });
 
   it('closing the only site leaves every commune beyond the horizon', () => {
@@ -69,8 +70,8 @@ describe('reach engine, hand-computed', () => {
   });
 
   it('leaves communes beyond the horizon at Infinity', () => {
-    const e = new ReachEngine(model, 3, 20, [{ id: 's', communeIndex: 0, lon: 2, lat: 46 }]);
-    expect(e.minutes[1]).toBe(Infinity); // 24.3 min > 20
+    const e = new ReachEngine(model, 3, 10, [{ id: 's', communeIndex: 0, lon: 2, lat: 46 }]);
+    expect(e.minutes[1]).toBe(Infinity); // 11.9 min > 10
   });
 
   it('refuses unknown and duplicate sites', () => {

@@ -41,9 +41,9 @@ describe('scenario files', () => {
         version: 1,
         datasetId: 'x',
         edits: [],
-        assumptions: { car: { detourFactor: 1.4 } },
+        assumptions: { car: { mountainFactor: 1.7 } },
       }).assumptions.car,
-    ).toEqual({ ...defaultAssumptions().car, detourFactor: 1.4 });
+    ).toEqual({ ...defaultAssumptions().car, mountainFactor: 1.7 });
   });
 
   it('list every problem of a bad file', () => {
@@ -55,7 +55,7 @@ describe('scenario files', () => {
         { op: 'move', siteId: 'b', lon: 500, lat: 46, communeCode: '1' },
         { op: 'rename' },
       ],
-      assumptions: { mode: 'vélo', maxMinutes: 0, car: { detourFactor: 0.5 } },
+      assumptions: { mode: 'vélo', maxMinutes: 0, car: { mountainFactor: 0.5 } },
     };
     try {
       parseScenario(bad);
@@ -71,7 +71,7 @@ describe('scenario files', () => {
         'modification n° 4 : opération inconnue « rename » (open, close ou move).',
         'assumptions.mode : « vélo » (voiture ou sans-voiture).',
         'assumptions.maxMinutes : nombre de 1 à 240 attendu.',
-        'assumptions.car : Paramètre invalide : le coefficient de détour ne peut être inférieur à 1 (reçu 0.5).',
+        'assumptions.car : Paramètre invalide : le facteur montagne ne peut être inférieur à 1 (reçu 0.5).',
       ]);
     }
   });

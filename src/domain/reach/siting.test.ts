@@ -7,10 +7,10 @@ import { ReachEngine } from './engine.ts';
 import { exactSiting, greedySiting, type SitingInput } from './siting.ts';
 
 describe('siting, hand-computed', () => {
-  // A line of communes 0.1° apart (11.1 km, about 24.3 min between neighbours by car at 45 km/h
-  // plus access); weights chosen so that the best single site is not part of the best pair.
+  // A line of communes 0.1° apart (11.1 km, about 11.9 min between neighbours by car at 100
+  // inhabitants per km²); weights chosen so that the best single site is not part of the best pair.
   const net = createTravelNetwork(
-    Array.from({ length: 7 }, (_, i) => commune(`C${i}`, 2, 46 + i * 0.1, 2)),
+    Array.from({ length: 7 }, (_, i) => commune(`C${i}`, 2, 46 + i * 0.1, 2, 10, 1000)),
   );
   const model = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
   const input = (k: number, weight: number[], capacity: number | null = null): SitingInput => ({
@@ -18,13 +18,13 @@ describe('siting, hand-computed', () => {
     network: net,
     minutes: new Float64Array(7).fill(Infinity),
     weight: Float64Array.from(weight),
-    maxMinutes: 30,
+    maxMinutes: 15,
     k,
     capacity,
   });
 
   it('picks the commune covering most, and explains it by its gain', () => {
-    // Within 30 min: a site covers its commune and its two neighbours.
+    // Within 15 min: a site covers its commune and its two neighbours.
     const r = greedySiting(input(1, [0, 10, 50, 10, 0, 0, 30]));
     expect(r.picks).toHaveLength(1);
     expect(r.picks[0]).toMatchObject({ commune: 2, gain: 70, reachable: 70 });

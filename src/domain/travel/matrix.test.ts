@@ -4,6 +4,7 @@ import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from './distance-model.ts';
 import { MatrixFormatError, parseMatrixCsv, splitCsvLine } from './matrix-csv.ts';
 import { OdMatrix, matrixModel } from './matrix-model.ts';
 import { createTravelNetwork } from './model.ts';
+import { DEFAULT_NO_CAR_PARAMETERS, noCarModel } from './no-car-model.ts';
 import { commune, randomNetwork } from './test-network.ts';
 
 const index = new Map([
@@ -95,9 +96,9 @@ describe('matrix CSV', () => {
 
 describe('matrix model', () => {
   const net = createTravelNetwork([
-    commune('A', 2, 46, 3),
-    commune('B', 2, 46.1, 3),
-    commune('C', 2, 47, 3), // 111 km north: far beyond any search radius of the estimate
+    commune('A', 2, 46, 3, 10, 1000),
+    commune('B', 2, 46.1, 3, 10, 1000),
+    commune('C', 2, 47, 3, 10, 1000), // 111 km north: far beyond any search radius of the estimate
   ]);
   const fallback = carDistanceModel(net, DEFAULT_CAR_PARAMETERS);
   const matrix = new OdMatrix(3, {
@@ -174,6 +175,9 @@ describe('matrix model', () => {
       minutes: Float64Array.from([7, 7]),
     });
     expect(sym.isSymmetric()).toBe(true);
-    expect(matrixModel({ name: 's', matrix: sym }, fallback).symmetric).toBe(true);
+    // Symmetric only over a symmetric estimate: the car estimate follows the origin's pace.
+    const walk = noCarModel(net, DEFAULT_NO_CAR_PARAMETERS);
+    expect(matrixModel({ name: 's', matrix: sym }, walk).symmetric).toBe(true);
+    expect(matrixModel({ name: 's', matrix: sym }, fallback).symmetric).toBe(false);
   });
 });

@@ -76,6 +76,10 @@ export interface TravelCommune {
   lat: number;
   density: DensityLevel;
   areaKm2: number;
+  /** Inhabitants (legal population); with the area, the commune's density per km². */
+  population?: number;
+  /** In the mountain zone of the loi Montagne, when the contours say so (unknown = false). */
+  mountain?: boolean;
 }
 
 /**
@@ -92,6 +96,10 @@ export interface TravelNetwork {
   readonly densityIndex: Uint8Array;
   /** Mean distance from a home of the commune to its reference point, km. */
   readonly intraKm: Float64Array;
+  /** Inhabitants per km² (0 when the population or the area is unknown). */
+  readonly densityPerKm2: Float64Array;
+  /** 1 for a commune of the mountain zone, else 0. */
+  readonly mountain: Uint8Array;
   readonly unit: UnitVectors;
   readonly grid: GridIndex;
 }
@@ -102,6 +110,8 @@ export function createTravelNetwork(communes: readonly TravelCommune[]): TravelN
   const lat = new Float64Array(n);
   const densityIndex = new Uint8Array(n);
   const intraKm = new Float64Array(n);
+  const densityPerKm2 = new Float64Array(n);
+  const mountain = new Uint8Array(n);
   const indexOf = new Map<string, number>();
   communes.forEach((c, i) => {
     if (indexOf.has(c.code)) throw new Error(`Commune en double dans le réseau : ${c.code}`);
@@ -110,6 +120,8 @@ export function createTravelNetwork(communes: readonly TravelCommune[]): TravelN
     lat[i] = c.lat;
     densityIndex[i] = Math.min(3, Math.max(0, Math.round(c.density) - 1));
     intraKm[i] = intraZoneKm(c.areaKm2);
+    densityPerKm2[i] = c.areaKm2 > 0 && c.population ? c.population / c.areaKm2 : 0;
+    mountain[i] = c.mountain ? 1 : 0;
   });
   return {
     count: n,
@@ -119,6 +131,8 @@ export function createTravelNetwork(communes: readonly TravelCommune[]): TravelN
     lat,
     densityIndex,
     intraKm,
+    densityPerKm2,
+    mountain,
     unit: unitVectors(lon, lat),
     grid: new GridIndex(lon, lat),
   };

@@ -145,7 +145,9 @@ export function noCarModel(net: TravelNetwork, p: NoCarParameters): TravelModel 
         justification: NO_CAR_JUSTIFICATIONS.transitDetourFactor,
       },
     ],
-    pairMinutes: (km, da, db) => {
+    pairMinutes: (km, a, b) => {
+      const da = net.densityIndex[a] as number;
+      const db = net.densityIndex[b] as number;
       const walk = walkPerKm * km;
       const transit =
         p.stopAccessMinutes +

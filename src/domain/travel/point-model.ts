@@ -1,7 +1,7 @@
 /**
  * The common machinery of the models that estimate a time from the great-circle distance between
- * reference points: a pair function of (distance, density of each end), the commune's intrazonal
- * distance for trips that stay in the commune, and a lower bound on minutes per kilometre that
+ * reference points: a pair function of (distance, origin commune, destination commune), the
+ * distance used for trips that stay in a commune, and a lower bound on minutes per kilometre that
  * turns a time budget into a search radius on the grid.
  */
 import { greatCircleKm } from './geo.ts';
@@ -17,20 +17,22 @@ export interface PointModelSpec {
   approximation: boolean;
   parameters: readonly ModelParameter[];
   accessMinutes: number;
-  /** Minutes for `km` of great-circle distance between places of density index `da` and `db`. */
-  pairMinutes(km: number, da: number, db: number): number;
-  /** Minutes for `km` from a commune's reference point to a place in it, density index `d`. */
-  localMinutes(km: number, d: number): number;
+  /** Whether pairMinutes(km, a, b) === pairMinutes(km, b, a); true unless said otherwise. */
+  symmetric?: boolean;
+  /** Minutes for `km` of great-circle distance from commune `a` to commune `b` (network indices). */
+  pairMinutes(km: number, a: number, b: number): number;
+  /** Minutes for `km` from the reference point of commune `c` to a place in it. */
+  localMinutes(km: number, c: number): number;
+  /** Distance of a trip that starts and ends in commune `c`, km (default: its intrazonal distance). */
+  withinKm?(c: number): number;
   /** A lower bound of pairMinutes(km, ·, ·) / km over all pairs: pairMinutes ≥ km × this. */
   minMinutesPerKm: number;
 }
 
 export function pointModel(net: TravelNetwork, spec: PointModelSpec): TravelModel {
-  const dens = net.densityIndex;
+  const withinKm = spec.withinKm ?? ((c: number) => net.intraKm[c] as number);
   const communeMinutes = (a: number, b: number): number =>
-    a === b
-      ? spec.pairMinutes(net.intraKm[a] as number, dens[a] as number, dens[a] as number)
-      : spec.pairMinutes(networkKm(net, a, b), dens[a] as number, dens[b] as number);
+    spec.pairMinutes(a === b ? withinKm(a) : networkKm(net, a, b), a, b);
   const radiusKm = (maxMinutes: number) =>
     spec.minMinutesPerKm > 0 ? maxMinutes / spec.minMinutesPerKm : Infinity;
 
@@ -39,15 +41,12 @@ export function pointModel(net: TravelNetwork, spec: PointModelSpec): TravelMode
     label: spec.label,
     description: spec.description,
     approximation: spec.approximation,
-    symmetric: true,
+    symmetric: spec.symmetric ?? true,
     parameters: spec.parameters,
     accessMinutes: spec.accessMinutes,
     communeMinutes,
     localMinutes: (c, lon, lat) =>
-      spec.localMinutes(
-        greatCircleKm(net.lon[c] as number, net.lat[c] as number, lon, lat),
-        dens[c] as number,
-      ),
+      spec.localMinutes(greatCircleKm(net.lon[c] as number, net.lat[c] as number, lon, lat), c),
     forEachOriginWithin(to, maxMinutes, visit) {
       if (!(maxMinutes >= 0)) return;
       net.grid.forEachNear(
