@@ -3,6 +3,7 @@
  * OPENDATA_DIR (skipped, with a message, when the folder is absent). Expected figures are read
  * from the INSEE files themselves with a plain reader, not through the builder's parsers.
  */
+import { BORDER_MARGIN_KM, nearCommunes } from './steps/sites.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,10 +69,19 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
     });
 
     it(`has the ${expected.franceServices} France Services of the ANCT list`, () => {
+      const own = new Set(get().bundle.communes.map((c) => c.code));
       const fs = get().bundle.sites.filter((s) => s.kind === 'france_services');
-      expect(fs).toHaveLength(expected.franceServices);
+      expect(fs.filter((s) => own.has(s.communeCode))).toHaveLength(expected.franceServices);
+      const border = fs.filter((s) => !own.has(s.communeCode));
       const report = get().reports.find((r) => r.fileName.startsWith('france-services'))!;
-      expect([report.kept, report.rejectedRows]).toEqual([expected.franceServices, 0]);
+      expect([report.kept, report.rejectedRows]).toEqual([fs.length, 0]);
+      // The neighbours' France Services near the border count for the nearest-site times.
+      expect(border.length).toBeGreaterThan(0);
+      const near = nearCommunes(get().bundle.communes, BORDER_MARGIN_KM);
+      for (const s of border) {
+        expect(s.detail, s.id).toMatch(/^hors département/);
+        expect(near(s.lon, s.lat), s.id).toBe(true);
+      }
     });
 
     it('gives every commune the BV2022, ZE2020 and EPCI of the INSEE table', () => {
@@ -106,10 +116,13 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
       for (const s of get().bundle.sites) expect(sourceIds.has(s.sourceId), s.sourceId).toBe(true);
     });
 
-    it('places every site in a commune of the département, inside its box', () => {
+    it('places every site in a commune of the département, but those of its neighbours', () => {
       const { bundle } = get();
       const codes = new Set(bundle.communes.map((c) => c.code));
-      for (const s of bundle.sites) expect(codes.has(s.communeCode), s.id).toBe(true);
+      for (const s of bundle.sites)
+        expect(codes.has(s.communeCode) || s.detail.startsWith('hors département'), s.id).toBe(
+          true,
+        );
       expect(new Set(bundle.sites.map((s) => s.id)).size).toBe(bundle.sites.length);
     });
   });

@@ -3,6 +3,7 @@
  * the publishers (`--mirror`): files are fetched into the cache, the build reads them, and a
  * second run takes everything from the cache.
  */
+import { isBorderSite } from '../../src/domain/model.ts';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,8 @@ describe.skipIf(!HAS_OPENDATA)('--download from a local mirror', () => {
     );
     const { bundle, reports } = buildDepartement({ dep: '34', from });
     expect(bundle.communes).toHaveLength(342);
-    expect(bundle.sites.filter((s) => s.kind === 'france_services')).toHaveLength(58);
+    const fs = bundle.sites.filter((s) => s.kind === 'france_services');
+    expect(fs.filter((s) => !isBorderSite(s))).toHaveLength(58);
     // No INSEE table in the download: bassins de vie come from the georef contours' own fields,
     // populations from the COG package (the same INSEE 2021 figures).
     expect(bundle.meta.schemes.map((s) => s.id)).toEqual(['epci', 'bv2022', 'ze2020']);

@@ -122,6 +122,15 @@ export interface Site {
 }
 
 /**
+ * A site of a neighbouring département, kept because it may be the nearest for people near the
+ * border: its detail starts with this. It counts for travel times, never as the département's offer.
+ */
+export const BORDER_SITE_DETAIL = 'hors département';
+
+export const isBorderSite = (s: Pick<Site, 'detail'>): boolean =>
+  s.detail.startsWith(BORDER_SITE_DETAIL);
+
+/**
  * A need indicator value for one commune ("foyers allocataires RSA", job seekers…). A commune
  * without a value of an indicator has no row (« non renseigné », value-state.ts); a row whose
  * value is null is a value the producer masked (« secret », e.g. CAF counts under 5 households).

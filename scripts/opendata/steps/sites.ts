@@ -13,6 +13,7 @@ import {
   type OfferContext,
 } from '../../../src/domain/import/offer.ts';
 import { pointLocator } from '../../../src/domain/import/point-locator.ts';
+import { GridIndex, greatCircleKm } from '../../../src/domain/travel/geo.ts';
 import type { Commune, Site } from '../../../src/domain/model.ts';
 import { polygonsBbox, type Bbox } from '../../lib/bbox.ts';
 import { findFile, millesimeOfFileName, readTableFile } from '../files.ts';
@@ -99,6 +100,7 @@ export function sitesStep(
   const polygons = [...contours.polygons].map(([code, geometry]) => ({ code, geometry }));
   const communeAt = pointLocator(polygons);
   const bbox = bboxOf(communes, contours.polygons.values());
+  const nearBorder = nearCommunes(communes, BORDER_MARGIN_KM);
   const sites: Site[] = [];
   for (const { file, key, prefix, label, structuresFile } of inputs) {
     const src = sourceFor(key, {
@@ -107,6 +109,7 @@ export function sitesStep(
       note: [SOURCES[key].note, `Fichier ${basename(file)}.`].filter(Boolean).join(' '),
     });
     const ctxOffer: OfferContext = {
+      ...(key === 'franceServices' ? { nearBorder } : {}),
       dep: ctx.dep,
       communes: index,
       bbox,
@@ -126,6 +129,32 @@ export function sitesStep(
     ctx.log(`${label} : ${r.sites.length} site(s)`);
   }
   return sites;
+}
+
+/**
+ * France Services of neighbouring départements are kept within this distance of a commune's
+ * chef-lieu: 40 km take at least 36 min at the car model's fastest pace (0.9 min per km), beyond
+ * the 30-minute threshold the app opens on, so no nearest site within it is missed.
+ */
+export const BORDER_MARGIN_KM = 40;
+
+/** Whether a point lies within `km` of the reference point of one of the communes. */
+export function nearCommunes(
+  communes: readonly Commune[],
+  km: number,
+): (lon: number, lat: number) => boolean {
+  const grid = new GridIndex(
+    Float64Array.from(communes, (c) => c.lon),
+    Float64Array.from(communes, (c) => c.lat),
+  );
+  return (lon, lat) => {
+    let found = false;
+    grid.forEachNear(lon, lat, km, (i) => {
+      const c = communes[i] as Commune;
+      if (!found && greatCircleKm(lon, lat, c.lon, c.lat) <= km) found = true;
+    });
+    return found;
+  };
 }
 
 /** Every CSV in the `offre/` folder: the département's own offer files, in the template format. */

@@ -3,7 +3,7 @@
  * territories of a scheme, the sites as allocation input, the lines of the table (one per
  * territory and the département line) and the figures of the allocation they sum.
  */
-import type { Site } from '../model.ts';
+import { isBorderSite, type Site } from '../model.ts';
 import type { ReachData } from '../reach/setup.ts';
 import type { ReachPeople, TerritoryIndex } from '../reach/summary.ts';
 import {
@@ -125,7 +125,8 @@ export function placeSites(
   const allocation: AllocationSite[] = [];
   const unplaced: string[] = [];
   for (const s of input.sites) {
-    if (!keep(s)) continue;
+    // Neighbours' sites count for travel times only, not as the département's offer.
+    if (!keep(s) || isBorderSite(s)) continue;
     const c = input.data.network.indexOf.get(s.communeCode);
     if (c === undefined) {
       unplaced.push(s.id);

@@ -7,7 +7,7 @@
  * - data·inclusion v1 (structures + services) and its flattened "pilotage" export.
  * `detectOfferFormat` tells them apart by their header.
  */
-import type { Axis, Site, SiteKind } from '../model.ts';
+import { BORDER_SITE_DETAIL, type Axis, type Site, type SiteKind } from '../model.ts';
 import type { CsvRecord } from './csv.ts';
 import { locateRow, type LocateContext } from './locate.ts';
 import {
@@ -29,6 +29,11 @@ import {
 } from './values.ts';
 
 export interface OfferContext extends LocateContext {
+  /**
+   * Sites of neighbouring départements count for the nearest-site times (INSEE counts the
+   * nearest site wherever it is): a national list keeps those for which this says true.
+   */
+  nearBorder?: (lon: number, lat: number) => boolean;
   sourceId: string;
   /** Prefix of the site ids, unique in the dataset. */
   idPrefix: string;
@@ -221,6 +226,21 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
 
 const DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
+/** A site of a neighbouring département near enough to count, at its own coordinates. */
+function borderSite(
+  x: string,
+  y: string,
+  insee: string,
+  ctx: OfferContext,
+): { lon: number; lat: number; communeCode: string } | null {
+  const lon = Number(x.trim().replace(',', '.'));
+  const lat = Number(y.trim().replace(',', '.'));
+  const code = insee.trim().replace(/\s/g, '');
+  if (!ctx.nearBorder || !/^(\d{5}|2[AB]\d{3})$/.test(code)) return null;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || (lon === 0 && lat === 0)) return null;
+  return ctx.nearBorder(lon, lat) ? { lon, lat, communeCode: code } : null;
+}
+
 /** ANCT's national list of France Services: rows of other départements are set aside. */
 export function parseFranceServices(table: TableInput, ctx: OfferContext): OfferResult {
   const report = tableReport(table, ctx);
@@ -242,8 +262,24 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
   return readSites(table, report, (r, c) => {
     const dep = normaliseDepartementCode(c(col.dep));
     if (dep !== ctx.dep) {
-      report.ignore(r.line, 'other_departement');
-      return null;
+      const border = borderSite(c(col.lon), c(col.lat), c(col.insee), ctx);
+      if (!border || !c(col.name).trim()) {
+        report.ignore(r.line, 'other_departement');
+        return null;
+      }
+      return {
+        id: `${ctx.idPrefix}-${c(col.id).trim() || r.line}`,
+        name: c(col.name).trim(),
+        kind: 'france_services',
+        detail: `${BORDER_SITE_DETAIL} (${dep})`,
+        axes: defaultAxes('france_services'),
+        capacity: null,
+        ...border,
+        operator: c(col.group).trim(),
+        public: 'Tout public',
+        hours: '',
+        sourceId: ctx.sourceId,
+      };
     }
     const name = c(col.name).trim();
     if (!name) {

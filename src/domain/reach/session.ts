@@ -5,9 +5,33 @@
  * both replay edits through this class, so they give the same figures.
  */
 import type { Site, SiteKind } from '../model.ts';
+import { greatCircleKm } from '../travel/geo.ts';
 import type { TravelModel, TravelNetwork } from '../travel/model.ts';
 import { ReachEngine, mergeChanges, type CommuneChange } from './engine.ts';
 import { ScenarioError, type ScenarioEdit, type ScenarioSite } from './scenario.ts';
+
+/**
+ * A site outside the network is reached through the nearest commune of the network when that
+ * commune's chef-lieu is at most this far; farther ones cannot be nearest within the thresholds.
+ */
+export const BORDER_ENTRY_KM = 40;
+
+/** The commune of the network whose reference point is nearest to (lon, lat), within maxKm. */
+export function nearestCommune(
+  net: TravelNetwork,
+  lon: number,
+  lat: number,
+  maxKm: number,
+): number | undefined {
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return undefined;
+  let best: number | undefined;
+  let bestKm = maxKm;
+  net.grid.forEachNear(lon, lat, maxKm, (i) => {
+    const km = greatCircleKm(lon, lat, net.lon[i] as number, net.lat[i] as number);
+    if (km <= bestKm) [best, bestKm] = [i, km];
+  });
+  return best;
+}
 
 export type SiteStatus = 'existing' | 'opened' | 'moved' | 'closed';
 
@@ -25,6 +49,11 @@ export interface SessionSite {
   origin: { lon: number; lat: number; communeCode: string } | null;
   /** Whether its kind is one of the kinds counted by the reach. */
   counted: boolean;
+  /**
+   * A site of a neighbouring département (its commune is not in the network): it counts for the
+   * nearest-site times, reached through the commune of the network nearest to it.
+   */
+  outside: boolean;
 }
 
 export interface SessionInput {
@@ -63,7 +92,10 @@ export class ReachSession {
     this.#kinds = new Set(input.kinds);
     const engineSites = [];
     for (const s of input.sites) {
-      const communeIndex = input.network.indexOf.get(s.communeCode);
+      const outside = !input.network.indexOf.has(s.communeCode);
+      const communeIndex = outside
+        ? nearestCommune(input.network, s.lon, s.lat, BORDER_ENTRY_KM)
+        : input.network.indexOf.get(s.communeCode);
       if (communeIndex === undefined) {
         this.unplaced.push(s);
         continue;
@@ -80,6 +112,7 @@ export class ReachSession {
         status: 'existing',
         origin: null,
         counted,
+        outside,
       });
       if (counted) engineSites.push({ id: s.id, communeIndex, lon: s.lon, lat: s.lat });
     }
@@ -148,7 +181,7 @@ export class ReachSession {
         if (this.#sites.has(s.id)) throw new Error(`un site porte déjà l'identifiant ${s.id}`);
         const communeIndex = this.#commune(s.communeCode);
         const counted = this.#kinds.has(s.kind);
-        this.#sites.set(s.id, { ...s, status: 'opened', origin: null, counted });
+        this.#sites.set(s.id, { ...s, status: 'opened', origin: null, counted, outside: false });
         const changes = counted
           ? engine.open({ id: s.id, communeIndex, lon: s.lon, lat: s.lat })
           : [];
