@@ -15,12 +15,11 @@ import { barrierSchemeId } from '../../src/domain/gaps/mobility.ts';
 import { effectiveBarriers, surveySchemeId } from '../../src/domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
-import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
-import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
+import type { MatrixFileInput } from '../../src/domain/travel/matrix-import.ts';
 import type { TravelMode } from '../../src/domain/travel/model.ts';
 import { TRANSPORT_QUESTION } from '../../src/domain/survey-pas-de-calais.ts';
 import { needIndicator } from './common.ts';
-import { matrixOption, scenarioOption } from './options.ts';
+import { loadMatrix, matrixOption, scenarioOption, type MatrixArgs } from './options.ts';
 
 /** The source of the need indicator, as the assumptions name it. */
 function needSourceOf(meta: DatasetMeta, id: string) {
@@ -35,8 +34,8 @@ export interface GapsLoadOptions {
   edits?: ScenarioEdit[];
   /** Travel model parameters of a scenario, if any. */
   travel?: Pick<ReturnType<typeof defaultAssumptions>, 'car' | 'noCar'>;
-  /** An imported matrix (CSV text) for one mode. */
-  matrix?: { mode: TravelMode; name: string; text: string };
+  /** An imported matrix file for one mode. */
+  matrix?: MatrixFileInput & { mode: TravelMode };
   log?: (line: string) => void;
 }
 
@@ -99,17 +98,7 @@ export async function loadGapsInput(
   }
   const defaults = defaultAssumptions();
   const matrices: MobilityReportInput['matrices'] = {};
-  if (o.matrix) {
-    const index = new Map(communes.map((c, i) => [c.code, i]));
-    const { pairs, report } = parseMatrixCsv(o.matrix.text, index, o.matrix.name);
-    o.log?.(
-      `Matrice ${o.matrix.name} : ${report.rowsRead} lignes lues, ${report.kept} gardées, ${report.rejectedCount} rejetées`,
-    );
-    matrices[o.matrix.mode] = {
-      name: o.matrix.name,
-      matrix: new OdMatrix(communes.length, pairs),
-    };
-  }
+  if (o.matrix) matrices[o.matrix.mode] = loadMatrix(o.matrix, communes, o.log);
   return {
     datasetId: meta.id,
     departement: { code: meta.departement.code, name: 'Ensemble du département' },
@@ -134,7 +123,7 @@ export async function loadGapsInput(
 
 /** The dataset and what to load from it, from the command line (scheme, need, scenario, matrix). */
 export function gapsLoadOptionsFrom(
-  v: { dataset?: string; scheme?: string; need?: string; scenario?: string; matrix?: string },
+  v: { dataset?: string; scheme?: string; need?: string; scenario?: string } & MatrixArgs,
   mode: TravelMode,
   read: (file: string) => string,
 ): { datasetId: string; options: Partial<GapsLoadOptions> } {
@@ -146,7 +135,7 @@ export function gapsLoadOptionsFrom(
       needId: v.need ?? null,
       edits: scenario.edits,
       travel: scenario.assumptions,
-      matrix: matrixOption(v.matrix, mode, read),
+      matrix: matrixOption(v, mode),
       log: (line) => console.error(line),
     },
   };

@@ -28,6 +28,7 @@ import {
 } from './gaps-input.ts';
 import {
   COMMON_OPTIONS,
+  matrixHelp,
   formatOption,
   minutesOption,
   modeOption,
@@ -46,8 +47,7 @@ export const HELP = `Usage : npm run report -- gaps [options]
   --share P             part des bénéficiaires concernés par l'axe, en % (défaut : 100)
   --unknown-capacity R  sites de capacité inconnue : sans-limite | zero (défaut : sans-limite)
   --scenario FICHIER    scénario JSON (sites ouverts, fermés, déplacés ; paramètres des temps)
-  --matrix FICHIER      matrice origine-destination CSV du mode choisi
-  --communes            CSV : une ligne par commune au lieu d'une par territoire
+${matrixHelp(24)}  --communes            CSV : une ligne par commune au lieu d'une par territoire
   --format F            csv | json (défaut : csv)
   --out FICHIER         écrit dans un fichier au lieu de la sortie standard
 `;

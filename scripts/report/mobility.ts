@@ -31,6 +31,7 @@ import {
 } from './gaps-input.ts';
 import {
   COMMON_OPTIONS,
+  matrixHelp,
   formatOption,
   minutesOption,
   modeOption,
@@ -56,8 +57,7 @@ export const HELP = `Usage : npm run report -- mobility [options]
   --platform-capacity C   personnes par an d'une nouvelle plateforme, ou sans-limite
                           (défaut : capacité médiane des plateformes du jeu, sinon sans limite)
   --scenario FICHIER      scénario JSON (sites ouverts, fermés, déplacés ; paramètres des temps)
-  --matrix FICHIER        matrice origine-destination CSV du mode choisi
-  --format F              csv | json (défaut : csv)
+${matrixHelp(26)}  --format F              csv | json (défaut : csv)
   --out FICHIER           écrit dans un fichier au lieu de la sortie standard
 `;
 

@@ -90,16 +90,17 @@ describe('reach report on the demo', () => {
     const r = await reachReportFromDb(loaded.db, loaded.meta, {
       assumptions: defaultAssumptions(),
       edits: [],
-      matrices: { voiture: { name: 'essai.csv', text } },
+      matrices: { voiture: { name: 'essai.csv', content: text } },
       log: (l) => log.push(l),
     });
     expect(r.model.id).toBe('matrice');
     expect(r.communesBeyond.some((x) => x.code === far.code)).toBe(false);
     expect(r.measuredCommunes).toBe(1);
-    expect(r.assumptions.matrices).toEqual([{ mode: 'voiture', name: 'essai.csv', pairs: 1 }]);
-    expect(log[0]).toMatch(
-      /2 lignes lues, 1 gardées.*commune d'origine absente du jeu de données : 1/,
-    );
+    expect(r.assumptions.matrices).toEqual([
+      { mode: 'voiture', name: 'essai.csv', pairs: 1, accessMinutes: 0 },
+    ]);
+    expect(log[0]).toMatch(/format long.*temps en minutes/);
+    expect(log[0]).toMatch(/2 lignes lues, 2 paires, 1 gardées.*code d'origine mal formé : 1/);
   });
 
   it('writes CSV by territory and the list of communes', async () => {

@@ -4,7 +4,6 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
@@ -25,11 +24,20 @@ import {
   type ScenarioEdit,
 } from '../../src/domain/reach/scenario.ts';
 import type { ReachMatrices } from '../../src/domain/reach/setup.ts';
-import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
-import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
+import type { MatrixFileInput } from '../../src/domain/travel/matrix-import.ts';
 import type { TravelMode } from '../../src/domain/travel/model.ts';
 import { needIndicator, reportOn, round, toCsv } from './common.ts';
-import { COMMON_OPTIONS, formatOption, modeOption, readText, scenarioOption } from './options.ts';
+import {
+  COMMON_OPTIONS,
+  formatOption,
+  loadMatrix,
+  matrixFileOption,
+  matrixHelp,
+  modeOption,
+  readBytes,
+  readText,
+  scenarioOption,
+} from './options.ts';
 
 export const HELP = `Usage : npm run report -- reach [options]
 
@@ -40,8 +48,7 @@ export const HELP = `Usage : npm run report -- reach [options]
   --need ID           indicateur de besoin compté comme bénéficiaires (défaut : celui du jeu)
   --scenario FICHIER  scénario JSON (sites ouverts, fermés, déplacés, et ses hypothèses) ;
                       les options données explicitement l'emportent sur ses hypothèses
-  --matrix FICHIER    matrice origine-destination CSV du mode choisi (origin,destination,minutes)
-  --scheme ID         CSV : un seul découpage (commune, epci, bv2022, pti, departement…)
+${matrixHelp(22)}  --scheme ID         CSV : un seul découpage (commune, epci, bv2022, pti, departement…)
   --communes          CSV : la liste des communes au-delà de N minutes
   --format F          csv | json (défaut : csv)
   --out FICHIER       écrit dans un fichier au lieu de la sortie standard
@@ -50,8 +57,8 @@ export const HELP = `Usage : npm run report -- reach [options]
 export interface ReachOptions {
   assumptions: ReachAssumptions;
   edits: ScenarioEdit[];
-  /** Imported matrices as CSV text, by mode, with their file name. */
-  matrices?: Partial<Record<TravelMode, { name: string; text: string }>>;
+  /** Imported matrix files, by mode, with how to read them. */
+  matrices?: Partial<Record<TravelMode, MatrixFileInput>>;
   /** Log line for the matrix import reports (stderr in the command). */
   log?: (line: string) => void;
 }
@@ -93,20 +100,7 @@ export async function reachReportFromDb(
   };
   const matrices: ReachMatrices = {};
   for (const [mode, file] of Object.entries(options.matrices ?? {})) {
-    if (!file) continue;
-    const index = new Map(communes.map((c, i) => [c.code, i]));
-    const { pairs, report } = parseMatrixCsv(file.text, index, file.name);
-    options.log?.(
-      `Matrice ${file.name} : ${report.rowsRead} lignes lues, ${report.kept} gardées, ` +
-        `${report.repaired.length} réparées, ${report.rejectedCount} rejetées` +
-        (report.rejectedByReason.length > 0
-          ? ` (${report.rejectedByReason.map((g) => `${g.reason} : ${g.count}`).join(' ; ')})`
-          : ''),
-    );
-    matrices[mode as TravelMode] = {
-      name: file.name,
-      matrix: new OdMatrix(communes.length, pairs),
-    };
+    if (file) matrices[mode as TravelMode] = loadMatrix(file, communes, options.log);
   }
   const assumptions: ReachAssumptions = {
     ...a,
@@ -115,6 +109,7 @@ export async function reachReportFromDb(
       mode: mode as TravelMode,
       name: m.name,
       pairs: m.matrix.pairCount,
+      accessMinutes: m.accessMinutes ?? 0,
     })),
   };
   return computeReachReport(input, assumptions, options.edits, matrices);
@@ -184,6 +179,7 @@ export function parseReachArgs(args: string[]) {
 export function reachOptionsFrom(
   v: ReturnType<typeof parseReachArgs>,
   read: (file: string) => string,
+  readMatrix: (file: string) => Uint8Array | string = readBytes,
 ): { datasetId: string; options: ReachOptions } {
   const scenario = scenarioOption(v.scenario, v.dataset, read);
   let assumptions = scenario.assumptions ?? defaultAssumptions();
@@ -207,9 +203,8 @@ export function reachOptionsFrom(
   const mode = modeOption(v.mode);
   if (mode !== undefined) assumptions = { ...assumptions, mode };
   if (v.need !== undefined) assumptions = { ...assumptions, needId: v.need };
-  const matrices: ReachOptions['matrices'] = v.matrix
-    ? { [assumptions.mode]: { name: basename(v.matrix), text: read(v.matrix) } }
-    : {};
+  const matrix = matrixFileOption(v, readMatrix);
+  const matrices: ReachOptions['matrices'] = matrix ? { [assumptions.mode]: matrix } : {};
   return {
     datasetId: scenario.datasetId ?? 'demo',
     options: { assumptions, edits: scenario.edits, matrices },

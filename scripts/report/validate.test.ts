@@ -11,10 +11,11 @@ import { main, type ValidationReport } from './validate.ts';
 
 let dir: string;
 let loaded: LoadedDataset;
+let demo: ReturnType<typeof generateDemo>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'validate-'));
-  const demo = generateDemo();
+  demo = generateDemo();
   writeDataset(demo, join(dir, 'data'));
   loaded = await loadBundle(demo);
   writeFileSync(
@@ -61,5 +62,47 @@ describe('validate report', () => {
     await expect(
       main(['--reference', join(dir, 'ref.csv'), '--dataset', 'nope'], join(dir, 'data')),
     ).rejects.toThrow(/inconnu/);
+  });
+
+  it('checks an imported matrix with its times as given: square, in seconds, no access added', async () => {
+    // A made-up matrix (never real data): every commune is (code mod 40) + 1 minutes from every
+    // commune with a France Services, written in seconds, one row per origin as R writes it.
+    const minutesOf = (code: string) => (Number.parseInt(code, 10) % 40) + 1;
+    const fs = [
+      ...new Set(demo.sites.filter((x) => x.kind === 'france_services').map((x) => x.communeCode)),
+    ];
+    expect(fs.length).toBeGreaterThan(0);
+    const lines = [
+      ['""', ...fs].join(','),
+      ...demo.communes.map((c) => [c.code, ...fs.map(() => minutesOf(c.code) * 60)].join(',')),
+    ];
+    const file = join(dir, 'matrice-carree.csv');
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const total = demo.communes.reduce((t, c) => t + c.population, 0);
+    const expected = (added: number, m: number) =>
+      (100 *
+        demo.communes
+          .filter((c) => minutesOf(c.code) + added <= m)
+          .reduce((t, c) => t + c.population, 0)) /
+      total;
+    const run = async (...more: string[]) => {
+      const args = ['--reference', join(dir, 'ref.csv'), '--dataset', 'demo', '--format', 'json'];
+      return JSON.parse(await main([...args, '--matrix', file, ...more], join(dir, 'data')))
+        .rows[0] as ValidationReport['rows'][number];
+    };
+    const asGiven = await run('--matrix-unit', 'secondes');
+    expect(asGiven.model).toBe('Matrice importée (matrice-carree.csv)');
+    for (const m of [5, 10, 15, 20, 30, 40, 60]) {
+      expect(asGiven.curve[`${m}`], `${m} min`).toBeCloseTo(expected(0, m), 2);
+    }
+    // A stated access time is added to every time of the matrix, and only when asked.
+    const withAccess = await run('--matrix-unit', 'secondes', '--matrix-access', '5');
+    for (const m of [10, 15, 20, 30]) {
+      expect(withAccess.curve[`${m}`], `${m} min`).toBeCloseTo(expected(5, m), 2);
+    }
+    await expect(run('--matrix-unit', 'heures')).rejects.toThrow(/--matrix-unit/);
+    await expect(
+      main(['--reference', join(dir, 'ref.csv'), '--matrix-access', '5'], join(dir, 'data')),
+    ).rejects.toThrow(/sans --matrix/);
   });
 });

@@ -19,8 +19,7 @@ import {
 } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ReachAssumptions } from '../../src/domain/reach/scenario.ts';
 import { reachData, reachSession, type ReachMatrices } from '../../src/domain/reach/setup.ts';
-import { parseMatrixCsv } from '../../src/domain/travel/matrix-csv.ts';
-import { OdMatrix } from '../../src/domain/travel/matrix-model.ts';
+import type { MatrixFileInput } from '../../src/domain/travel/matrix-import.ts';
 import type { TravelMode } from '../../src/domain/travel/model.ts';
 import {
   COMPARED_MINUTES,
@@ -33,7 +32,15 @@ import {
   type ValidationSummary,
 } from '../../src/domain/travel/validation.ts';
 import { DATA_DIR, openDataset, round, toCsv, toCsvBlock } from './common.ts';
-import { formatOption, modeOption, readText } from './options.ts';
+import {
+  MATRIX_OPTIONS,
+  formatOption,
+  loadMatrix,
+  matrixFileOption,
+  matrixHelp,
+  modeOption,
+  readText,
+} from './options.ts';
 
 export const HELP = `Usage : npm run report -- validate --reference FICHIER [options]
 
@@ -43,7 +50,7 @@ export const HELP = `Usage : npm run report -- validate --reference FICHIER [opt
   --all                tous les jeux de public/data qui ont une ligne dans la référence
   --kinds a,b          types de sites comptés (défaut : france_services)
   --mode M             voiture | sans-voiture (défaut : voiture)
-  --matrix FICHIER     matrice origine-destination CSV à vérifier (jeu unique)
+${matrixHelp(23)}                       (une matrice se vérifie sur un seul jeu : --dataset ID)
   --format F           csv | json (défaut : csv)
   --out FICHIER        écrit dans un fichier au lieu de la sortie standard
 `;
@@ -74,8 +81,10 @@ export interface ValidationReport {
 export interface ValidateOptions {
   kinds: SiteKind[];
   mode: TravelMode;
-  /** An imported matrix (CSV text) to check instead of the mode's estimate. */
-  matrix?: { name: string; text: string };
+  /** An imported matrix file to check instead of the mode's estimate. */
+  matrix?: MatrixFileInput;
+  /** Log line for the matrix import report (stderr in the command). */
+  log?: (line: string) => void;
 }
 
 /** The model of a dataset loaded in DuckDB against one reference curve. */
@@ -93,11 +102,7 @@ export async function validateDataset(
     maxMinutes: Math.max(...CURVE_MINUTES),
   };
   const matrices: ReachMatrices = {};
-  if (o.matrix) {
-    const index = new Map(communes.map((c, i) => [c.code, i]));
-    const { pairs } = parseMatrixCsv(o.matrix.text, index, o.matrix.name);
-    matrices[o.mode] = { name: o.matrix.name, matrix: new OdMatrix(communes.length, pairs) };
-  }
+  if (o.matrix) matrices[o.mode] = loadMatrix(o.matrix, communes, o.log);
   const data = reachData(communes, null);
   const session = reachSession(data, sites, assumptions, matrices);
   const curve = accessCurve(session.engine.minutes, data.people.population);
@@ -175,7 +180,7 @@ export function parseValidateArgs(args: string[]) {
       all: { type: 'boolean', default: false },
       kinds: { type: 'string' },
       mode: { type: 'string' },
-      matrix: { type: 'string' },
+      ...MATRIX_OPTIONS,
       format: { type: 'string', default: 'csv' },
       help: { type: 'boolean', default: false },
     },
@@ -229,7 +234,8 @@ export async function main(args: string[], dataDir = DATA_DIR): Promise<string> 
   const o: ValidateOptions = {
     kinds: kindsOption(v.kinds, ['france_services']),
     mode: modeOption(v.mode) ?? 'voiture',
-    matrix: v.matrix ? { name: basename(v.matrix), text: readText(v.matrix) } : undefined,
+    matrix: matrixFileOption(v),
+    log: (line) => console.error(line),
   };
   const rows: ValidationRow[] = [];
   const withoutReference: string[] = [];

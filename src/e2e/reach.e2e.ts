@@ -196,15 +196,52 @@ describe('reach mode on the demo', () => {
     );
     const scenario = await downloadScenario();
     expect(scenario.assumptions.matrices).toEqual([
-      { mode: 'voiture', name: 'matrice-essai.csv', pairs: rows.length },
+      { mode: 'voiture', name: 'matrice-essai.csv', pairs: rows.length, accessMinutes: 0 },
     ]);
     const r = await reachReportFromDb(demo.db, demo.meta, {
       ...scenario,
-      matrices: { voiture: { name: 'matrice-essai.csv', text: csv } },
+      matrices: { voiture: { name: 'matrice-essai.csv', content: csv } },
     });
     expect(r.total.communesBeyond).toBeLessThan(baseline.total.communesBeyond);
     await expect.poll(() => text('reach-need-beyond')).toBe(fr(r.total.needBeyond));
     expect(await text('reach-measured')).toContain(fr(r.measuredCommunes));
+    // A stated access time is added to the matrix's times, and recorded in the scenario.
+    const access = ctx.page.getByLabel("Temps d'accès ajouté aux temps de la matrice (min)");
+    await access.fill('5');
+    await access.blur();
+    const withAccess = await downloadScenario();
+    expect(withAccess.assumptions.matrices).toEqual([
+      { mode: 'voiture', name: 'matrice-essai.csv', pairs: rows.length, accessMinutes: 5 },
+    ]);
+    const r5 = await reachReportFromDb(demo.db, demo.meta, {
+      ...withAccess,
+      matrices: { voiture: { name: 'matrice-essai.csv', content: csv, accessMinutes: 5 } },
+    });
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(r5.total.needBeyond));
+    // The same times as a square matrix in seconds (one row per origin, as R writes it); the
+    // unit is given, since these made-up times (12 min for 40 km) would pass for minutes.
+    await ctx.page.getByLabel('Unité des temps').selectOption('secondes');
+    const square = `"",${siteCommune}\n${baseline.communesBeyond.map((c) => `${c.code},720`).join('\n')}\n`;
+    await ctx.page.getByLabel('Remplacer la matrice').setInputFiles({
+      name: 'matrice-carree.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(square),
+    });
+    await expect.poll(() => importReport.innerText()).toMatch(/format carré/);
+    expect(await importReport.innerText()).toMatch(/lignes = origines, colonnes = destinations/);
+    expect(await importReport.innerText()).toMatch(/temps en secondes \(unité donnée à l'import\)/);
+    // And the report warns that these times are too fast to be true.
+    expect(await importReport.innerText()).toMatch(/vérifiez l'unité/);
+    await saveScreenshot(
+      ctx.page,
+      'reach-matrix-square',
+      ctx.page.getByLabel('Modèle de temps de trajet'),
+    );
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(r5.total.needBeyond));
+    await access.fill('0');
+    await access.blur();
+    await expect.poll(() => text('reach-need-beyond')).toBe(fr(r.total.needBeyond));
+    await ctx.page.getByLabel('Unité des temps').selectOption('');
     await ctx.page.getByRole('button', { name: 'Retirer' }).click();
     await expect.poll(() => text('reach-need-beyond')).toBe(fr(baseline.total.needBeyond));
     assertClean(ctx);

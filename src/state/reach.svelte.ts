@@ -33,10 +33,12 @@ import {
 import { DEFAULT_CAR_PARAMETERS, type CarParameters } from '../domain/travel/distance-model.ts';
 import {
   MatrixFormatError,
-  parseMatrixCsv,
   type MatrixImportReport,
+  type MatrixRows,
+  type MatrixUnit,
 } from '../domain/travel/matrix-csv.ts';
-import { OdMatrix } from '../domain/travel/matrix-model.ts';
+import { importMatrix as readMatrixFile } from '../domain/travel/matrix-import.ts';
+import { checkMatrixAccess } from '../domain/travel/matrix-model.ts';
 import type { TravelMode } from '../domain/travel/model.ts';
 import { DEFAULT_NO_CAR_PARAMETERS, type NoCarParameters } from '../domain/travel/no-car-model.ts';
 import type { AppState } from './app-state.svelte.ts';
@@ -77,6 +79,13 @@ export class ReachState {
   matrices = $state.raw<ReachMatrices>({});
   matrixReports = $state.raw<Partial<Record<TravelMode, MatrixImportReport>>>({});
   matrixError = $state<string | null>(null);
+  /** How the next matrix is read: unit (null: detected), what the rows of a square file are, and
+   * the access time added to its times (0: used as given). */
+  matrixOptions = $state.raw<{ unit: MatrixUnit | null; rows: MatrixRows; accessMinutes: number }>({
+    unit: null,
+    rows: 'origines',
+    accessMinutes: 0,
+  });
   tool = $state<ReachTool>('inspect');
   /** The difference map (minutes gained against the current situation) instead of the bands. */
   showGains = $state(false);
@@ -143,6 +152,7 @@ export class ReachState {
       mode: mode as TravelMode,
       name: m.name,
       pairs: m.matrix.pairCount,
+      accessMinutes: m.accessMinutes ?? 0,
     })),
   }));
 
@@ -424,11 +434,17 @@ export class ReachState {
     this.noCar = { ...a.noCar };
     this.#app.needChoice = a.needId;
     for (const m of a.matrices) {
-      if (!this.matrices[m.mode]) {
+      const accessMinutes = m.accessMinutes ?? 0;
+      const here = this.matrices[m.mode];
+      if (here) {
+        if ((here.accessMinutes ?? 0) !== accessMinutes)
+          this.matrices = { ...this.matrices, [m.mode]: { ...here, accessMinutes } };
+      } else {
         warnings.push(
           `Le scénario utilisait la matrice « ${m.name} » (${m.mode}) : importez-la de nouveau pour retrouver ses temps.`,
         );
       }
+      if (m.mode === a.mode) this.matrixOptions = { ...this.matrixOptions, accessMinutes };
     }
     this.setEdits(scenario.edits);
     return warnings;
@@ -566,27 +582,40 @@ export class ReachState {
 
   // ——— Imported matrices ———
 
-  importMatrix(name: string, text: string): void {
+  /** Reads a matrix file (its bytes, or its text) for the current mode, with `matrixOptions`. */
+  importMatrix(name: string, file: Uint8Array | string): void {
     const data = this.data;
     if (!data) return;
     try {
-      const { pairs, report } = parseMatrixCsv(text, data.network.indexOf, name);
-      if (report.kept === 0) {
-        this.matrixError = `Aucune ligne utilisable dans ${name} : la matrice n'est pas importée.`;
-        this.matrixReports = { ...this.matrixReports, [this.mode]: report };
+      const { source, report } = readMatrixFile(file, data.network, name, this.matrixOptions);
+      this.matrixReports = { ...this.matrixReports, [this.mode]: report };
+      if (!source) {
+        this.matrixError = `Aucune paire utilisable dans ${name} : la matrice n'est pas importée.`;
         return;
       }
-      this.matrices = {
-        ...this.matrices,
-        [this.mode]: { name, matrix: new OdMatrix(data.network.count, pairs) },
-      };
-      this.matrixReports = { ...this.matrixReports, [this.mode]: report };
+      this.matrices = { ...this.matrices, [this.mode]: source };
       this.matrixError = null;
     } catch (e) {
       this.matrixError =
         e instanceof MatrixFormatError
           ? `${name} : ${e.message}`
           : `${name} n'a pas pu être lu : ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  /** The access time added to the times of the current mode's matrix (and of the next one). */
+  setMatrixAccess(minutes: number): void {
+    try {
+      checkMatrixAccess(minutes);
+    } catch (e) {
+      this.matrixError = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    this.matrixError = null;
+    this.matrixOptions = { ...this.matrixOptions, accessMinutes: minutes };
+    const m = this.matrices[this.mode];
+    if (m && (m.accessMinutes ?? 0) !== minutes) {
+      this.matrices = { ...this.matrices, [this.mode]: { ...m, accessMinutes: minutes } };
     }
   }
 

@@ -76,6 +76,15 @@ describe('scenario files', () => {
     }
   });
 
+  it("keep an imported matrix's stated access time, and refuse an impossible one", () => {
+    const matrices = [{ mode: 'voiture', name: 'osrm.csv', pairs: 12, accessMinutes: 4 }];
+    const file = (m: unknown) => ({ version: 1, datasetId: 'demo', edits: [], assumptions: m });
+    expect(parseScenario(file({ matrices })).assumptions.matrices).toEqual(matrices);
+    expect(() =>
+      parseScenario(file({ matrices: [{ ...matrices[0], accessMinutes: -2 }] })),
+    ).toThrow(/assumptions\.matrices \(osrm\.csv\).*accès/);
+  });
+
   it('refuse what is not a scenario', () => {
     expect(() => parseScenario([])).toThrow(ScenarioError);
     expect(() => parseScenario(null)).toThrow(/objet JSON/);

@@ -24,6 +24,7 @@ import {
   checkCarParameters,
   type CarParameters,
 } from '../travel/distance-model.ts';
+import { checkMatrixAccess } from '../travel/matrix-model.ts';
 import { TRAVEL_MODES, type TravelMode } from '../travel/model.ts';
 import {
   DEFAULT_NO_CAR_PARAMETERS,
@@ -65,8 +66,11 @@ export interface ReachAssumptions {
   needId: string | null;
   car: CarParameters;
   noCar: NoCarParameters;
-  /** Imported matrices the figures used; the matrices themselves stay in their files. */
-  matrices: { mode: TravelMode; name: string; pairs: number }[];
+  /**
+   * Imported matrices the figures used, with the access time stated at their import (minutes
+   * added to their times; absent in older files: 0); the matrices themselves stay in their files.
+   */
+  matrices: { mode: TravelMode; name: string; pairs: number; accessMinutes?: number }[];
 }
 
 export interface ReachScenario {
@@ -237,6 +241,10 @@ export function parseScenario(value: unknown): ReachScenario {
         (m): m is ReachAssumptions['matrices'][number] =>
           isObj(m) && TRAVEL_MODES.includes(m.mode as TravelMode) && isText(m.name),
       );
+      for (const m of assumptions.matrices) {
+        if (m.accessMinutes !== undefined)
+          check(`assumptions.matrices (${m.name})`, () => checkMatrixAccess(m.accessMinutes!));
+      }
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);

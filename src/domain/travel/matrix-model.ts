@@ -1,12 +1,21 @@
 /**
  * An imported origin–destination matrix as a travel model. The matrix holds only the pairs the
  * file gave (compressed rows by origin and by destination, binary-searched); every pair it lacks
- * falls back to another model (the distance model by car, the "sans voiture" approximation
- * without a car), and the engine can tell which communes' times rest on estimated pairs.
+ * falls back to another model (the car estimate by car, the "sans voiture" estimate without a
+ * car), and the engine can tell which communes' times rest on estimated pairs.
  *
- * A matrix gives times between the reference points of communes; the mode's access time and the
- * local term of a site come from the fallback model, so that measured and estimated pairs are
- * comparable.
+ * A matrix's times are used as given: they are the door-to-door times between communes, with no
+ * access time and no local term added (a site is reached at its commune's time, wherever it
+ * stands in it). The one exception is an access time the user states at the import (0 by
+ * default), added to every time read in the matrix and shown as a parameter. A pair the matrix
+ * lacks is estimated by the fallback model between the communes' reference points, its own access
+ * time included, and said to be estimated:
+ *
+ *   minutes(c → site in commune s) = matrix(c, s) + stated access     if the matrix has (c, s)
+ *                                  = fallback(c, s) + fallback access otherwise
+ *
+ * Everything is in communeMinutes, so the model's own access and local terms are 0 and the
+ * engine, the siting and the allocation need nothing special for a matrix.
  */
 import type { OdPairs } from './matrix-csv.ts';
 import type { TravelModel } from './model.ts';
@@ -113,22 +122,65 @@ export interface MatrixSource {
   /** File name, shown next to the figures. */
   name: string;
   matrix: OdMatrix;
+  /**
+   * Minutes added to every time read in the matrix: the access time the user states at the
+   * import. Absent or 0: the matrix's times are used as they are.
+   */
+  accessMinutes?: number;
+  /** How the file was read (layout, orientation, unit), in French, for the description. */
+  reading?: string;
 }
+
+/** Bounds of the stated access time, minutes. */
+export const MAX_MATRIX_ACCESS_MINUTES = 60;
+
+export function checkMatrixAccess(minutes: number): void {
+  if (!(minutes >= 0 && minutes <= MAX_MATRIX_ACCESS_MINUTES)) {
+    throw new Error(
+      `Temps d'accès ajouté à la matrice invalide : de 0 à ${MAX_MATRIX_ACCESS_MINUTES} min ` +
+        `(reçu ${minutes}).`,
+    );
+  }
+}
+
+const lower = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+const fr = (v: number) => v.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
 
 export function matrixModel(source: MatrixSource, fallback: TravelModel): TravelModel {
   const { matrix } = source;
-  const communeMinutes = (a: number, b: number) =>
-    matrix.get(a, b) ?? fallback.communeMinutes(a, b);
+  const added = source.accessMinutes ?? 0;
+  checkMatrixAccess(added);
+  const fa = fallback.accessMinutes;
+  const communeMinutes = (a: number, b: number) => {
+    const m = matrix.get(a, b);
+    return m === undefined ? fallback.communeMinutes(a, b) + fa : m + added;
+  };
   return {
     id: 'matrice',
     label: `Matrice importée (${source.name})`,
     description:
       `Temps entre communes lus dans la matrice « ${source.name} » ` +
-      `(${matrix.pairCount.toLocaleString('fr-FR')} paires) ; les paires absentes de la matrice ` +
-      `sont estimées par : ${fallback.label.charAt(0).toLowerCase()}${fallback.label.slice(1)}.`,
+      `(${fr(matrix.pairCount)} paires${source.reading ? ` ; ${source.reading}` : ''}), ` +
+      (added > 0
+        ? `plus le temps d'accès déclaré à l'import (${fr(added)} min). `
+        : `pris tels quels, de porte à porte (aucun temps d'accès ni terme local ajouté). `) +
+      `Les paires absentes de la matrice sont des temps estimés, entre les points de référence ` +
+      `des communes, par : ${lower(fallback.label)}.`,
     approximation: false,
     symmetric: fallback.symmetric && matrix.isSymmetric(),
     parameters: [
+      {
+        id: 'matrixAccessMinutes',
+        label: "Temps d'accès ajouté aux temps de la matrice",
+        value: added,
+        unit: 'min',
+        justification:
+          added > 0
+            ? `Déclaré à l'import de « ${source.name} » : ajouté à chaque temps lu dans la ` +
+              `matrice ; les paires estimées gardent le temps d'accès de leur modèle.`
+            : `Aucun : les temps de « ${source.name} » sont pris tels quels (0 par défaut, ` +
+              `modifiable à l'import).`,
+      },
       {
         id: 'pairs',
         label: 'Paires de communes dans la matrice',
@@ -136,28 +188,36 @@ export function matrixModel(source: MatrixSource, fallback: TravelModel): Travel
         unit: 'paires',
         justification: `Fichier importé « ${source.name} » ; les autres paires sont estimées.`,
       },
-      ...fallback.parameters,
+      ...fallback.parameters.map((p) => ({
+        ...p,
+        id: `estimate.${p.id}`,
+        label: `Paires estimées — ${lower(p.label)}`,
+      })),
     ],
-    accessMinutes: fallback.accessMinutes,
+    accessMinutes: 0,
     fallback,
     communeMinutes,
-    localMinutes: (c, lon, lat) => fallback.localMinutes(c, lon, lat),
+    localMinutes: () => 0,
     forEachOriginWithin(to, maxMinutes, visit) {
       if (!(maxMinutes >= 0)) return;
       matrix.forEachTo(to, (o, m) => {
-        if (m <= maxMinutes) visit(o, m);
+        const t = m + added;
+        if (t <= maxMinutes) visit(o, t);
       });
-      fallback.forEachOriginWithin(to, maxMinutes, (o, m) => {
-        if (!matrix.has(o, to)) visit(o, m);
+      fallback.forEachOriginWithin(to, maxMinutes - fa, (o, m) => {
+        const t = m + fa;
+        if (t <= maxMinutes && !matrix.has(o, to)) visit(o, t);
       });
     },
     forEachDestinationWithin(from, maxMinutes, visit) {
       if (!(maxMinutes >= 0)) return;
       matrix.forEachFrom(from, (d, m) => {
-        if (m <= maxMinutes) visit(d, m);
+        const t = m + added;
+        if (t <= maxMinutes) visit(d, t);
       });
-      fallback.forEachDestinationWithin(from, maxMinutes, (d, m) => {
-        if (!matrix.has(from, d)) visit(d, m);
+      fallback.forEachDestinationWithin(from, maxMinutes - fa, (d, m) => {
+        const t = m + fa;
+        if (t <= maxMinutes && !matrix.has(from, d)) visit(d, t);
       });
     },
     isMeasured: (a, b) => matrix.has(a, b),
