@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Site, SiteKind } from '../model.ts';
 import { createRandom } from '../random.ts';
 import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from '../travel/distance-model.ts';
+import { DEFAULT_NO_CAR_PARAMETERS, noCarModel } from '../travel/no-car-model.ts';
 import { randomNetwork } from '../travel/test-network.ts';
 import { ReachEngine } from './engine.ts';
-import { ScenarioError, type ScenarioEdit } from './scenario.ts';
+import { ScenarioError, type ScenarioEdit, type ScenarioSite } from './scenario.ts';
 import { ReachSession } from './session.ts';
 
 const rnd = createRandom(77);
@@ -133,5 +134,70 @@ describe('what-if session', () => {
       s.apply({ op: 'move', siteId: 'b', lon: 2, lat: 46, communeCode: '99999' }),
     ).toThrow(/absente/);
     expect(() => make([{ op: 'close', siteId: 'zzz' }])).toThrow(ScenarioError);
+  });
+});
+
+describe.each([
+  ['voiture', carDistanceModel(net, DEFAULT_CAR_PARAMETERS)],
+  ['sans voiture', noCarModel(net, DEFAULT_NO_CAR_PARAMETERS)],
+])('times, %s (properties)', (_, m) => {
+  const session = (extra: Site[] = []) =>
+    new ReachSession({
+      model: m,
+      network: net,
+      sites: [...sites, ...extra],
+      kinds: ['mds'],
+      horizonMinutes: 240,
+    });
+
+  it('never rise when a site opens, never fall when one closes', () => {
+    const r = createRandom(5);
+    const s = session();
+    for (let k = 0; k < 25; k++) {
+      const before = s.engine.minutes.slice();
+      const c = r.int(0, net.count - 1);
+      const o = site(`o${k}`, c);
+      const opened: ScenarioSite = {
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        lon: o.lon,
+        lat: o.lat,
+        communeCode: o.communeCode,
+        capacity: null,
+      };
+      s.apply({ op: 'open', site: opened });
+      s.engine.minutes.forEach((t, i) => expect(t).toBeLessThanOrEqual(before[i]!));
+      // A commune that hosts an open site is within its local time of it.
+      expect(s.engine.minutes[c]).toBeLessThanOrEqual(
+        m.accessMinutes +
+          m.communeMinutes(c, c) +
+          m.localMinutes(c, net.lon[c]! + 0.005, net.lat[c]!),
+      );
+    }
+    for (const id of ['a', 'o3', 'o7']) {
+      const before = s.engine.minutes.slice();
+      s.apply({ op: 'close', siteId: id });
+      s.engine.minutes.forEach((t, i) => expect(t).toBeGreaterThanOrEqual(before[i]!));
+    }
+  });
+
+  it('counts a site across the border for the communes near it', () => {
+    // A site 3 km west of the westernmost commune, in a commune the network does not have.
+    let west = 0;
+    for (let c = 1; c < net.count; c++) if (net.lon[c]! < net.lon[west]!) west = c;
+    const border: Site = {
+      ...site('border', west),
+      detail: 'hors département (99)',
+      communeCode: '99001',
+      lon: net.lon[west]! - 0.04,
+    };
+    const without = session();
+    const withBorder = session([border]);
+    expect(withBorder.unplaced).toEqual([]);
+    expect(withBorder.engine.minutes[west]).toBeLessThan(without.engine.minutes[west]!);
+    withBorder.engine.minutes.forEach((t, i) =>
+      expect(t).toBeLessThanOrEqual(without.engine.minutes[i]!),
+    );
   });
 });

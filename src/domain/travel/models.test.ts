@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from './distance-model.ts';
 import { createTravelNetwork, type TravelModel, type TravelNetwork } from './model.ts';
-import { DEFAULT_NO_CAR_PARAMETERS, noCarModel } from './no-car-model.ts';
+import { DEFAULT_NO_CAR_PARAMETERS, noCarLegs, noCarModel } from './no-car-model.ts';
 import { commune, randomNetwork } from './test-network.ts';
 
 /** 0.1° of latitude on a meridian: 11.119508 km exactly with the mean Earth radius. */
@@ -101,8 +101,25 @@ describe('"sans voiture" approximation, hand-computed', () => {
     expect(noCarModel(city, DEFAULT_NO_CAR_PARAMETERS).communeMinutes(0, 1)).toBeCloseTo(43, 3);
   });
 
-  it('walks from the commune point to the site', () => {
-    expect(m.localMinutes(0, 2, 46.01)).toBeCloseTo((60 * 1.3 * D) / 10 / 4.5, 6);
+  it('puts a site of the commune within its local time, wherever it stands in it', () => {
+    expect(m.localMinutes(0, 2, 46.01)).toBe(0);
+    // 1 000 inhabitants on 10 km² fill 0.667 km² at 1 500 per km²: homes 0.307 km from the centre
+    const town = createTravelNetwork([commune('T', 2, 46, 3, 10, 1000)]);
+    const walk = noCarModel(town, DEFAULT_NO_CAR_PARAMETERS);
+    const km = (2 / 3) * Math.sqrt(10 / Math.PI) * Math.sqrt(1000 / 10 / 1500);
+    expect(walk.communeMinutes(0, 0)).toBeCloseTo((60 * 1.3 * km) / 4.5, 9);
+  });
+
+  it('gives the legs of a trip, which add up to its time', () => {
+    const legs = noCarLegs(net, DEFAULT_NO_CAR_PARAMETERS, 0, 1);
+    expect(legs).toMatchObject({ by: 'transports', walkMinutes: 10, waitMinutes: 10 });
+    expect(legs.walkMinutes + legs.waitMinutes + legs.rideMinutes).toBeCloseTo(
+      m.communeMinutes(0, 1),
+      9,
+    );
+    const near = noCarLegs(net, DEFAULT_NO_CAR_PARAMETERS, 0, 0);
+    expect(near.by).toBe('marche');
+    expect(near.walkMinutes).toBeCloseTo(m.communeMinutes(0, 0), 9);
   });
 
   it('is labelled an approximation', () => {

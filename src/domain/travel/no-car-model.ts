@@ -6,7 +6,16 @@
  *   walk(km)     = 60 × walkDetour × km / walkSpeed
  *   transit(km)  = stopAccess + max(wait(a), wait(b)) + 60 × transitDetour × km × (1/s(a) + 1/s(b)) / 2
  *   minutes(a,b) = min(walk, transit)
- *   local(site)  = walk(km(site, its commune's point))
+ *   km(a, a)     = mean distance from a home to the centre of the commune's built-up part
+ *   local(site)  = 0
+ *
+ * A trip within a commune goes from where its inhabitants live to the site: the distance is that
+ * of a home to the centre of the built-up part (the area the population would fill at
+ * `settledDensityPerKm2`, at most the commune), and it is walked or ridden, whichever is faster.
+ * The site's own position in its commune is below what this estimate can tell (it knows no line):
+ * walking the rest of the way from the town hall after a bus ride put Verdun 53 min from its own
+ * France Services. So a commune that hosts a site is always within its local time of it, and
+ * opening a site in a commune always brings the commune within that time.
  *
  * The wait is half the interval between two departures, taken at the less served end (a line
  * runs as often as its rarest part allows), so the model stays symmetric. Defaults:
@@ -26,7 +35,7 @@
  * With these values 15 km between two very sparse communes take 2 h 16 without a car against
  * 23 min by car, a ratio of 5.9 close to the AQST's 5.3; 5 km in a dense city 43 min against 16.
  */
-import type { TravelModel, TravelNetwork } from './model.ts';
+import { networkKm, type TravelModel, type TravelNetwork } from './model.ts';
 import { checkPositive, pointModel, type PerDensity } from './point-model.ts';
 
 export interface NoCarParameters {
@@ -40,6 +49,8 @@ export interface NoCarParameters {
   transitSpeedKmh: PerDensity;
   /** Route distance of the line ÷ great-circle distance. */
   transitDetourFactor: number;
+  /** Density of a commune's built-up part, inhabitants per km²: sets the length of local trips. */
+  settledDensityPerKm2: number;
 }
 
 export const DEFAULT_NO_CAR_PARAMETERS: NoCarParameters = {
@@ -49,6 +60,7 @@ export const DEFAULT_NO_CAR_PARAMETERS: NoCarParameters = {
   waitMinutes: [5, 10, 45, 90],
   transitSpeedKmh: [15, 20, 30, 35],
   transitDetourFactor: 1.4,
+  settledDensityPerKm2: 1500,
 };
 
 export const NO_CAR_JUSTIFICATIONS = {
@@ -73,6 +85,10 @@ export const NO_CAR_JUSTIFICATIONS = {
   transitDetourFactor:
     'Les lignes desservent des arrêts plutôt que d’aller droit : un peu plus que le coefficient ' +
     'de la route.',
+  settledDensityPerKm2:
+    'Pour un trajet dans la commune : la population occupe une zone bâtie à cette densité ' +
+    '(1 500 hab./km², le seuil des centres urbains denses de la grille de densité de l’INSEE et ' +
+    'd’Eurostat), au plus toute la commune ; le trajet va d’un logement au centre de cette zone.',
 } as const;
 
 export function checkNoCarParameters(p: NoCarParameters): void {
@@ -84,6 +100,44 @@ export function checkNoCarParameters(p: NoCarParameters): void {
     checkPositive(`vitesse des transports (densité ${i + 1})`, v),
   );
   checkPositive('détour des lignes', p.transitDetourFactor);
+  checkPositive('densité des zones bâties', p.settledDensityPerKm2);
+}
+
+/**
+ * Mean distance from a home to the centre of the built-up part of commune `c`, km: the
+ * intrazonal distance of the area the population fills at `settledDensity`, at most the commune's.
+ */
+export function settledKm(net: TravelNetwork, c: number, settledDensity: number): number {
+  const density = net.densityPerKm2[c] as number;
+  const share = density > 0 ? Math.min(1, density / settledDensity) : 1;
+  return (net.intraKm[c] as number) * Math.sqrt(share);
+}
+
+/** The legs of a trip without a car, as a tooltip shows them. */
+export interface NoCarLegs {
+  /** Walked all the way, or by public transport. */
+  by: 'marche' | 'transports';
+  /** Walking to the stop and from the last one (or the whole walk). */
+  walkMinutes: number;
+  waitMinutes: number;
+  rideMinutes: number;
+}
+
+/** The legs of the estimated trip from commune `a` to a site in commune `b`. */
+export function noCarLegs(net: TravelNetwork, p: NoCarParameters, a: number, b: number): NoCarLegs {
+  const km = a === b ? settledKm(net, a, p.settledDensityPerKm2) : networkKm(net, a, b);
+  const da = net.densityIndex[a] as number;
+  const db = net.densityIndex[b] as number;
+  const walk = ((60 * p.walkDetourFactor) / p.walkSpeedKmh) * km;
+  const wait = Math.max(p.waitMinutes[da] as number, p.waitMinutes[db] as number);
+  const ride =
+    (km *
+      ((60 * p.transitDetourFactor) / (p.transitSpeedKmh[da] as number) +
+        (60 * p.transitDetourFactor) / (p.transitSpeedKmh[db] as number))) /
+    2;
+  return walk <= p.stopAccessMinutes + wait + ride
+    ? { by: 'marche', walkMinutes: walk, waitMinutes: 0, rideMinutes: 0 }
+    : { by: 'transports', walkMinutes: p.stopAccessMinutes, waitMinutes: wait, rideMinutes: ride };
 }
 
 export function noCarModel(net: TravelNetwork, p: NoCarParameters): TravelModel {
@@ -144,6 +198,13 @@ export function noCarModel(net: TravelNetwork, p: NoCarParameters): TravelModel 
         unit: '',
         justification: NO_CAR_JUSTIFICATIONS.transitDetourFactor,
       },
+      {
+        id: 'settledDensityPerKm2',
+        label: 'Densité des zones bâties (trajets dans la commune)',
+        value: p.settledDensityPerKm2,
+        unit: 'hab./km²',
+        justification: NO_CAR_JUSTIFICATIONS.settledDensityPerKm2,
+      },
     ],
     pairMinutes: (km, a, b) => {
       const da = net.densityIndex[a] as number;
@@ -155,7 +216,8 @@ export function noCarModel(net: TravelNetwork, p: NoCarParameters): TravelModel 
         (km * ((ridePerKm[da] as number) + (ridePerKm[db] as number))) / 2;
       return Math.min(walk, transit);
     },
-    localMinutes: (km) => walkPerKm * km,
+    localMinutes: () => 0,
+    withinKm: (c) => settledKm(net, c, p.settledDensityPerKm2),
     minMinutesPerKm: Math.min(walkPerKm, ...ridePerKm),
   });
 }
