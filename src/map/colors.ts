@@ -62,6 +62,8 @@ export const REACH_SITE_COLORS = {
   moved: '#7b2cbf',
   closed: '#464646',
   suggested: '#e6007e',
+  /** A site of a neighbouring département, counted for the times only. */
+  outside: '#8a9bc4',
 } as const;
 
 /** Difference map: greens for minutes gained, reds for minutes lost (GAIN_CLASSES order). */

@@ -9,6 +9,8 @@ export interface ReachSitePoint {
   status: SiteStatus;
   /** Where a moved site was, drawn as a line to its new place. */
   origin: { lon: number; lat: number } | null;
+  /** A site of a neighbouring département: drawn paler, it counts for the times only. */
+  outside?: boolean;
 }
 
 export interface ReachSitesLayerOptions {
@@ -20,7 +22,8 @@ export interface ReachSitesLayerOptions {
 
 /**
  * Sites of the counted kinds, by their state in the scenario: existing (dark blue), opened (teal,
- * larger), moved (purple), closed (hollow grey). A white ring keeps them visible on any band.
+ * larger), moved (purple), closed (hollow grey); sites of neighbouring départements pale blue. A
+ * white ring keeps them visible on any band.
  */
 export function reachSitesLayer(o: ReachSitesLayerOptions) {
   // Closed first, opened last: new sites are drawn on top.
@@ -32,7 +35,9 @@ export function reachSitesLayer(o: ReachSitesLayerOptions) {
     pickable: true,
     getPosition: (s) => [s.lon, s.lat],
     getFillColor: (s) =>
-      s.status === 'closed' ? [255, 255, 255, 230] : hexToRgba(REACH_SITE_COLORS[s.status]),
+      s.status === 'closed'
+        ? [255, 255, 255, 230]
+        : hexToRgba(REACH_SITE_COLORS[s.outside && s.status === 'existing' ? 'outside' : s.status]),
     getLineColor: (s) => (s.status === 'closed' ? [70, 70, 70, 255] : [255, 255, 255, 255]),
     stroked: true,
     lineWidthUnits: 'pixels',

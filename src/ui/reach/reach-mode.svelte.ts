@@ -6,7 +6,9 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
+import { BORDER_ENTRY_KM, nearestCommune } from '../../domain/reach/session.ts';
 import { REACH_BANDS } from '../../domain/reach/summary.ts';
+import { noCarLegs } from '../../domain/travel/no-car-model.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
 import { GAIN_CLASSES, gainClassIndex } from '../../domain/reach/gain-classes.ts';
 import { GAIN_COLORS, REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
@@ -65,6 +67,15 @@ export class ReachMapMode implements MapMode {
         title: 'Sites',
         items: [
           { color: REACH_SITE_COLORS.existing, label: 'Site existant', dot: true },
+          ...(this.#reach.sites.some((s) => s.outside)
+            ? [
+                {
+                  color: REACH_SITE_COLORS.outside,
+                  label: 'Site hors département (compté pour les temps)',
+                  dot: true,
+                },
+              ]
+            : []),
           ...(edited
             ? [
                 { color: REACH_SITE_COLORS.opened, label: 'Site ouvert (scénario)', dot: true },
@@ -101,6 +112,7 @@ export class ReachMapMode implements MapMode {
       lat: drag?.id === s.id ? drag.lat : s.lat,
       status: s.status,
       origin: s.origin,
+      outside: s.outside,
     }));
   });
 
@@ -162,9 +174,29 @@ export class ReachMapMode implements MapMode {
         Number.isFinite(t.minutes)
           ? `${formatMinutes(t.minutes)} jusqu'au site le plus proche`
           : `Plus de ${formatNumber(reach.horizonMinutes)} min de tout site`,
-        ...(site ? [site.name] : []),
+        ...(site ? [site.outside ? `${site.name} (hors département)` : site.name] : []),
+        ...(site && Number.isFinite(t.minutes) ? this.#legs(f.id, site) : []),
       ],
     };
+  }
+
+  /** Without a car, the legs of the estimated trip (temps estimés), one line. */
+  #legs(communeCode: string, site: { communeCode: string; lon: number; lat: number }): string[] {
+    const reach = this.#reach;
+    const net = reach.data?.network;
+    if (reach.mode !== 'sans-voiture' || reach.session?.engine.model.id !== 'sans-voiture' || !net)
+      return [];
+    const from = net.indexOf.get(communeCode);
+    const to =
+      net.indexOf.get(site.communeCode) ?? nearestCommune(net, site.lon, site.lat, BORDER_ENTRY_KM);
+    if (from === undefined || to === undefined) return [];
+    const l = noCarLegs(net, reach.noCar, from, to);
+    return [
+      l.by === 'marche'
+        ? `À pied : ${formatMinutes(l.walkMinutes)} (temps estimé)`
+        : `Marche ${formatMinutes(l.walkMinutes)} · attente ${formatMinutes(l.waitMinutes)} · ` +
+          `trajet ${formatMinutes(l.rideMinutes)} (temps estimés)`,
+    ];
   }
 
   click(info: PickingInfo): void {
