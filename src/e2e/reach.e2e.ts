@@ -248,6 +248,50 @@ describe('reach mode on the demo', () => {
   });
 });
 
+describe('reach mode without a car on the demo', () => {
+  it('opening a site by a click brings its commune within its local time, as the report says', async () => {
+    const noCar = { ...defaultAssumptions(), mode: 'sans-voiture' as const };
+    const before = await report({ assumptions: noCar, edits: [] });
+    // The commune with the most beneficiaries beyond 30 min without a car.
+    const far = before.communesBeyond[0]!;
+    const c = (await listCommunes(demo.db)).find((x) => x.code === far.code)!;
+    const page = await openApp(
+      browser,
+      `${baseUrl}?c=${c.lon},${c.lat},10&m=reach&tm=sans-voiture`,
+    );
+    try {
+      const figure = (name: string) =>
+        page.page
+          .locator(`[data-figure="${name}"]`)
+          .first()
+          .innerText()
+          .then((x) => x.replace(/\s/g, ' ').trim());
+      await expect
+        .poll(() => figure('reach-need-beyond'), { timeout: 30_000 })
+        .toBe(fr(before.total.needBeyond));
+      await page.page.getByRole('radio', { name: 'Ouvrir' }).check();
+      const box = (await page.page.getByRole('region', { name: /^Carte/ }).boundingBox())!;
+      await page.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect.poll(() => figure('reach-need-beyond')).not.toBe(fr(before.total.needBeyond));
+      const [download] = await Promise.all([
+        page.page.waitForEvent('download'),
+        page.page.getByRole('button', { name: 'Télécharger le scénario' }).click(),
+      ]);
+      const scenario = parseScenario(
+        JSON.parse(await readFile((await download.path()) as string, 'utf8')),
+      );
+      expect(scenario.edits[0]).toMatchObject({ op: 'open', site: { communeCode: c.code } });
+      const after = await report(scenario);
+      // The commune is no longer beyond 30 min, and the page shows the report's figure.
+      expect(after.communesBeyond.map((x) => x.code)).not.toContain(c.code);
+      expect(await figure('reach-need-beyond')).toBe(fr(after.total.needBeyond));
+      assertClean(page);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('reach mode in the public build', () => {
   it('shows the reach, read-only: nothing to open, move, close, import or save', async () => {
     const pub = await openApp(browser, publicUrl);

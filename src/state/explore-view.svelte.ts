@@ -14,7 +14,7 @@ import {
 } from '../domain/indicators.ts';
 import { territoryLabelPoints } from '../domain/label-points.ts';
 import { shortTerritoryName } from '../domain/territory-names.ts';
-import { COMMUNE_SCHEME_ID, type Site } from '../domain/model.ts';
+import { COMMUNE_SCHEME_ID, isBorderSite, type Site } from '../domain/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { SchemeFigures } from './explore.svelte.ts';
 
@@ -125,10 +125,12 @@ export class ExploreView {
     });
   });
 
+  /** The département's own offer: sites of neighbouring départements count for times only. */
   readonly visibleSites = $derived.by((): Site[] => {
     if (!this.#app.showSites) return [];
     const hidden = this.#app.hiddenAxes;
-    if (hidden.length === 0) return this.#app.data.sites;
-    return this.#app.data.sites.filter((s) => s.axes.some((a) => !hidden.includes(a)));
+    return this.#app.data.sites.filter(
+      (s) => !isBorderSite(s) && (hidden.length === 0 || s.axes.some((a) => !hidden.includes(a))),
+    );
   });
 }
