@@ -62,6 +62,7 @@ export interface ValidationRow {
   model: string;
   /** Sites counted, and how many of them lie outside the département. */
   sites: number;
+  sitesOutside: number;
   /** Shares (%) of the model at every threshold of the reference curves. */
   curve: Record<string, number>;
   points: { minutes: number; model: number; reference: number }[];
@@ -113,6 +114,7 @@ export async function validateDataset(
     name: reference.name || meta.departement.name,
     model: session.engine.model.label,
     sites: session.sites.filter((s) => s.counted).length,
+    sitesOutside: session.sites.filter((s) => s.counted && s.outside).length,
     curve: Object.fromEntries([...curve].map(([m, v]) => [`${m}`, round(v, 2) as number])),
     points: cmp.points.map((p) => ({
       minutes: p.minutes,
@@ -130,6 +132,7 @@ export function validationCsv(r: ValidationReport): string {
     'jeu',
     'modele',
     'sites',
+    'sites_hors_departement',
     ...COMPARED_MINUTES.flatMap((m) => [`modele_${m}min`, `reference_${m}min`]),
     'ecart_moyen_points',
   ];
@@ -139,6 +142,7 @@ export function validationCsv(r: ValidationReport): string {
     row.datasetId,
     row.model,
     row.sites,
+    row.sitesOutside,
     ...row.points.flatMap((p) => [p.model, p.reference]),
     row.meanAbsError,
   ]);
