@@ -108,7 +108,7 @@ export class GapsMapMode implements MapMode {
     const g = this.#gaps;
     if (info.layer?.id === 'gaps-sites') {
       const site = g.axisSites.find((s) => s.id === (info.object as OfferPoint).id);
-      return site ? describeSite(site) : null;
+      return site ? describeSite(site, this.#app.data.sourceMap) : null;
     }
     if (info.layer?.id !== 'gaps-communes') return null;
     const f = info.object as CommuneFeature;
