@@ -15,6 +15,7 @@ import {
 import { territoryLabelPoints } from '../domain/label-points.ts';
 import { shortTerritoryName } from '../domain/territory-names.ts';
 import { COMMUNE_SCHEME_ID, type Site } from '../domain/model.ts';
+import { siteShown, type SiteFilter } from '../domain/site-table.ts';
 import { NO_VALUE_STATES, type Figure, type NoValueState } from '../domain/value-state.ts';
 
 /** Class index of a commune's territory, or the state of its value when it has none. */
@@ -156,10 +157,20 @@ export class ExploreView {
     });
   });
 
-  readonly visibleSites = $derived.by((): Site[] => {
-    if (!this.#app.showSites) return [];
-    const hidden = this.#app.hiddenAxes;
-    if (hidden.length === 0) return this.#app.data.sites;
-    return this.#app.data.sites.filter((s) => s.axes.some((a) => !hidden.includes(a)));
+  /** What the map and the table of sites show: the kinds and axes ticked. */
+  readonly siteFilter = $derived.by((): SiteFilter => ({
+    kinds: this.#app.siteKinds,
+    hiddenAxes: this.#app.hiddenAxes,
+  }));
+
+  /** The sites the filters keep, on the map and in the table alike. */
+  readonly filteredSites = $derived.by((): Site[] => {
+    const f = this.siteFilter;
+    if (!f.kinds && f.hiddenAxes.length === 0) return this.#app.data.sites;
+    return this.#app.data.sites.filter((s) => siteShown(s, f));
   });
+
+  readonly visibleSites = $derived.by((): Site[] =>
+    this.#app.showSites ? this.filteredSites : [],
+  );
 }
