@@ -6,7 +6,7 @@
  * defaults of the tools follow from it: a kind with no site is not counted by default, and the
  * coverage view opens on an axis that has sites.
  */
-import { ACCUEIL_KINDS, AXES, OFFER_KINDS, SITE_KINDS } from './model.ts';
+import { ACCUEIL_KINDS, AXES, OFFER_KINDS, SITE_KINDS, isBorderSite } from './model.ts';
 import type { Axis, Site, SiteKind, Source } from './model.ts';
 
 /** A source older than this many years is flagged. */
@@ -94,10 +94,12 @@ export function sourceDate(source: Source, today: Date): SourceDate {
  * @param today the reference date of the ages (the day the app is used)
  */
 export function offerCompleteness(
-  sites: readonly Site[],
+  allSites: readonly Site[],
   sources: readonly Source[],
   today: Date,
 ): OfferCompleteness {
+  // The département's own offer: sites of neighbouring départements count for travel times only.
+  const sites = allSites.filter((s) => !isBorderSite(s));
   const byId = new Map(sources.map((s) => [s.id, s]));
   const kinds = SITE_KINDS.map((kind): KindCompleteness => {
     const of = sites.filter((s) => s.kind === kind);

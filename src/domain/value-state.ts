@@ -25,6 +25,10 @@ export type ValueState = 'known' | MissingState;
  */
 export type FigureState = 'known' | 'partial' | MissingState | 'na';
 
+/** The states of a figure that has no value, in the order legends list them. */
+export type NoValueState = MissingState | 'na';
+export const NO_VALUE_STATES: readonly NoValueState[] = ['missing', 'secret', 'unknown', 'na'];
+
 /** Codes of the states in typed arrays (a commune's need, by commune). */
 export const STATE_CODES = { known: 0, missing: 1, unknown: 2, secret: 3 } as const;
 const CODE_STATES: ValueState[] = ['known', 'missing', 'unknown', 'secret'];

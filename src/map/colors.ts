@@ -3,6 +3,7 @@
  * the categorical palette keeps neighbouring axes apart for common colour-vision deficiencies.
  */
 import type { Axis } from '../domain/model.ts';
+import type { NoValueState } from '../domain/value-state.ts';
 
 export type Rgba = [number, number, number, number];
 
@@ -28,6 +29,19 @@ export function sequentialRamp(classCount: number): string[] {
 }
 
 export const NO_DATA_COLOR = '#d9d9d9';
+
+/**
+ * A territory without a value, by why it has none (value-state.ts): never a colour of a ramp,
+ * so that a missing value is never read as the lowest class. Neutral greys (the states differ in
+ * words, in the legend and the tooltip) and a near-white for « sans objet ».
+ */
+export const STATE_COLORS: Record<NoValueState, string> = {
+  missing: '#bdbdbd',
+  unknown: '#d9cbb8',
+  secret: '#8c8c8c',
+  na: NO_DATA_COLOR,
+};
+
 export const BACKGROUND_COLOR = '#eef1f4';
 export const OUTLINE_COLOR: Rgba = [40, 40, 60, 230];
 export const COMMUNE_LINE_COLOR: Rgba = [255, 255, 255, 160];

@@ -5,22 +5,43 @@
  */
 import type { Layer } from '@deck.gl/core';
 import type { MultiLineString } from 'geojson';
-import { NO_DATA_COLOR, OUTLINE_COLOR, SELECTION_COLOR, hexToRgba, type Rgba } from './colors.ts';
+import {
+  NO_DATA_COLOR,
+  OUTLINE_COLOR,
+  SELECTION_COLOR,
+  STATE_COLORS,
+  hexToRgba,
+  type Rgba,
+} from './colors.ts';
+import type { NoValueState } from '../domain/value-state.ts';
 import { labelsLayer, type Label } from './layers/labels-layer.ts';
 import { outlinesLayer } from './layers/outlines-layer.ts';
 
 /** How much larger type, lines and points are for a projector. */
 export const sizeScale = (large: boolean | undefined): number => (large ? 1.6 : 1);
 
-/** The fill of a commune: the colour of its class on the ramp (lightest first), else no data. */
+/**
+ * The class of a commune on the map: a class index, the state of a value that is not there (drawn
+ * in its neutral colour, never in a class), or null (nothing to draw yet).
+ */
+export type CommuneClass = number | NoValueState | null;
+
+/**
+ * The fill of a commune: the colour of its class on the ramp (lightest first), the colour of its
+ * state when it has no value, else no data.
+ */
 export function classFill(
   ramp: readonly string[],
-  classOf: (code: string) => number | null | undefined,
+  classOf: (code: string) => CommuneClass | undefined,
 ): (code: string) => Rgba {
   const colors = ramp.map((c) => hexToRgba(c, 235));
   const noData = hexToRgba(NO_DATA_COLOR, 235);
+  const states = Object.fromEntries(
+    Object.entries(STATE_COLORS).map(([k, c]) => [k, hexToRgba(c, 235)]),
+  ) as Record<NoValueState, Rgba>;
   return (code) => {
     const k = classOf(code);
+    if (typeof k === 'string') return states[k] ?? noData;
     return k === null || k === undefined ? noData : (colors[k] ?? noData);
   };
 }

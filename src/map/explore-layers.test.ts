@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
 import type { Site } from '../domain/model.ts';
-import { AXIS_COLORS, NO_DATA_COLOR, hexToRgba, sequentialRamp } from './colors.ts';
+import { AXIS_COLORS, NO_DATA_COLOR, STATE_COLORS, hexToRgba, sequentialRamp } from './colors.ts';
 import { exploreLayers, type ExploreLayersInput } from './explore-layers.ts';
 import { lines, square } from './test-fixtures.ts';
 
@@ -64,6 +64,23 @@ describe('explore layers', () => {
     expect(getFill(square)).toEqual(hexToRgba(sequentialRamp(5)[4]!, 235));
     expect(getFill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
     expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'k1' });
+  });
+
+  it('draws a commune without a value in the colour of its state, never in the lowest class', () => {
+    const [communes] = exploreLayers(
+      input({
+        communeClass: new Map<string, number | 'missing' | 'secret' | null>([
+          ['00001', 'missing'],
+          ['00002', 'secret'],
+        ]),
+      }),
+    );
+    const getFill = (
+      communes!.props as unknown as { getFillColor: (f: CommuneFeature) => number[] }
+    ).getFillColor;
+    expect(getFill(square)).toEqual(hexToRgba(STATE_COLORS.missing, 235));
+    expect(getFill({ ...square, id: '00002' })).toEqual(hexToRgba(STATE_COLORS.secret, 235));
+    expect(getFill(square)).not.toEqual(hexToRgba(sequentialRamp(5)[0]!, 235));
   });
 
   it('colours a site by its first axis', () => {

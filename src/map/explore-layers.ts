@@ -7,7 +7,13 @@ import type { MultiLineString } from 'geojson';
 import type { CommuneFeature } from '../data/geometry.ts';
 import type { Site } from '../domain/model.ts';
 import { sequentialRamp } from './colors.ts';
-import { classFill, outlineLayers, sizeScale, territoryLabels } from './common-layers.ts';
+import {
+  classFill,
+  outlineLayers,
+  sizeScale,
+  territoryLabels,
+  type CommuneClass,
+} from './common-layers.ts';
 import { communesLayer } from './layers/communes-layer.ts';
 import type { Label } from './layers/labels-layer.ts';
 import { sitesLayer } from './layers/sites-layer.ts';
@@ -15,8 +21,8 @@ import { sitesLayer } from './layers/sites-layer.ts';
 export interface ExploreLayersInput {
   features: CommuneFeature[];
   border: MultiLineString;
-  /** Class index of every commune's territory, null when it has no value. */
-  communeClass: ReadonlyMap<string, number | null>;
+  /** Class index of every commune's territory, or the state of its missing value. */
+  communeClass: ReadonlyMap<string, CommuneClass>;
   classCount: number;
   classKey: string;
   isCommuneScheme: boolean;

@@ -7,7 +7,13 @@ import type { Layer } from '@deck.gl/core';
 import type { MultiLineString } from 'geojson';
 import type { CommuneFeature } from '../data/geometry.ts';
 import { hexToRgba } from './colors.ts';
-import { classFill, outlineLayers, sizeScale, territoryLabels } from './common-layers.ts';
+import {
+  classFill,
+  outlineLayers,
+  sizeScale,
+  territoryLabels,
+  type CommuneClass,
+} from './common-layers.ts';
 import { communesLayer } from './layers/communes-layer.ts';
 import type { Label } from './layers/labels-layer.ts';
 import { offerPointsLayer, type OfferPoint } from './layers/offer-points-layer.ts';
@@ -18,8 +24,8 @@ export interface GapsLayersInput {
   id: 'gaps' | 'mobility';
   features: CommuneFeature[];
   border: MultiLineString;
-  /** Class of every commune's territory, null without a value. */
-  communeClass: ReadonlyMap<string, number | null>;
+  /** Class of every commune's territory, the state of its value, or null without a value. */
+  communeClass: ReadonlyMap<string, CommuneClass>;
   /** Colour of each class, lightest first. */
   ramp: readonly string[];
   classKey: string;

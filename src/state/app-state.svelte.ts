@@ -4,7 +4,12 @@
  */
 import { getContext, setContext } from 'svelte';
 import { DEFAULT_INDICATOR } from '../domain/indicators.ts';
-import { COMMUNE_SCHEME_ID, type Axis, type NeedIndicator } from '../domain/model.ts';
+import {
+  COMMUNE_SCHEME_ID,
+  type Axis,
+  type NeedIndicator,
+  type SiteKind,
+} from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 import { PUBLIC_BUILD } from './build-flags.ts';
 import { MODE_LABELS, PLANNER_ONLY_MODES, defaultMode, type Mode } from './mode.ts';
@@ -19,6 +24,12 @@ export class AppState {
   mode = $state<Mode>({ kind: 'explore' });
   showSites = $state(true);
   hiddenAxes = $state<Axis[]>([]);
+  /** Kinds of sites shown on the explore map and in the table of sites; null: every kind. */
+  siteKinds = $state.raw<SiteKind[] | null>(null);
+  /** What the explore table lists: the territories, or the sites. */
+  tableOf = $state<'territories' | 'sites'>('territories');
+  /** The « Données » panel (every kind of site, its count, source and date) is open. */
+  dataPanelOpen = $state(false);
   camera = $state.raw<Camera | null>(null);
   /** Larger labels and points, for a projector. */
   largeDisplay = $state(false);

@@ -67,6 +67,13 @@ export class DatasetStore {
     return this.status.phase === 'ready';
   }
 
+  /** Every source by id: those of the tables, then those the dataset's description adds. */
+  readonly sourceMap = $derived.by((): ReadonlyMap<string, Source> => {
+    const out = new Map<string, Source>((this.meta?.sources ?? []).map((s) => [s.id, s]));
+    for (const s of this.sources) out.set(s.id, s);
+    return out;
+  });
+
   sourceById(id: string): Source | undefined {
     return this.sources.find((s) => s.id === id) ?? this.meta?.sources.find((s) => s.id === id);
   }

@@ -15,6 +15,11 @@ import {
 import { territoryLabelPoints } from '../domain/label-points.ts';
 import { shortTerritoryName } from '../domain/territory-names.ts';
 import { COMMUNE_SCHEME_ID, isBorderSite, type Site } from '../domain/model.ts';
+import { siteShown, type SiteFilter } from '../domain/site-table.ts';
+import { NO_VALUE_STATES, type Figure, type NoValueState } from '../domain/value-state.ts';
+
+/** Class index of a commune's territory, or the state of its value when it has none. */
+export type CommuneClass = number | NoValueState | null;
 import type { AppState } from './app-state.svelte.ts';
 import type { SchemeFigures } from './explore.svelte.ts';
 
@@ -69,24 +74,51 @@ export class ExploreView {
     this.current ? this.#figures.territoryOf : new Map<string, string>(),
   );
 
-  readonly values = $derived.by(() => {
+  /** The indicator of every territory as a figure: its value, or why it has none. */
+  readonly figures = $derived.by(() => {
     const ind = this.indicator;
-    return new Map(this.aggregates.map((a) => [a.code, ind.value(a)]));
+    return new Map(this.aggregates.map((a) => [a.code, ind.figure(a)] as [string, Figure]));
   });
 
+  readonly values = $derived.by(
+    () => new Map([...this.figures].map(([code, f]) => [code, f.value] as [string, number | null])),
+  );
+
+  /** Classes of the values only: a territory without a value never enters them as 0. */
   readonly classes = $derived.by((): Classes | null =>
     classifyRobust([...this.values.values()], CLASS_COUNT),
   );
 
-  readonly hasNoData = $derived.by(() => [...this.values.values()].some((v) => v === null));
+  /** Territories without a value, by state (drawn apart, each in the legend with its count). */
+  readonly stateCounts = $derived.by(() => {
+    const out: Partial<Record<NoValueState, number>> = {};
+    for (const f of this.figures.values()) {
+      if (f.value !== null) continue;
+      const state: NoValueState =
+        f.state === 'known' || f.state === 'partial' ? 'missing' : f.state;
+      out[state] = (out[state] ?? 0) + 1;
+    }
+    return NO_VALUE_STATES.filter((s) => out[s]).map((s) => ({ state: s, count: out[s] ?? 0 }));
+  });
 
-  /** Class of the territory of every commune, or null (no value yet, or none). */
+  /** Territories whose value is over some of their communes only ("sur N communes"). */
+  readonly partialCount = $derived.by(
+    () => [...this.figures.values()].filter((f) => f.state === 'partial').length,
+  );
+
+  /**
+   * Class of the territory of every commune, the state of its value when it has none, or null
+   * (no figure yet).
+   */
   readonly communeClass = $derived.by(() => {
-    const out = new Map<string, number | null>();
+    const out = new Map<string, CommuneClass>();
     const classes = this.classes;
     for (const [commune, territory] of this.territoryOf) {
-      const v = this.values.get(territory);
-      out.set(commune, v === null || v === undefined || !classes ? null : classOf(v, classes));
+      const f = this.figures.get(territory);
+      if (!f) out.set(commune, null);
+      else if (f.value === null) {
+        out.set(commune, f.state === 'known' || f.state === 'partial' ? 'missing' : f.state);
+      } else out.set(commune, classes ? classOf(f.value, classes) : null);
     }
     return out;
   });
@@ -125,12 +157,22 @@ export class ExploreView {
     });
   });
 
-  /** The département's own offer: sites of neighbouring départements count for times only. */
-  readonly visibleSites = $derived.by((): Site[] => {
-    if (!this.#app.showSites) return [];
-    const hidden = this.#app.hiddenAxes;
-    return this.#app.data.sites.filter(
-      (s) => !isBorderSite(s) && (hidden.length === 0 || s.axes.some((a) => !hidden.includes(a))),
-    );
+  /** What the map and the table of sites show: the kinds and axes ticked. */
+  readonly siteFilter = $derived.by((): SiteFilter => ({
+    kinds: this.#app.siteKinds,
+    hiddenAxes: this.#app.hiddenAxes,
+  }));
+
+  /**
+   * The sites the filters keep, on the map and in the table alike: the département's own offer
+   * (sites of neighbouring départements count for travel times only).
+   */
+  readonly filteredSites = $derived.by((): Site[] => {
+    const f = this.siteFilter;
+    return this.#app.data.sites.filter((s) => !isBorderSite(s) && siteShown(s, f));
   });
+
+  readonly visibleSites = $derived.by((): Site[] =>
+    this.#app.showSites ? this.filteredSites : [],
+  );
 }

@@ -4,7 +4,8 @@
  * loads, the territories of the scheme on screen, and the offer as the scenario leaves it. The
  * choropleth's classes are derived here too; the map layers only draw them.
  */
-import { classOf, classifyRobust, type Classes } from '../domain/classify.ts';
+import { classOf, classesFor, type Classes, type MeasureScale } from '../domain/classify.ts';
+import { defaultCoverageAxis } from '../domain/completeness.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
 import type { TableInput } from '../domain/gaps/common.ts';
 import {
@@ -16,6 +17,22 @@ import {
 } from '../domain/gaps/coverage.ts';
 import { sitesUnderScenario } from '../domain/gaps/scenario-sites.ts';
 import { AXES, type Axis, type Site } from '../domain/model.ts';
+import { AXIS_LABELS } from '../domain/labels.ts';
+import {
+  NO_PARTS,
+  NO_VALUE_STATES,
+  knownFigure,
+  missingFigure,
+  ratioFigure,
+  sumFigure,
+  type Figure,
+  type NoValueState,
+  type Parts,
+} from '../domain/value-state.ts';
+
+/** The state of a figure without a value (a partial or known one has a value). */
+export const noValueState = (f: Figure): NoValueState =>
+  f.state === 'known' || f.state === 'partial' ? 'missing' : f.state;
 import { DEFAULT_REACH_MINUTES } from '../domain/reach/scenario.ts';
 import type { TravelMode, TravelModel } from '../domain/travel/model.ts';
 import { modelFor } from '../domain/travel/models.ts';
@@ -40,6 +57,32 @@ export interface Measure<R> {
   byCommune: boolean;
   /** More is better (places): the map then darkens as it falls. */
   higherIsBetter?: boolean;
+  /**
+   * A share (0–100 %) is classed on fixed breaks, the same for every territory and dataset;
+   * counts and rates (the default) on classes drawn from the values.
+   */
+  scale?: MeasureScale;
+  /** Why a row has no value (drawn apart, in the legend with its count); else « sans objet ». */
+  state?: (r: R) => NoValueState;
+}
+
+/** The places of a coverage line as a figure: over the sites of known capacity, or unknown. */
+export function coveragePlacesFigure(r: CoverageRow): Figure {
+  if (r.sites === 0) return knownFigure(0, 'lieu');
+  const parts: Parts = { ...NO_PARTS, known: r.sites - r.sitesUnknownCapacity };
+  parts.unknown = r.sitesUnknownCapacity;
+  // Over the sites of known capacity, however few, as the allocation counts them (the rule for
+  // the others is the user's, named on the figure); unknown only when none is known.
+  return sumFigure(r.places, parts, parts.known / r.sites, 'lieu', 0);
+}
+
+/** Places per 100 beneficiaries, unknown when the capacities are, never 0 for want of them. */
+export function coveragePer100Figure(r: CoverageRow): Figure {
+  return ratioFigure(
+    coveragePlacesFigure(r),
+    r.need === null ? missingFigure('secret') : r.need,
+    100,
+  );
 }
 
 export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
@@ -51,6 +94,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
     decimals: 1,
     value: (r) => r.score,
     byCommune: true,
+    scale: 'share',
   },
   {
     id: 'placesPer100',
@@ -58,7 +102,8 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
     short: 'Places pour 100 bénéficiaires',
     unit: '',
     decimals: 1,
-    value: (r) => r.placesPer100,
+    value: (r) => coveragePer100Figure(r).value,
+    state: (r) => noValueState(coveragePer100Figure(r)),
     byCommune: false,
     higherIsBetter: true,
   },
@@ -70,6 +115,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
     decimals: 1,
     value: (r) => (r.population > 0 ? (100 * r.populationOutOfReach) / r.population : null),
     byCommune: false,
+    scale: 'share',
   },
 ];
 
@@ -123,23 +169,56 @@ export function scenarioSites(
   }
 }
 
-/** Classes of a measure over the rows, and the class of every commune's territory. */
+/**
+ * Classes of a measure over the rows, and the class of every commune's territory. With
+ * `withheld`, no value is drawn: every commune is « non renseigné » (a coverage axis the data has
+ * no site of would read 100 % out of reach everywhere).
+ */
 export function choropleth<R extends { code: string }>(
   rows: readonly R[],
   measure: Measure<R>,
   territoryOf: ReadonlyMap<string, string>,
-): { classes: Classes | null; communeClass: Map<string, number | null>; hasNoData: boolean } {
-  const values = new Map(rows.map((r) => [r.code, measure.value(r)]));
-  const classes = classifyRobust([...values.values()], GAPS_CLASS_COUNT);
-  const communeClass = new Map<string, number | null>();
+  withheld = false,
+): {
+  classes: Classes | null;
+  communeClass: Map<string, number | NoValueState | null>;
+  hasNoData: boolean;
+  withheld: boolean;
+  /** Territories without a value, by the state the measure gives them. */
+  stateCounts: { state: NoValueState; count: number }[];
+} {
+  const values = new Map(rows.map((r) => [r.code, withheld ? null : measure.value(r)]));
+  const states = new Map<string, NoValueState>();
+  if (!withheld && measure.state) {
+    for (const r of rows) if (values.get(r.code) === null) states.set(r.code, measure.state(r));
+  }
+  const classes = withheld
+    ? null
+    : classesFor([...values.values()], measure.scale ?? 'rate', GAPS_CLASS_COUNT);
+  const communeClass = new Map<string, number | NoValueState | null>();
   for (const [commune, territory] of territoryOf) {
     const v = values.get(territory);
     communeClass.set(
       commune,
-      v === null || v === undefined || !classes ? null : classOf(v, classes),
+      withheld
+        ? 'missing'
+        : v === null || v === undefined || !classes
+          ? (states.get(territory) ?? null)
+          : classOf(v, classes),
     );
   }
-  return { classes, communeClass, hasNoData: [...values.values()].some((v) => v === null) };
+  const counts = new Map<NoValueState, number>();
+  for (const st of states.values()) counts.set(st, (counts.get(st) ?? 0) + 1);
+  return {
+    classes,
+    communeClass,
+    hasNoData: !withheld && [...values].some(([code, v]) => v === null && !states.has(code)),
+    withheld,
+    stateCounts: NO_VALUE_STATES.filter((st) => counts.has(st)).map((st) => ({
+      state: st,
+      count: counts.get(st) ?? 0,
+    })),
+  };
 }
 
 /** The error a computation threw, as a message for the panel. */
@@ -190,8 +269,18 @@ export abstract class GapsTableState<
 
   readonly rowByCode = $derived.by(() => new Map((this.table?.rows ?? []).map((r) => [r.code, r])));
 
+  /** Whether the map draws no value at all, and why (a sentence), or null. */
+  protected withheld(): string | null {
+    return null;
+  }
+
   readonly map = $derived.by(() =>
-    choropleth(this.table?.rows ?? [], this.measure, this.#explore.territoryOf),
+    choropleth(
+      this.table?.rows ?? [],
+      this.measure,
+      this.#explore.territoryOf,
+      this.withheld() !== null,
+    ),
   );
 
   /** Changes whenever a commune's class may have changed. */
@@ -208,7 +297,8 @@ export class GapsState extends GapsTableState<CoverageRow, CoverageTable> {
   readonly #explore: ExploreView;
   readonly #reach: ReachState;
 
-  axis = $state<Axis>(DEFAULT_COVERAGE_AXIS);
+  /** The axis the user chose; null: the default, which follows the data (`defaultAxis`). */
+  #axisChoice = $state<Axis | null>(null);
   mode = $state<TravelMode>('voiture');
   maxMinutes = $state(DEFAULT_REACH_MINUTES);
   /** Share of the beneficiaries concerned by the axis, 0–1. */
@@ -223,10 +313,46 @@ export class GapsState extends GapsTableState<CoverageRow, CoverageTable> {
     this.#reach = reach;
   }
 
+  /**
+   * The axis the view opens on: the usual one when the data has sites of it, else the first axis
+   * that has (an axis without sites would show a uniform 100 % that says nothing).
+   */
+  readonly defaultAxis = $derived.by(() =>
+    defaultCoverageAxis(this.#app.data.sites, DEFAULT_COVERAGE_AXIS),
+  );
+
+  get axis(): Axis {
+    return this.#axisChoice ?? this.defaultAxis;
+  }
+
+  set axis(axis: Axis) {
+    this.#axisChoice = axis;
+  }
+
+  /** Sites of every axis in the data (the axis list says how many). */
+  readonly axisSiteCounts = $derived.by(() => {
+    const out = new Map<Axis, number>();
+    for (const s of this.#app.data.sites) {
+      for (const a of s.axes) out.set(a, (out.get(a) ?? 0) + 1);
+    }
+    return out;
+  });
+
+  protected override withheld(): string | null {
+    const t = this.table;
+    if (!t || t.axisSites > 0) return null;
+    return `Aucun lieu de l'axe « ${AXIS_LABELS[this.axis]} » dans les données : la couverture n'est pas calculée (elle se lirait 100 % hors de portée partout, ce qui ne dit rien du territoire). Choisissez un autre axe, ou importez ces lieux (modèle CSV ou data·inclusion).`;
+  }
+
+  /** Why the map draws no value, when it draws none. */
+  get withheldReason(): string | null {
+    return this.withheld();
+  }
+
   /** The coverage settings of a link; defaults are left out. */
   viewParams(): Partial<ViewParams> {
     return {
-      axis: this.axis !== DEFAULT_COVERAGE_AXIS ? this.axis : null,
+      axis: this.#axisChoice !== null && this.#axisChoice !== this.defaultAxis ? this.axis : null,
       minutes: this.maxMinutes !== DEFAULT_REACH_MINUTES ? this.maxMinutes : null,
       travel: this.mode !== 'voiture' ? this.mode : null,
       concernedPercent:

@@ -10,6 +10,7 @@
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
 import { communeNeeds } from '../data/queries/reach.ts';
+import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../domain/model.ts';
 import { horizonFor } from '../domain/reach/engine.ts';
 import {
@@ -67,12 +68,16 @@ export interface SitingView {
 
 let builds = 0;
 
+const sameKinds = (a: readonly SiteKind[], b: readonly SiteKind[]) =>
+  [...a].sort().join(',') === [...b].sort().join(',');
+
 export class ReachState {
   readonly #app: AppState;
   readonly #explore: ExploreView;
 
   mode = $state<TravelMode>('voiture');
-  kinds = $state.raw<SiteKind[]>([...ACCUEIL_KINDS]);
+  /** The kinds the user chose; null: the default, which follows the data (`defaultKinds`). */
+  #kindsChoice = $state.raw<SiteKind[] | null>(null);
   maxMinutes = $state(DEFAULT_REACH_MINUTES);
   car = $state.raw<CarParameters>({ ...DEFAULT_CAR_PARAMETERS });
   noCar = $state.raw<NoCarParameters>({ ...DEFAULT_NO_CAR_PARAMETERS });
@@ -114,6 +119,45 @@ export class ReachState {
     this.#app = app;
     this.#explore = explore;
   }
+
+  /**
+   * The kinds counted by default: the accueil kinds the data has sites of. A kind with no site is
+   * not ticked: ticking it would count an offer the data does not describe. With no accueil site
+   * at all, every accueil kind (the panel then says none is in the data).
+   */
+  readonly defaultKinds = $derived.by((): SiteKind[] => {
+    const kinds = defaultAccueilKinds(this.#app.data.sites);
+    return kinds.length > 0 ? kinds : [...ACCUEIL_KINDS];
+  });
+
+  /** The kinds of sites counted as reached. */
+  get kinds(): SiteKind[] {
+    return this.#kindsChoice ?? this.defaultKinds;
+  }
+
+  set kinds(kinds: SiteKind[]) {
+    this.#kindsChoice = [...kinds];
+  }
+
+  /** Whether the kinds counted are the default ones. */
+  get defaultKindsChosen(): boolean {
+    return sameKinds(this.kinds, this.defaultKinds);
+  }
+
+  /** Back to the kinds the data has sites of. */
+  resetKinds(): void {
+    this.#kindsChoice = null;
+  }
+
+  /**
+   * The accueil kinds and the kinds counted that have no site in the data: the panel names them
+   * (the data is silent about them, which says nothing of the territory).
+   */
+  readonly missingKinds = $derived.by((): SiteKind[] => {
+    if (!this.#app.data.ready) return [];
+    const asked = SITE_KINDS.filter((k) => ACCUEIL_KINDS.includes(k) || this.kinds.includes(k));
+    return kindsWithoutSites(asked, this.#app.data.sites);
+  });
 
   /** Loads the need indicator by commune when the tables or the need change. */
   async refreshNeeds(db: Db, needId: string, revision: number, published: boolean): Promise<void> {
@@ -406,6 +450,7 @@ export class ReachState {
 
   /** A new dataset: nothing of the previous one applies. */
   reset(): void {
+    this.#kindsChoice = null;
     this.edits = [];
     this.redoEdits = [];
     this.siting = null;
@@ -428,7 +473,9 @@ export class ReachState {
     }
     const a = scenario.assumptions;
     this.mode = a.mode;
-    this.kinds = [...a.kinds];
+    // The accueil kinds were the default before defaults followed the data: a scenario saved with
+    // them keeps the data's default, which counts the same sites.
+    this.#kindsChoice = sameKinds(a.kinds, ACCUEIL_KINDS) ? null : [...a.kinds];
     this.maxMinutes = a.maxMinutes;
     this.car = { ...a.car };
     this.noCar = { ...a.noCar };
@@ -461,11 +508,10 @@ export class ReachState {
 
   /** The reach settings of a link; defaults are left out so links stay short. */
   viewParams(): Partial<ViewParams> {
-    const defaultKinds = [...ACCUEIL_KINDS].sort().join(',');
     return {
       minutes: this.maxMinutes !== DEFAULT_REACH_MINUTES ? this.maxMinutes : null,
       travel: this.mode !== 'voiture' ? this.mode : null,
-      kinds: [...this.kinds].sort().join(',') !== defaultKinds ? [...this.kinds] : null,
+      kinds: this.#kindsChoice && !this.defaultKindsChosen ? [...this.kinds] : null,
       edits: this.edits.length > 0 ? this.edits : null,
     };
   }

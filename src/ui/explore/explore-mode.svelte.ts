@@ -4,25 +4,31 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
-import { AXIS_LABELS, SITE_KIND_LABELS } from '../../domain/labels.ts';
-import { AXES, type Site } from '../../domain/model.ts';
+import { AXIS_LABELS } from '../../domain/labels.ts';
+import { AXES, type Site, type Source } from '../../domain/model.ts';
+import { siteKindLabel, siteSourceText } from '../../domain/site-table.ts';
+import { STATE_EXPLANATIONS, figureStatus } from '../../domain/value-state.ts';
 import { AXIS_COLORS, sequentialRamp } from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import { exploreLayers } from '../../map/explore-layers.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import { CLASS_COUNT, type ExploreView } from '../../state/explore-view.svelte.ts';
 import { formatNumber } from '../format.ts';
-import { classLegendItems } from '../legend-items.ts';
+import { classLegendItems, stateLegendItems, unitPlural } from '../legend-items.ts';
 import type { MapMode, TooltipContent } from '../map-mode.ts';
 
-/** Tooltip lines of an offer site, shared by every mode that draws sites. */
-export function describeSite(s: Site): TooltipContent {
+/**
+ * Tooltip lines of an offer site, shared by every mode that draws sites: its kind, axes,
+ * capacity (« inconnue » when the source does not give it, never 0), and its source and date.
+ */
+export function describeSite(s: Site, sources?: ReadonlyMap<string, Source>): TooltipContent {
   return {
     title: s.name,
     lines: [
-      SITE_KIND_LABELS[s.kind] + (s.detail ? ` (${s.detail.replaceAll('_', ' ')})` : ''),
+      siteKindLabel(s),
       s.axes.map((a) => AXIS_LABELS[a]).join(', '),
-      s.capacity !== null ? `${formatNumber(s.capacity)} places` : 'Capacité non renseignée',
+      s.capacity !== null ? `${formatNumber(s.capacity)} places` : 'Capacité inconnue',
+      ...(sources ? [siteSourceText(s, sources)] : []),
     ],
   };
 }
@@ -40,6 +46,8 @@ export class ExploreMapMode implements MapMode {
     return this.#view.indicatorTitle;
   }
 
+  readonly #sources = $derived.by(() => this.#app.data.sourceMap);
+
   readonly legends = $derived.by((): ImageLegend[] => {
     const v = this.#view;
     const classCount = (v.classes?.breaks.length ?? 0) + 1;
@@ -50,7 +58,9 @@ export class ExploreMapMode implements MapMode {
           v.classes,
           sequentialRamp(classCount),
           v.indicator.decimals,
-          v.hasNoData,
+          false,
+        ).concat(
+          stateLegendItems(v.stateCounts, [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)]),
         ),
       },
     ];
@@ -111,16 +121,25 @@ export class ExploreMapMode implements MapMode {
 
   describe(info: PickingInfo): TooltipContent | null {
     const v = this.#view;
-    if (info.layer?.id === 'sites') return describeSite(info.object as Site);
+    if (info.layer?.id === 'sites') return describeSite(info.object as Site, this.#sources);
     if (info.layer?.id !== 'communes') return null;
     const f = info.object as CommuneFeature;
     const territory = v.territoryOf.get(f.id);
     const agg = territory ? v.aggregateByCode.get(territory) : undefined;
-    const value = territory ? v.values.get(territory) : undefined;
+    const figure = territory ? v.figures.get(territory) : undefined;
     const lines: string[] = [];
     if (agg && !v.isCommuneScheme) lines.push(agg.name);
-    if (value !== undefined) {
-      lines.push(`${v.indicatorTitle} : ${formatNumber(value, v.indicator.decimals)}`);
+    if (figure) {
+      // A value that is not there is said in words, never as 0.
+      if (figure.value === null) {
+        const state =
+          figure.state === 'known' || figure.state === 'partial' ? 'missing' : figure.state;
+        lines.push(`${v.indicatorTitle} : ${figureStatus(figure) || 'non renseigné'}`);
+        lines.push(`(${STATE_EXPLANATIONS[state]})`);
+      } else {
+        lines.push(`${v.indicatorTitle} : ${formatNumber(figure.value, v.indicator.decimals)}`);
+        if (figure.state === 'partial') lines.push(figureStatus(figure));
+      }
     }
     return { title: f.properties.name, lines };
   }

@@ -17,7 +17,7 @@ import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { GapsState } from '../../state/gaps.svelte.ts';
 import { describeSite } from '../explore/explore-mode.svelte.ts';
 import { formatCount, formatNumber } from '../format.ts';
-import { classLegendItems } from '../legend-items.ts';
+import { classLegendItems, stateLegendItems, unitPlural } from '../legend-items.ts';
 import { peopleSourceIds, type MapMode, type TooltipContent } from '../map-mode.ts';
 import { measureLabel, rampFor, reachText } from './gaps-text.ts';
 
@@ -59,7 +59,18 @@ export class GapsMapMode implements MapMode {
     return [
       {
         title: measureLabel(g.measure, g.maxMinutes),
-        items: classLegendItems(g.map.classes, this.ramp, g.measure.decimals, g.map.hasNoData),
+        items: g.map.withheld
+          ? stateLegendItems(
+              [{ state: 'missing', count: g.table?.rows.length ?? 0 }],
+              [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)],
+            )
+          : [
+              ...classLegendItems(g.map.classes, this.ramp, g.measure.decimals, g.map.hasNoData),
+              ...stateLegendItems(g.map.stateCounts, [
+                this.#app.schemeUnit,
+                unitPlural(this.#app.schemeUnit),
+              ]),
+            ],
       },
       {
         title: `Sites de l'axe « ${AXIS_LABELS[g.axis]} »`,
@@ -108,7 +119,7 @@ export class GapsMapMode implements MapMode {
     const g = this.#gaps;
     if (info.layer?.id === 'gaps-sites') {
       const site = g.axisSites.find((s) => s.id === (info.object as OfferPoint).id);
-      return site ? describeSite(site) : null;
+      return site ? describeSite(site, this.#app.data.sourceMap) : null;
     }
     if (info.layer?.id !== 'gaps-communes') return null;
     const f = info.object as CommuneFeature;
@@ -117,7 +128,10 @@ export class GapsMapMode implements MapMode {
     const commune = g.table?.communes.find((c) => c.code === f.id);
     const lines: string[] = [];
     if (row && !this.#explore.isCommuneScheme) lines.push(row.name);
-    if (row) {
+    if (row && g.map.withheld) {
+      lines.push(`${measureLabel(g.measure, g.maxMinutes)} : non renseigné`);
+      lines.push(`(aucun lieu de l'axe « ${AXIS_LABELS[g.axis]} » dans les données)`);
+    } else if (row) {
       lines.push(
         `${measureLabel(g.measure, g.maxMinutes)} : ${formatNumber(g.measure.value(row), g.measure.decimals)}${g.measure.unit === '%' ? ' %' : ''}`,
       );

@@ -112,7 +112,7 @@ export class MobilityMapMode implements MapMode {
     if (info.layer?.id === 'mobility-sites') {
       const site = m.services.find((s) => s.id === (info.object as OfferPoint).id);
       if (!site) return null;
-      const d = describeSite(site);
+      const d = describeSite(site, this.#app.data.sourceMap);
       const service = MOBILITY_SERVICE_LABELS[site.detail as MobilityService];
       return {
         title: d.title,
@@ -120,7 +120,8 @@ export class MobilityMapMode implements MapMode {
           ...(service ? [service] : []),
           site.capacity !== null
             ? `${formatNumber(site.capacity)} personnes par an`
-            : 'Capacité non renseignée',
+            : 'Capacité inconnue',
+          ...d.lines.slice(3),
         ],
       };
     }

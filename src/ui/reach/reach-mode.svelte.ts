@@ -150,7 +150,9 @@ export class ReachMapMode implements MapMode {
       const site = reach.session?.site(point.id);
       if (!site) return null;
       const dataSite = this.#app.data.sites.find((s) => s.id === site.id);
-      const base = dataSite ? describeSite(dataSite) : { title: site.name, lines: [] };
+      const base = dataSite
+        ? describeSite(dataSite, this.#app.data.sourceMap)
+        : { title: site.name, lines: [] };
       return { title: base.title, lines: [SITE_STATUS_LABELS[site.status], ...base.lines] };
     }
     if (info.layer?.id === 'reach-suggestions') {
