@@ -347,12 +347,13 @@ describe.each(['62', '34', '55'])('reach mode on the real département %s', (dep
       expect(await figure('reach-communes-beyond')).toBe(fr(r.total.communesBeyond));
       await page.page.waitForTimeout(500);
       await saveScreenshot(page.page, `reach-dep-${dep}`);
-      // The map shows the travel-time bands, not the choropleth of the explore mode.
+      // The map shows the travel-time bands, not the choropleth of the explore mode. A narrow
+      // département (Meuse) fills about a third of the map, most of it in the palest band.
       expect(
         bandShare(
           await screenshotStats(page.page, page.page.getByRole('region', { name: /^Carte/ })),
         ),
-      ).toBeGreaterThan(0.2);
+      ).toBeGreaterThan(0.1);
       assertClean(page);
     } finally {
       await page.close();
