@@ -54,7 +54,9 @@ describe('validate report', () => {
   it('writes CSV with the summary block, and refuses a missing reference or an unknown dataset', async () => {
     const csv = await main(['--reference', join(dir, 'ref.csv')], join(dir, 'data'));
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toMatch(/^departement,nom,jeu,modele,sites,sites_hors_departement,modele_10min,reference_10min/);
+    expect(lines[0]).toMatch(
+      /^departement,nom,jeu,modele,sites,sites_hors_departement,modele_10min,reference_10min/,
+    );
     expect(lines[1]).toMatch(/^00,Démonstration,demo,/);
     expect(lines[2]).toBe('');
     expect(lines[3]).toMatch(/^departements,ecart_median_points/);
