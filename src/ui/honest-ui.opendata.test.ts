@@ -14,8 +14,8 @@ import { defaultCoverageAssumptions } from '../domain/gaps/coverage.ts';
 import { indicatorById } from '../domain/indicators.ts';
 import { ACCUEIL_KINDS } from '../domain/model.ts';
 import { siteCsvCells, siteRows } from '../domain/site-table.ts';
-import { stateLegendItems } from '../ui/legend-items.ts';
-import { COVERAGE_MEASURES, choropleth, coveragePer100Figure } from './gaps.svelte.ts';
+import { stateLegendItems } from './legend-items.ts';
+import { COVERAGE_MEASURES, choropleth, coveragePer100Figure } from '../state/gaps.svelte.ts';
 
 if (!HAS_OPENDATA) console.warn(SKIP_MESSAGE);
 
