@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildDepartement } from '../../scripts/opendata/build-departement.ts';
 import { HAS_OPENDATA, OPENDATA_DIR } from '../../scripts/opendata/opendata-dir.ts';
-import type { DatasetEntry } from '../domain/model.ts';
+import { isBorderSite, type DatasetEntry } from '../domain/model.ts';
 import { formatNumber } from '../ui/format.ts';
 import {
   assertClean,
@@ -51,8 +51,9 @@ describe.each(['62', '34', '55'])('département %s in the app', (dep) => {
           (await ctx.page.locator('[data-figure="population"]').innerText()).replace(/\s/g, ' '),
         )
         .toBe(fr(population));
-      const accueil = bundle.sites.filter((s) =>
-        ['mds', 'ccas', 'france_services'].includes(s.kind),
+      // The département's own offer: sites of neighbouring départements count for times only.
+      const accueil = bundle.sites.filter(
+        (s) => ['mds', 'ccas', 'france_services'].includes(s.kind) && !isBorderSite(s),
       ).length;
       expect(
         (await ctx.page.locator('[data-figure="accueil-sites"]').innerText())
