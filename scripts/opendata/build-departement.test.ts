@@ -3,6 +3,7 @@
  * OPENDATA_DIR (skipped, with a message, when the folder is absent). Expected figures are read
  * from the INSEE files themselves with a plain reader, not through the builder's parsers.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,6 +211,59 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
       );
       const report = r.reports.find((x) => x.inputId === 'caf-rsa')!;
       expect(report.rejections).toMatchObject([{ code: 'insee_unknown', lines: [7] }]);
+    });
+
+    const CAF_HEADER = 'dtreffre;numcomdo;nomcom;indfoy_rsa';
+    it.each([
+      ['empty', '', /« caf-empty\.csv » refusé : fichier vide/],
+      [
+        'header-only',
+        CAF_HEADER + '\r\n',
+        /« caf-header-only\.csv » \(Foyers allocataires du RSA \(CAF\)\) refusé : aucune ligne de données/,
+      ],
+      [
+        'all-rejected',
+        `${CAF_HEADER}\n2023-12-31;55999;X;5\n2023-12-31;5 5 X;Y;3\n`,
+        /refusé : aucune ligne retenue : 2 rejetée\(s\), voir le rapport \(ligne 2 : code INSEE inconnu dans le département : 55999 ; ligne 3 : code INSEE mal formé : « 5 5 X »\)/,
+      ],
+      [
+        'other-departements',
+        `${CAF_HEADER}\n2023-12-31;62041;X;5\n`,
+        /refusé : aucune ligne retenue : 1 d’autres départements/,
+      ],
+      [
+        'columns-missing',
+        'code;valeur\n55001;5\n',
+        /colonne\(s\) attendue\(s\) absente\(s\) : « numcomdo »/,
+      ],
+    ])('refuses a CAF file that keeps no row (%s), with its reason', (name, text, message) => {
+      const caf = join(out, `caf-${name}.csv`);
+      writeFileSync(caf, text);
+      expect(() => buildDepartement({ dep: '55', from: OPENDATA_DIR, caf })).toThrow(message);
+    });
+
+    it('exits non-zero on such a file and leaves the dataset written before as it was', () => {
+      const metaFile = join(writeBuild(built.get('55')!, out), 'meta.json');
+      const before = readFileSync(metaFile, 'utf8');
+      expect((JSON.parse(before) as DatasetMeta).defaultNeed).toBe('demandeurs_emploi');
+      const caf = join(out, 'caf-vide.csv');
+      writeFileSync(caf, 'dtreffre;numcomdo;nomcom;indfoy_rsa\n');
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/build-data.ts',
+          ...['--departement', '55', '--from', OPENDATA_DIR, '--caf', caf, '--out', out],
+        ],
+        { encoding: 'utf8', cwd: join(import.meta.dirname, '..', '..') },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        'Erreur : « caf-vide.csv » (Foyers allocataires du RSA (CAF)) refusé : aucune ligne de données. ' +
+          'Rien n’a été écrit : le jeu de données précédent reste en place.',
+      );
+      expect(readFileSync(metaFile, 'utf8')).toBe(before);
     });
   });
 });

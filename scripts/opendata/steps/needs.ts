@@ -13,7 +13,7 @@ import {
 import type { NeedIndicator, NeedValue } from '../../../src/domain/model.ts';
 import { findFile, readTableFile } from '../files.ts';
 import { sourceFor, SOURCES } from '../sources.ts';
-import type { Communes } from './communes.ts';
+import type { CommuneList } from './commune-list.ts';
 import type { BuildContext } from './context.ts';
 
 export interface Needs {
@@ -23,7 +23,7 @@ export interface Needs {
   defaultNeed: string;
 }
 
-export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
+export function needsStep(ctx: BuildContext, { index }: CommuneList): Needs {
   const { dep, from } = ctx;
   const needs: NeedValue[] = [];
   const needIndicators: NeedIndicator[] = [];
@@ -41,13 +41,13 @@ export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
       needCtx(SOURCES.caf.id, 'caf-rsa', 'Foyers allocataires du RSA (CAF)'),
       Number(/20\d{2}/.exec(basename(cafFile))?.[0]) || null,
     );
+    ctx.accept(r.report);
     ctx.use(
       sourceFor('caf', {
         millesime: r.year ? `décembre ${r.year}` : 'non précisé',
         note: `${SOURCES.caf.note} Fichier ${basename(cafFile)}.`,
       }),
     );
-    ctx.reports.push(r.report);
     for (const n of r.needs) needs.push(n);
     needIndicators.push({
       id: NEED_IDS.rsa,
@@ -65,8 +65,8 @@ export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
       needCtx(SOURCES.jobSeekers.id, 'demandeurs-emploi', 'Demandeurs d’emploi par commune'),
       2025,
     );
+    ctx.accept(r.report);
     ctx.use(SOURCES.jobSeekers);
-    ctx.reports.push(r.report);
     for (const n of r.needs) needs.push(n);
     needIndicators.push({
       id: NEED_IDS.jobSeekers,
@@ -90,7 +90,7 @@ export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
       needCtx(src, 'filosofi', `Ménages pauvres (Filosofi ${year})`),
       year,
     );
-    ctx.reports.push(r.report);
+    ctx.accept(r.report);
     for (const n of r.needs) needs.push(n);
     needIndicators.push({
       id: NEED_IDS.poorHouseholds,

@@ -56,7 +56,7 @@ export function polygonsStep(ctx: BuildContext, list: CommuneList): CommunePolyg
         });
   ctx.use(contourSource);
   const contours = { ...probe, report: { ...probe.report, sourceId: contourSource.id } };
-  ctx.reports.push(contours.report);
+  ctx.accept(contours.report);
   const missing = list.cog.communes.filter((c) => !contours.polygons.has(c.code));
   if (missing.length > 0) {
     throw new Error(

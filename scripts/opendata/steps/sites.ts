@@ -120,8 +120,9 @@ export function sitesStep(
       ? readDataInclusionStructures(readTableFile(structuresFile))
       : new Map();
     const r = parseOffer(readTableFile(file), ctxOffer, structures);
+    // A national list may have no site in the département; a file of the département's own may not.
+    ctx.accept(r.report, { setAsideIsEmpty: key !== 'offerTemplate' });
     ctx.use(src);
-    ctx.reports.push(r.report);
     for (const s of r.sites) sites.push(s);
     ctx.log(`${label} : ${r.sites.length} site(s)`);
   }

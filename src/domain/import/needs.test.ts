@@ -56,6 +56,15 @@ describe('CAF RSA households', () => {
   });
 });
 
+describe('a CAF file without its columns', () => {
+  it('is refused with the columns it lacks and those it has', () => {
+    const t = readCsvText('code;valeur\n01001;5\n', 'caf.csv');
+    expect(() => parseCafRsa(t, ctx)).toThrow(
+      'colonne(s) attendue(s) absente(s) : « numcomdo » ou « Codes_Insee » (code commune), « indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA) ; colonnes du fichier : « code », « valeur »',
+    );
+  });
+});
+
 describe('fallback need indicators', () => {
   it('job seekers by commune from the JSON list', () => {
     const t = readJsonRecords(

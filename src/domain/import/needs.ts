@@ -11,7 +11,7 @@ import type { NeedValue } from '../model.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import type { CsvRecord } from './csv.ts';
 import { tableReport, type ReportBuilder, type ValidationReport } from './report.ts';
-import { cellAt, findColumn, type TableInput } from './table.ts';
+import { cellAt, findColumn, requireColumns, type TableInput } from './table.ts';
 import { departementOfCommune, isNullish, normaliseInseeCode, parseNumber } from './values.ts';
 
 export interface NeedContext {
@@ -135,11 +135,10 @@ export function parseCafRsa(
     value: findColumn(h, ['indfoy_rsa', 'NB_allocataire_RSA', 'nb_allocataires_rsa', 'foyers_rsa']),
     date: findColumn(h, ['dtreffre', 'date_ref', 'annee', 'date']),
   };
-  if (col.code < 0 || col.value < 0) {
-    report.note(
-      'Colonnes attendues absentes : « numcomdo » (code commune) et « indfoy_rsa » (foyers RSA).',
-    );
-  }
+  requireColumns(table, [
+    [col.code, '« numcomdo » ou « Codes_Insee » (code commune)'],
+    [col.value, '« indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA)'],
+  ]);
   const rows: { code: string; value: number | null; year: number; line: number }[] = [];
   for (const r of table.records) {
     report.read();

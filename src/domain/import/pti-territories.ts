@@ -8,7 +8,7 @@ import type { Membership, Territory } from '../model.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { normaliseName } from './names.ts';
 import { tableReport, type ValidationReport } from './report.ts';
-import { cellAt, findColumn, type TableInput } from './table.ts';
+import { cellAt, findColumn, requireColumns, type TableInput } from './table.ts';
 import { departementOfCommune, isNullish, normaliseInseeCode } from './values.ts';
 
 export interface Epci {
@@ -54,8 +54,13 @@ export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): T
     epci: findColumn(h, ['epci', 'siren_epci', 'code_epci', 'siren']),
     epciName: findColumn(h, ['nom_epci', 'libelle_epci', 'lib_epci']),
   };
-  if (col.territory < 0)
-    report.note('Colonne « territoire » absente : aucune ligne ne peut être lue.');
+  requireColumns(table, [
+    [col.territory, '« territoire » (nom du territoire)'],
+    [
+      Math.max(col.insee, col.commune, col.epci, col.epciName),
+      '« code_insee », « commune » ou « epci » (ce que le territoire regroupe)',
+    ],
+  ]);
   const epciByCode = new Map(ctx.epcis.map((e) => [e.code, e]));
   const epciByName = new Map(ctx.epcis.map((e) => [normaliseName(e.name), e]));
   const territoryByName = new Map<string, Territory>();

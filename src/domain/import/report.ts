@@ -5,7 +5,7 @@
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
 import { toCsv } from '../csv-export.ts';
-import type { RefusalCode } from './refusal.ts';
+import { FileRefused, type RefusalCode } from './refusal.ts';
 import type { TableInput } from './table.ts';
 import type { RepairCode } from './values.ts';
 
@@ -332,3 +332,24 @@ export function refusalOf(report: ValidationReport): Refusal | null {
 }
 
 const fr = (v: number) => v.toLocaleString('fr-FR');
+
+/**
+ * An import that was read through and kept no row: refused as a whole, with its report, so that
+ * the user can see every line and its reason while nothing of the file replaces anything.
+ */
+export class ImportRefused extends FileRefused {
+  override name = 'ImportRefused';
+  constructor(
+    refusal: Refusal,
+    readonly report: ValidationReport,
+  ) {
+    super(refusal.code, refusal.message);
+  }
+}
+
+/** The report of an import that kept rows; throws `ImportRefused` when it kept none. */
+export function acceptReport(report: ValidationReport): ValidationReport {
+  const refusal = refusalOf(report);
+  if (refusal) throw new ImportRefused(refusal, report);
+  return report;
+}
