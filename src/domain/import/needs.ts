@@ -35,6 +35,12 @@ export const NEED_IDS = {
   poorHouseholds: 'menages_pauvres',
 } as const;
 
+/** A row's commune: the current commune, and the code the file gave (a former one, maybe). */
+interface RowCommune {
+  code: string;
+  fileCode: string;
+}
+
 /**
  * The commune of a row, or null (rejected or ignored, recorded in the report). Codes of former
  * communes are remapped and their values summed into the current commune by the caller.
@@ -45,7 +51,7 @@ function communeOf(
   cells: string[],
   ctx: NeedContext,
   report: ReportBuilder,
-): string | null {
+): RowCommune | null {
   const insee = normaliseInseeCode(raw);
   if (!insee.ok) {
     if (insee.reason === 'missing') report.reject(line, 'insee_missing', cells);
@@ -66,25 +72,69 @@ function communeOf(
     report.repair(line, 'commune_remapped');
     report.remap(line, insee.code, m.commune.code, `ancienne commune ${m.former.name}`);
   }
-  return m.commune.code;
+  return { code: m.commune.code, fileCode: insee.code };
+}
+
+/**
+ * The rule for a commune given twice (the same code, for the same millésime): the first row is
+ * kept, the next ones are rejected with the line of the first, never added to it. Rows of two
+ * different codes that now make one commune (a merger) are not duplicates: they are summed, and
+ * the remap says so.
+ */
+class FirstRowKept {
+  #first = new Map<string, number>();
+  #count = 0;
+
+  /** Whether the row is a duplicate (then rejected); call `keep` once the row is kept. */
+  rejects(key: string, c: RowCommune, r: CsvRecord, report: ReportBuilder): boolean {
+    const first = this.#first.get(key);
+    if (first === undefined) return false;
+    this.#count++;
+    report.reject(
+      r.line,
+      'duplicate',
+      r.cells,
+      `commune ${c.fileCode} déjà donnée ligne ${first} (la première ligne est gardée, les suivantes rejetées)`,
+    );
+    return true;
+  }
+
+  keep(key: string, line: number): void {
+    this.#first.set(key, line);
+  }
+
+  /** The rule, in the report, when it was applied. */
+  note(report: ReportBuilder): void {
+    if (this.#count === 0) return;
+    report.note(
+      `${this.#count.toLocaleString('fr-FR')} ligne(s) en double (une commune déjà donnée pour le même millésime) : la première ligne de chaque commune est gardée, les suivantes sont rejetées, jamais additionnées.`,
+    );
+  }
 }
 
 /**
  * The commune and the count of a row, or null (rejected or ignored, recorded in the report). An
  * empty cell is a count under statistical secrecy (the CAF masks those under 5 households): it
  * is recorded as such in the report and returned with a null value, so that the commune is
- * « secret », not « non renseigné », and never 0.
+ * « secret », not « non renseigné », and never 0. A commune already given (`keyOf` the same) is
+ * a duplicate, rejected.
  */
 function countOf(
   r: CsvRecord,
   col: { code: number; value: number },
   ctx: NeedContext,
   report: ReportBuilder,
+  duplicates: FirstRowKept,
+  keyOf: (c: RowCommune) => string = (c) => c.fileCode,
 ): { code: string; value: number | null } | null {
-  const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
-  if (code === null) return null;
+  const commune = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+  if (commune === null) return null;
+  const key = keyOf(commune);
+  if (duplicates.rejects(key, commune, r, report)) return null;
+  const { code } = commune;
   const raw = cellAt(r, col.value);
   if (isNullish(raw)) {
+    duplicates.keep(key, r.line);
     report.ignore(r.line, 'secret');
     return { code, value: null };
   }
@@ -93,6 +143,7 @@ function countOf(
     report.reject(r.line, 'value_invalid', r.cells, `« ${raw} »`);
     return null;
   }
+  duplicates.keep(key, r.line);
   report.repairAll(r.line, v.repairs);
   return { code, value: v.value };
 }
@@ -140,13 +191,15 @@ export function parseCafRsa(
     [col.value, '« indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA)'],
   ]);
   const rows: { code: string; value: number | null; year: number; line: number }[] = [];
+  const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
-    const count = countOf(r, col, ctx, report);
-    if (!count) continue;
     const year = yearOf(cellAt(r, col.date)) ?? fallbackYear ?? 0;
+    const count = countOf(r, col, ctx, report, duplicates, (c) => `${c.fileCode}|${year}`);
+    if (!count) continue;
     rows.push({ ...count, year, line: r.line });
   }
+  duplicates.note(report);
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.code, Math.max(latest.get(r.code) ?? 0, r.year));
   const kept = rows.filter((r) => {
@@ -177,13 +230,15 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
     value: findColumn(h, ['population', 'demandeurs_emploi', 'nb_demandeurs', 'defm']),
   };
   const rows: { code: string; value: number | null }[] = [];
+  const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
-    const count = countOf(r, col, ctx, report);
+    const count = countOf(r, col, ctx, report, duplicates);
     if (!count) continue;
     rows.push(count);
     if (count.value !== null) report.keep();
   }
+  duplicates.note(report);
   const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
     communeCode,
     indicator: NEED_IDS.jobSeekers,
@@ -211,16 +266,19 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
     report.note(`Colonnes NBMENFISC${suffix} et TP60${suffix} attendues (Filosofi ${year}).`);
   }
   const rows: { code: string; value: number }[] = [];
+  const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
-    const code = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
-    if (code === null) continue;
+    const commune = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
+    if (commune === null || duplicates.rejects(commune.fileCode, commune, r, report)) continue;
+    const { code } = commune;
     const hh = parseNumber(cellAt(r, col.households));
     const rate = parseNumber(cellAt(r, col.rate));
     if (!hh.ok || !rate.ok) {
       report.reject(r.line, 'value_invalid', r.cells);
       continue;
     }
+    duplicates.keep(commune.fileCode, r.line);
     if (hh.value === null || rate.value === null) {
       report.ignore(r.line, 'secret');
       continue;
@@ -229,6 +287,7 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
     rows.push({ code, value: Math.round((hh.value * rate.value) / 100) });
     report.keep();
   }
+  duplicates.note(report);
   const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
     communeCode,
     indicator: NEED_IDS.poorHouseholds,
