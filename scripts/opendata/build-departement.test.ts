@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
 import { loadBundle } from '../lib/demo-db.ts';
+import { CommuneIndex } from '../../src/domain/import/commune-index.ts';
+import { FRANCE_BOXES } from '../../src/domain/import/coordinates.ts';
+import { parseFranceServices } from '../../src/domain/import/offer.ts';
 import { buildDepartement, type BuildResult } from './build-departement.ts';
+import { loadCog } from './cog.ts';
+import { readTableFile } from './files.ts';
 import { HAS_OPENDATA, OPENDATA_DIR, SKIP_MESSAGE } from './opendata-dir.ts';
 import { writeBuild } from './write-build.ts';
 
@@ -132,7 +137,39 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
     const expectedArea = parts.reduce((s, f) => s + area(f), 0) / 1e6;
     expect(bundle.communes.find((c) => c.code === '62154')!.areaKm2).toBeCloseTo(expectedArea, 1);
     expect(bundle.polygons.get('62154')!.type).toBe('Polygon');
+    // The app's imports remap it too, with the former communes the meta carries.
+    expect(bundle.meta.formerCommunes).toContainEqual({
+      code: '62210',
+      name: '62210',
+      currentCode: '62154',
+    });
   });
+
+  it.each([
+    ['13', '13055', 13],
+    ['69', '69123', 5],
+    ['75', '75056', 11],
+  ])(
+    'keeps the France Services of the arrondissements of %s, in their commune',
+    (dep, city, count) => {
+      const cog = loadCog(dep);
+      const r = parseFranceServices(
+        readTableFile(join(OPENDATA_DIR, 'accueil/france-services-20240801.csv')),
+        {
+          dep,
+          communes: new CommuneIndex(cog.communes, cog.formers),
+          bbox: FRANCE_BOXES[0]!.box,
+          sourceId: 'fs',
+          idPrefix: 'fs',
+          inputId: 'fs',
+          label: 'France Services',
+        },
+      );
+      expect(r.report.rejectedRows).toBe(0);
+      expect(r.sites.filter((s) => s.communeCode === city)).toHaveLength(count);
+      expect(r.report.repairs.find((g) => g.code === 'arrondissement')?.count).toBe(count);
+    },
+  );
 
   it.each([
     ['34', 'communes-34-herault.geojson', [['34330', '34246']]],

@@ -14,13 +14,12 @@ import {
 } from '../data/import-storage.ts';
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
-import { CommuneIndex } from '../domain/import/commune-index.ts';
-import { pointLocator } from '../domain/import/point-locator.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
 import { readTableBytes, type TableInput } from '../domain/import/table.ts';
 import {
   importOffer,
   importTerritories,
+  userImportContext,
   type ImportContent,
   type UserImportContext,
 } from '../domain/import/user-import.ts';
@@ -139,15 +138,14 @@ export class ImportStore {
 
   #context(meta: DatasetMeta, epcis: UserImportContext['epcis']): UserImportContext {
     const data = this.#data;
-    const dep = meta.departement.code;
-    const communes = new CommuneIndex(
-      data.communes.map((c) => ({ code: c.code, name: c.name, dep, lon: c.lon, lat: c.lat })),
-    );
-    const polygons = (data.geometry?.features ?? []).map((f) => ({
-      code: f.id,
-      geometry: f.geometry,
-    }));
-    return { dep, communes, bbox: meta.bbox, communeAt: pointLocator(polygons), epcis };
+    return userImportContext({
+      dep: meta.departement.code,
+      bbox: meta.bbox,
+      communes: data.communes,
+      formers: meta.formerCommunes,
+      polygons: (data.geometry?.features ?? []).map((f) => ({ code: f.id, geometry: f.geometry })),
+      epcis,
+    });
   }
 
   #run(

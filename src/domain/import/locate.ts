@@ -3,10 +3,10 @@
  * its point (coordinates read and checked, or the commune's chef-lieu). Shared by every offer
  * parser so that all sources are held to the same rules and report the same way.
  */
-import type { CommuneIndex } from './commune-index.ts';
+import { communeOfCode, type CommuneIndex } from './commune-index.ts';
 import { isInBbox, readPoint } from './coordinates.ts';
 import type { ReportBuilder } from './report.ts';
-import { departementOfCommune, normaliseInseeCode, normalisePostcode } from './values.ts';
+import { normaliseInseeCode, normalisePostcode, unknownCodeDetail } from './values.ts';
 
 export interface LocateContext {
   /** Département of the dataset ("62"). */
@@ -54,21 +54,13 @@ export function locateRow(
       report.reject(line, 'insee_malformed', cells, `« ${raw.insee} »`);
       return null;
     }
-    const match = ctx.communes.byCode(insee.code);
-    if (match.kind === 'unknown') {
-      const detail =
-        departementOfCommune(insee.code) !== ctx.dep
-          ? `${insee.code} (département ${departementOfCommune(insee.code)})`
-          : insee.code;
-      report.reject(line, 'insee_unknown', cells, detail);
+    const commune = communeOfCode(insee.code, ctx.communes, line, report);
+    if (commune === null) {
+      report.reject(line, 'insee_unknown', cells, unknownCodeDetail(insee.code, ctx.dep));
       return null;
     }
     report.repairAll(line, insee.repairs);
-    communeCode = match.commune.code;
-    if (match.kind === 'former') {
-      report.repair(line, 'commune_remapped');
-      report.remap(line, insee.code, communeCode, `ancienne commune ${match.former.name}`);
-    }
+    communeCode = commune.code;
   } else if (raw.communeName !== undefined && raw.communeName.trim() !== '') {
     const match = ctx.communes.byName(raw.communeName, [ctx.dep], normalisePostcode(raw.postcode));
     if (match.kind === 'ambiguous') {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testIndex } from './fixtures/communes.ts';
 import { parseCafRsa, parseFilosofi, parseJobSeekers, type NeedContext } from './needs.ts';
+import { CommuneIndex } from './commune-index.ts';
 import { rejectedRowsCsv } from './report.ts';
 import { readTableBytes, readCsvText, readJsonRecords } from './table.ts';
 
@@ -116,6 +117,67 @@ describe('a commune given twice', () => {
     );
     expect(filo.needs.map((n) => n.value)).toEqual([100]);
     expect(filo.report.rejections).toMatchObject([{ code: 'duplicate', lines: [3] }]);
+  });
+});
+
+describe('codes as files write them', () => {
+  it('repairs spaces in codes, rejects a code of no département with its line, and exports it', () => {
+    const t = readCsvText(
+      [
+        'dtreffre;numcomdo;nomcom;indfoy_rsa',
+        '2023-12-31;01 001;A;5',
+        '2023-12-31;01\u00a0002;B;7',
+        '2023-12-31;01\u202f005;C;9',
+        '2023-12-31;99999;X;9',
+        '2023-12-31;02001;AILLEURS;30',
+        '2023-12-31;00123;X;1',
+      ].join('\n'),
+      'caf.csv',
+    );
+    const { needs, report } = parseCafRsa(t, ctx);
+    expect(needs.map((n) => [n.communeCode, n.value])).toEqual([
+      ['01001', 5],
+      ['01002', 7],
+      ['01005', 9],
+    ]);
+    expect(report.repairs).toMatchObject([{ code: 'insee_separator', lines: [2, 3, 4] }]);
+    expect(report.rejections).toMatchObject([
+      {
+        code: 'insee_unknown',
+        lines: [5, 7],
+        details: ['99999 (aucun département « 99 »)', '00123 (aucun département « 00 »)'],
+      },
+    ]);
+    expect(report.ignored).toMatchObject([{ code: 'other_departement', lines: [6] }]);
+    expect(rejectedRowsCsv(report)).toContain(
+      '5;code INSEE inconnu dans le département : 99999 (aucun département « 99 »);2023-12-31;99999;X;9',
+    );
+  });
+
+  it('adds the arrondissements of a city, unless the file also gives the city whole', () => {
+    const lyon = new CommuneIndex([{ code: '69123', name: 'Lyon', dep: '69' }]);
+    const c = { ...ctx, dep: '69', communes: lyon };
+    const byArrondissement = parseJobSeekers(
+      readCsvText('insee,population\n69381,100\n69382,50\n', 'de.csv'),
+      c,
+      2024,
+    );
+    expect(byArrondissement.needs.map((n) => [n.communeCode, n.value])).toEqual([['69123', 150]]);
+    expect(byArrondissement.report.repairs).toMatchObject([
+      { code: 'arrondissement', lines: [2, 3] },
+    ]);
+    expect(byArrondissement.report.remaps).toMatchObject([
+      { from: '69381', to: '69123', reason: 'arrondissement municipal de Lyon' },
+      { from: '69382', to: '69123' },
+    ]);
+    const both = parseJobSeekers(
+      readCsvText('insee,population\n69381,100\n69123,900\n', 'de.csv'),
+      c,
+      2024,
+    );
+    expect(both.needs.map((n) => [n.communeCode, n.value])).toEqual([['69123', 900]]);
+    expect([both.report.kept, both.report.ignoredRows]).toEqual([1, 1]);
+    expect(both.report.ignored).toMatchObject([{ code: 'not_a_commune', lines: [2] }]);
   });
 });
 

@@ -8,11 +8,18 @@
  *   rate (TP60), where the rate is not under statistical secrecy.
  */
 import type { NeedValue } from '../model.ts';
-import type { CommuneIndex } from './commune-index.ts';
+import { arrondissementOf, communeOfCode, type CommuneIndex } from './commune-index.ts';
 import type { CsvRecord } from './csv.ts';
 import { tableReport, type ReportBuilder, type ValidationReport } from './report.ts';
 import { cellAt, findColumn, requireColumns, type TableInput } from './table.ts';
-import { departementOfCommune, isNullish, normaliseInseeCode, parseNumber } from './values.ts';
+import {
+  departementOfCommune,
+  isDepartementCode,
+  isNullish,
+  normaliseInseeCode,
+  parseNumber,
+  unknownCodeDetail,
+} from './values.ts';
 
 export interface NeedContext {
   dep: string;
@@ -58,21 +65,18 @@ function communeOf(
     else report.reject(line, 'insee_malformed', cells, `« ${raw} »`);
     return null;
   }
-  if (departementOfCommune(insee.code) !== ctx.dep) {
+  const dep = departementOfCommune(insee.code);
+  if (dep !== ctx.dep && isDepartementCode(dep)) {
     report.ignore(line, 'other_departement');
     return null;
   }
-  const m = ctx.communes.byCode(insee.code);
-  if (m.kind === 'unknown') {
-    report.reject(line, 'insee_unknown', cells, insee.code);
+  const commune = communeOfCode(insee.code, ctx.communes, line, report);
+  if (commune === null) {
+    report.reject(line, 'insee_unknown', cells, unknownCodeDetail(insee.code, ctx.dep));
     return null;
   }
   report.repairAll(line, insee.repairs);
-  if (m.kind === 'former') {
-    report.repair(line, 'commune_remapped');
-    report.remap(line, insee.code, m.commune.code, `ancienne commune ${m.former.name}`);
-  }
-  return { code: m.commune.code, fileCode: insee.code };
+  return { code: commune.code, fileCode: insee.code };
 }
 
 /**
@@ -126,17 +130,17 @@ function countOf(
   report: ReportBuilder,
   duplicates: FirstRowKept,
   keyOf: (c: RowCommune) => string = (c) => c.fileCode,
-): { code: string; value: number | null } | null {
+): { code: string; fileCode: string; value: number | null } | null {
   const commune = communeOf(cellAt(r, col.code), r.line, r.cells, ctx, report);
   if (commune === null) return null;
   const key = keyOf(commune);
   if (duplicates.rejects(key, commune, r, report)) return null;
-  const { code } = commune;
+  const { code, fileCode } = commune;
   const raw = cellAt(r, col.value);
   if (isNullish(raw)) {
     duplicates.keep(key, r.line);
     report.ignore(r.line, 'secret');
-    return { code, value: null };
+    return { code, fileCode, value: null };
   }
   const v = parseNumber(raw);
   if (!v.ok || v.value === null || v.value < 0) {
@@ -145,16 +149,36 @@ function countOf(
   }
   duplicates.keep(key, r.line);
   report.repairAll(r.line, v.repairs);
-  return { code, value: v.value };
+  return { code, fileCode, value: v.value };
+}
+
+interface CountRow {
+  code: string;
+  /** The code the file gave: a former commune's, an arrondissement's, or the commune's own. */
+  fileCode: string;
+  value: number | null;
+  line: number;
 }
 
 /**
- * Adds values of one commune (several former communes may fall into one current commune). A
- * commune with a masked part is masked as a whole (null): its sum would pass a part for the whole.
+ * The value of each commune, the rows kept counted in the report. Values of one commune are added
+ * (several former communes, or the arrondissements of Paris, Lyon or Marseille, fall into one
+ * current commune), except that a city given both whole and by arrondissement keeps its own row:
+ * its arrondissements are set aside, not added to it. A commune with a masked part is masked as a
+ * whole (null): its sum would pass a part for the whole.
  */
-function sumByCommune(rows: { code: string; value: number | null }[]): Map<string, number | null> {
+function sumByCommune(
+  rows: readonly CountRow[],
+  report: ReportBuilder,
+): Map<string, number | null> {
+  const whole = new Set(rows.filter((r) => r.fileCode === r.code).map((r) => r.code));
   const out = new Map<string, number | null>();
   for (const r of rows) {
+    if (r.fileCode !== r.code && whole.has(r.code) && arrondissementOf(r.fileCode)) {
+      report.ignore(r.line, 'not_a_commune');
+      continue;
+    }
+    if (r.value !== null) report.keep();
     const prev = out.has(r.code) ? (out.get(r.code) as number | null) : 0;
     out.set(r.code, prev === null || r.value === null ? null : prev + r.value);
   }
@@ -190,7 +214,7 @@ export function parseCafRsa(
     [col.code, '« numcomdo » ou « Codes_Insee » (code commune)'],
     [col.value, '« indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA)'],
   ]);
-  const rows: { code: string; value: number | null; year: number; line: number }[] = [];
+  const rows: (CountRow & { year: number })[] = [];
   const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
@@ -207,11 +231,10 @@ export function parseCafRsa(
     report.ignore(r.line, 'older_millesime');
     return false;
   });
-  // Masked rows were counted as ignored (secret) in the report; the others are kept.
-  for (const r of kept) if (r.value !== null) report.keep();
   const years = kept.map((r) => r.year).filter((y) => y > 0);
   const year = years.length > 0 ? Math.max(...years) : null;
-  const needs = [...sumByCommune(kept)].map(([communeCode, value]) => ({
+  // Masked rows were counted as ignored (secret) in the report; the others are kept.
+  const needs = [...sumByCommune(kept, report)].map(([communeCode, value]) => ({
     communeCode,
     indicator: NEED_IDS.rsa,
     value,
@@ -229,17 +252,15 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
     code: findColumn(h, ['insee', 'code_insee', 'codgeo']),
     value: findColumn(h, ['population', 'demandeurs_emploi', 'nb_demandeurs', 'defm']),
   };
-  const rows: { code: string; value: number | null }[] = [];
+  const rows: CountRow[] = [];
   const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
     const count = countOf(r, col, ctx, report, duplicates);
-    if (!count) continue;
-    rows.push(count);
-    if (count.value !== null) report.keep();
+    if (count) rows.push({ ...count, line: r.line });
   }
   duplicates.note(report);
-  const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
+  const needs = [...sumByCommune(rows, report)].map(([communeCode, value]) => ({
     communeCode,
     indicator: NEED_IDS.jobSeekers,
     value,
@@ -265,7 +286,7 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
   if (col.households < 0 || col.rate < 0) {
     report.note(`Colonnes NBMENFISC${suffix} et TP60${suffix} attendues (Filosofi ${year}).`);
   }
-  const rows: { code: string; value: number }[] = [];
+  const rows: CountRow[] = [];
   const duplicates = new FirstRowKept();
   for (const r of table.records) {
     report.read();
@@ -284,11 +305,11 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
       continue;
     }
     report.repairAll(r.line, [...hh.repairs, ...rate.repairs]);
-    rows.push({ code, value: Math.round((hh.value * rate.value) / 100) });
-    report.keep();
+    const value = Math.round((hh.value * rate.value) / 100);
+    rows.push({ code, fileCode: commune.fileCode, value, line: r.line });
   }
   duplicates.note(report);
-  const needs = [...sumByCommune(rows)].map(([communeCode, value]) => ({
+  const needs = [...sumByCommune(rows, report)].map(([communeCode, value]) => ({
     communeCode,
     indicator: NEED_IDS.poorHouseholds,
     value,

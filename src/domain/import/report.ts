@@ -13,6 +13,8 @@ export const REPAIR_LABELS: Record<RepairCode, string> = {
   decimal_comma: 'virgule décimale convertie',
   insee_leading_zero: 'zéro initial du code INSEE rétabli',
   insee_from_number: 'code INSEE écrit comme un nombre (« 62041.0 ») corrigé',
+  insee_separator: 'espace ou séparateur de milliers retiré du code INSEE (« 62 041 »)',
+  arrondissement: 'arrondissement municipal rattaché à sa commune (Paris, Lyon, Marseille)',
   encoding_windows_1252: 'fichier en Windows-1252 (Latin-1) converti en UTF-8',
   lambert93: 'coordonnées Lambert-93 converties en longitude/latitude',
   lat_lon_swapped: 'latitude et longitude inversées remises dans l’ordre',

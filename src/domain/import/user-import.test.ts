@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_BBOX, testCommuneAt, testIndex } from './fixtures/communes.ts';
+import {
+  TEST_BBOX,
+  TEST_COMMUNES,
+  TEST_FORMERS,
+  testCommuneAt,
+  testIndex,
+} from './fixtures/communes.ts';
 import { ImportRefused } from './report.ts';
 import { FileRefused } from './refusal.ts';
 import { readCsvText, readTableBytes } from './table.ts';
-import { importOffer, importTerritories, type UserImportContext } from './user-import.ts';
+import {
+  importOffer,
+  importTerritories,
+  userImportContext,
+  type UserImportContext,
+} from './user-import.ts';
 
 const ctx: UserImportContext = {
   dep: '01',
@@ -97,5 +108,56 @@ describe('an import that keeps no row is refused, never stored', () => {
       expect(e).toBeInstanceOf(ImportRefused);
       expect((e as ImportRefused).report.rejected).toMatchObject([{ line: 2 }]);
     }
+  });
+});
+
+describe('codes in an import in the app, as the build reads them', () => {
+  const dataset = {
+    dep: '01',
+    bbox: TEST_BBOX,
+    communes: TEST_COMMUNES.map((c) => ({ ...c, lon: c.lon!, lat: c.lat! })),
+    polygons: [],
+    epcis: [],
+  };
+  const file = 'nom;code_insee\nA;01099\nB;01 001\n';
+
+  it('brings a merged commune to today’s commune with the dataset’s former communes', () => {
+    const r = importOffer(
+      readCsvText(file, 'o.csv'),
+      userImportContext({ ...dataset, formers: TEST_FORMERS }),
+      'i',
+      'o.csv',
+    );
+    expect(r.sites.map((s) => s.communeCode)).toEqual(['01007', '01001']);
+    expect(r.report.remaps).toMatchObject([{ from: '01099', to: '01007', lines: [2] }]);
+    expect(r.report.repairs.map((g) => [g.code, g.lines])).toEqual(
+      expect.arrayContaining([
+        ['commune_remapped', [2]],
+        ['insee_separator', [3]],
+      ]),
+    );
+  });
+
+  it('rejects it as unknown only when the dataset has no former communes', () => {
+    const r = importOffer(readCsvText(file, 'o.csv'), userImportContext(dataset), 'i', 'o.csv');
+    expect(r.report.rejections).toMatchObject([{ code: 'insee_unknown', lines: [2] }]);
+  });
+
+  it('attaches an arrondissement to its city', () => {
+    const marseille = userImportContext({
+      dep: '13',
+      bbox: [5.2, 43.1, 5.6, 43.4],
+      communes: [{ code: '13055', name: 'Marseille', lon: 5.37, lat: 43.3 }],
+      polygons: [],
+      epcis: [],
+    });
+    const r = importOffer(
+      readCsvText('nom;code_insee;longitude;latitude\nFS;13201;5,3698;43,2965\n', 'o.csv'),
+      marseille,
+      'i',
+      'o.csv',
+    );
+    expect(r.sites).toMatchObject([{ communeCode: '13055', lon: 5.3698, lat: 43.2965 }]);
+    expect(r.report.repairs.map((g) => g.code)).toContain('arrondissement');
   });
 });

@@ -5,8 +5,10 @@
  * that nothing is ever replaced by nothing nor stored to come back at every reload.
  */
 import type { Membership, Scheme, Site, Territory } from '../model.ts';
+import { CommuneIndex, type FormerCommune } from './commune-index.ts';
 import type { LocateContext } from './locate.ts';
 import { OFFER_FORMAT_LABELS, parseOffer } from './offer.ts';
+import { pointLocator, type CommunePolygon } from './point-locator.ts';
 import { parsePtiTerritories, type Epci } from './pti-territories.ts';
 import { acceptReport, type ValidationReport } from './report.ts';
 import type { TableInput } from './table.ts';
@@ -88,5 +90,31 @@ export function importTerritories(
     territories: r.territories,
     memberships: r.memberships,
     report,
+  };
+}
+
+/** What the app knows of its dataset that an import needs. */
+export interface DatasetForImport {
+  dep: string;
+  bbox: readonly [number, number, number, number];
+  communes: readonly { code: string; name: string; lon: number; lat: number }[];
+  /** The dataset's former communes (its meta's `formerCommunes`), remapped as the build does. */
+  formers?: readonly FormerCommune[];
+  polygons: readonly CommunePolygon[];
+  epcis: readonly Epci[];
+}
+
+/** The context of an import in the app: the same commune index and rules as the build's. */
+export function userImportContext(d: DatasetForImport): UserImportContext {
+  const communes = new CommuneIndex(
+    d.communes.map((c) => ({ code: c.code, name: c.name, dep: d.dep, lon: c.lon, lat: c.lat })),
+    d.formers ?? [],
+  );
+  return {
+    dep: d.dep,
+    communes,
+    bbox: d.bbox,
+    communeAt: pointLocator(d.polygons),
+    epcis: d.epcis,
   };
 }
