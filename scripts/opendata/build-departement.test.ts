@@ -15,6 +15,7 @@ import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
 import { loadBundle } from '../lib/demo-db.ts';
 import { CommuneIndex } from '../../src/domain/import/commune-index.ts';
 import { FRANCE_BOXES } from '../../src/domain/import/coordinates.ts';
+import { wgs84ToLambert93 } from '../../src/domain/import/lambert93.ts';
 import { parseFranceServices } from '../../src/domain/import/offer.ts';
 import { buildDepartement, type BuildResult } from './build-departement.ts';
 import { loadCog } from './cog.ts';
@@ -277,6 +278,59 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
       const caf = join(out, `caf-${name}.csv`);
       writeFileSync(caf, text);
       expect(() => buildDepartement({ dep: '55', from: OPENDATA_DIR, caf })).toThrow(message);
+    });
+
+    it('reads commune contours given in Lambert-93 as the same communes, converted', () => {
+      const file = join(OPENDATA_DIR, 'contours/france-geojson-2018/communes-55-meuse.geojson');
+      const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+      const project = (c: unknown): unknown =>
+        typeof (c as number[])[0] === 'number'
+          ? wgs84ToLambert93((c as number[])[0]!, (c as number[])[1]!)
+          : (c as unknown[]).map(project);
+      for (const f of fc.features)
+        (f.geometry as { coordinates: unknown }).coordinates = project(
+          (f.geometry as { coordinates: unknown }).coordinates,
+        );
+      const l93 = join(out, 'communes-55-lambert93.geojson');
+      writeFileSync(l93, JSON.stringify(fc));
+      const r = buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: l93 });
+      const degrees = buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: file });
+      expect(r.bundle.communes).toHaveLength(499);
+      const area = new Map(degrees.bundle.communes.map((c) => [c.code, c.areaKm2]));
+      for (const c of r.bundle.communes) expect(c.areaKm2).toBeCloseTo(area.get(c.code)!, 2);
+      const report = r.reports.find((x) => x.inputId === 'contours')!;
+      expect(report.notes[0]).toMatch(/^Contours sans membre crs, en mètres .* lus en Lambert-93/);
+    });
+
+    it('refuses contours in another projected system, before the heavy steps', () => {
+      const file = join(out, 'communes-55-3857.geojson');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          type: 'FeatureCollection',
+          crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } },
+          features: [
+            {
+              type: 'Feature',
+              properties: { code: '55001' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [600_000, 6_250_000],
+                    [601_000, 6_250_000],
+                    [601_000, 6_251_000],
+                    [600_000, 6_250_000],
+                  ],
+                ],
+              },
+            },
+          ],
+        }),
+      );
+      expect(() => buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: file })).toThrow(
+        '« communes-55-3857.geojson » refusé : système de coordonnées « urn:ogc:def:crs:EPSG::3857 » non pris en charge',
+      );
     });
 
     it('exits non-zero on such a file and leaves the dataset written before as it was', () => {

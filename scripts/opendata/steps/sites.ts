@@ -12,7 +12,7 @@ import {
   readDataInclusionStructures,
   type OfferContext,
 } from '../../../src/domain/import/offer.ts';
-import { pointLocator } from '../../../src/domain/import/point-locator.ts';
+import { pointLocator, polygonDistance } from '../../../src/domain/import/point-locator.ts';
 import type { Commune, Site } from '../../../src/domain/model.ts';
 import { polygonsBbox, type Bbox } from '../../lib/bbox.ts';
 import { findFile, millesimeOfFileName, readTableFile } from '../files.ts';
@@ -98,6 +98,7 @@ export function sitesStep(
 ): Site[] {
   const polygons = [...contours.polygons].map(([code, geometry]) => ({ code, geometry }));
   const communeAt = pointLocator(polygons);
+  const distanceKm = polygonDistance(polygons);
   const bbox = bboxOf(communes, contours.polygons.values());
   const sites: Site[] = [];
   for (const { file, key, prefix, label, structuresFile } of inputs) {
@@ -111,6 +112,7 @@ export function sitesStep(
       communes: index,
       bbox,
       communeAt,
+      distanceKm,
       sourceId: src.id,
       idPrefix: prefix,
       inputId: prefix,

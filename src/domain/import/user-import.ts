@@ -8,7 +8,7 @@ import type { Membership, Scheme, Site, Territory } from '../model.ts';
 import { CommuneIndex, type FormerCommune } from './commune-index.ts';
 import type { LocateContext } from './locate.ts';
 import { OFFER_FORMAT_LABELS, parseOffer } from './offer.ts';
-import { pointLocator, type CommunePolygon } from './point-locator.ts';
+import { pointLocator, polygonDistance, type CommunePolygon } from './point-locator.ts';
 import { parsePtiTerritories, type Epci } from './pti-territories.ts';
 import { acceptReport, type ValidationReport } from './report.ts';
 import type { TableInput } from './table.ts';
@@ -115,6 +115,7 @@ export function userImportContext(d: DatasetForImport): UserImportContext {
     communes,
     bbox: d.bbox,
     communeAt: pointLocator(d.polygons),
+    distanceKm: d.polygons.length > 0 ? polygonDistance(d.polygons) : undefined,
     epcis: d.epcis,
   };
 }
