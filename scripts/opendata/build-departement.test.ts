@@ -3,6 +3,7 @@
  * OPENDATA_DIR (skipped, with a message, when the folder is absent). Expected figures are read
  * from the INSEE files themselves with a plain reader, not through the builder's parsers.
  */
+import { spawnSync } from 'node:child_process';
 import { BORDER_MARGIN_KM, nearCommunes } from './steps/sites.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
 import { loadBundle } from '../lib/demo-db.ts';
+import { CommuneIndex } from '../../src/domain/import/commune-index.ts';
+import { FRANCE_BOXES } from '../../src/domain/import/coordinates.ts';
+import { wgs84ToLambert93 } from '../../src/domain/import/lambert93.ts';
+import { parseFranceServices } from '../../src/domain/import/offer.ts';
 import { buildDepartement, type BuildResult } from './build-departement.ts';
+import { loadCog } from './cog.ts';
+import { readTableFile } from './files.ts';
 import { HAS_OPENDATA, OPENDATA_DIR, SKIP_MESSAGE } from './opendata-dir.ts';
 import { writeBuild } from './write-build.ts';
 
@@ -144,7 +151,39 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
     const expectedArea = parts.reduce((s, f) => s + area(f), 0) / 1e6;
     expect(bundle.communes.find((c) => c.code === '62154')!.areaKm2).toBeCloseTo(expectedArea, 1);
     expect(bundle.polygons.get('62154')!.type).toBe('Polygon');
+    // The app's imports remap it too, with the former communes the meta carries.
+    expect(bundle.meta.formerCommunes).toContainEqual({
+      code: '62210',
+      name: '62210',
+      currentCode: '62154',
+    });
   });
+
+  it.each([
+    ['13', '13055', 13],
+    ['69', '69123', 5],
+    ['75', '75056', 11],
+  ])(
+    'keeps the France Services of the arrondissements of %s, in their commune',
+    (dep, city, count) => {
+      const cog = loadCog(dep);
+      const r = parseFranceServices(
+        readTableFile(join(OPENDATA_DIR, 'accueil/france-services-20240801.csv')),
+        {
+          dep,
+          communes: new CommuneIndex(cog.communes, cog.formers),
+          bbox: FRANCE_BOXES[0]!.box,
+          sourceId: 'fs',
+          idPrefix: 'fs',
+          inputId: 'fs',
+          label: 'France Services',
+        },
+      );
+      expect(r.report.rejectedRows).toBe(0);
+      expect(r.sites.filter((s) => s.communeCode === city)).toHaveLength(count);
+      expect(r.report.repairs.find((g) => g.code === 'arrondissement')?.count).toBe(count);
+    },
+  );
 
   it.each([
     ['34', 'communes-34-herault.geojson', [['34330', '34246']]],
@@ -223,6 +262,112 @@ describe.skipIf(!HAS_OPENDATA)('real départements built from the open-data file
       );
       const report = r.reports.find((x) => x.inputId === 'caf-rsa')!;
       expect(report.rejections).toMatchObject([{ code: 'insee_unknown', lines: [7] }]);
+    });
+
+    const CAF_HEADER = 'dtreffre;numcomdo;nomcom;indfoy_rsa';
+    it.each([
+      ['empty', '', /« caf-empty\.csv » refusé : fichier vide/],
+      [
+        'header-only',
+        CAF_HEADER + '\r\n',
+        /« caf-header-only\.csv » \(Foyers allocataires du RSA \(CAF\)\) refusé : aucune ligne de données/,
+      ],
+      [
+        'all-rejected',
+        `${CAF_HEADER}\n2023-12-31;55999;X;5\n2023-12-31;5 5 X;Y;3\n`,
+        /refusé : aucune ligne retenue : 2 rejetée\(s\), voir le rapport \(ligne 2 : code INSEE inconnu dans le département : 55999 ; ligne 3 : code INSEE mal formé : « 5 5 X »\)/,
+      ],
+      [
+        'other-departements',
+        `${CAF_HEADER}\n2023-12-31;62041;X;5\n`,
+        /refusé : aucune ligne retenue : 1 d’autres départements/,
+      ],
+      [
+        'columns-missing',
+        'code;valeur\n55001;5\n',
+        /colonne\(s\) attendue\(s\) absente\(s\) : « numcomdo »/,
+      ],
+    ])('refuses a CAF file that keeps no row (%s), with its reason', (name, text, message) => {
+      const caf = join(out, `caf-${name}.csv`);
+      writeFileSync(caf, text);
+      expect(() => buildDepartement({ dep: '55', from: OPENDATA_DIR, caf })).toThrow(message);
+    });
+
+    it('reads commune contours given in Lambert-93 as the same communes, converted', () => {
+      const file = join(OPENDATA_DIR, 'contours/france-geojson-2018/communes-55-meuse.geojson');
+      const fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+      const project = (c: unknown): unknown =>
+        typeof (c as number[])[0] === 'number'
+          ? wgs84ToLambert93((c as number[])[0]!, (c as number[])[1]!)
+          : (c as unknown[]).map(project);
+      for (const f of fc.features)
+        (f.geometry as { coordinates: unknown }).coordinates = project(
+          (f.geometry as { coordinates: unknown }).coordinates,
+        );
+      const l93 = join(out, 'communes-55-lambert93.geojson');
+      writeFileSync(l93, JSON.stringify(fc));
+      const r = buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: l93 });
+      const degrees = buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: file });
+      expect(r.bundle.communes).toHaveLength(499);
+      const area = new Map(degrees.bundle.communes.map((c) => [c.code, c.areaKm2]));
+      for (const c of r.bundle.communes) expect(c.areaKm2).toBeCloseTo(area.get(c.code)!, 2);
+      const report = r.reports.find((x) => x.inputId === 'contours')!;
+      expect(report.notes[0]).toMatch(/^Contours sans membre crs, en mètres .* lus en Lambert-93/);
+    });
+
+    it('refuses contours in another projected system, before the heavy steps', () => {
+      const file = join(out, 'communes-55-3857.geojson');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          type: 'FeatureCollection',
+          crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::3857' } },
+          features: [
+            {
+              type: 'Feature',
+              properties: { code: '55001' },
+              geometry: {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [600_000, 6_250_000],
+                    [601_000, 6_250_000],
+                    [601_000, 6_251_000],
+                    [600_000, 6_250_000],
+                  ],
+                ],
+              },
+            },
+          ],
+        }),
+      );
+      expect(() => buildDepartement({ dep: '55', from: OPENDATA_DIR, contours: file })).toThrow(
+        '« communes-55-3857.geojson » refusé : système de coordonnées « urn:ogc:def:crs:EPSG::3857 » non pris en charge',
+      );
+    });
+
+    it('exits non-zero on such a file and leaves the dataset written before as it was', () => {
+      const metaFile = join(writeBuild(built.get('55')!, out), 'meta.json');
+      const before = readFileSync(metaFile, 'utf8');
+      expect((JSON.parse(before) as DatasetMeta).defaultNeed).toBe('demandeurs_emploi');
+      const caf = join(out, 'caf-vide.csv');
+      writeFileSync(caf, 'dtreffre;numcomdo;nomcom;indfoy_rsa\n');
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/build-data.ts',
+          ...['--departement', '55', '--from', OPENDATA_DIR, '--caf', caf, '--out', out],
+        ],
+        { encoding: 'utf8', cwd: join(import.meta.dirname, '..', '..') },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        'Erreur : « caf-vide.csv » (Foyers allocataires du RSA (CAF)) refusé : aucune ligne de données. ' +
+          'Rien n’a été écrit : le jeu de données précédent reste en place.',
+      );
+      expect(readFileSync(metaFile, 'utf8')).toBe(before);
     });
   });
 });

@@ -37,10 +37,11 @@ export function buildDepartement(options: BuildOptions): BuildResult {
   const ctx = new BuildContext(options);
   const time = new StepTimer();
   const list = time.step('commune-list', () => communeListStep(ctx));
+  // The need files first: one that keeps no row stops the build before the heavy steps run.
+  const needs = time.step('needs', () => needsStep(ctx, list));
   const contours = time.step('polygons', () => polygonsStep(ctx, list));
   const communes = time.step('communes', () => communesStep(ctx, list, contours));
   const schemes = time.step('territories', () => territoriesStep(ctx, list, contours, communes));
-  const needs = time.step('needs', () => needsStep(ctx, communes));
   const sites = time.step('sites', () => sitesStep(ctx, communes, contours));
   const meta = time.step('meta', () => metaStep(ctx, list.cog, schemes, communes, needs));
   const bundle: DatasetBundle = {

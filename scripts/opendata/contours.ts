@@ -10,7 +10,12 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { CodeChange } from '../../src/domain/import/cog-history.ts';
 import type { CommuneIndex } from '../../src/domain/import/commune-index.ts';
 import { ReportBuilder, type ValidationReport } from '../../src/domain/import/report.ts';
-import { departementOfCommune, normaliseInseeCode } from '../../src/domain/import/values.ts';
+import {
+  departementOfCommune,
+  isDepartementCode,
+  normaliseInseeCode,
+  unknownCodeDetail,
+} from '../../src/domain/import/values.ts';
 
 type Geometry = Polygon | MultiPolygon;
 
@@ -91,7 +96,8 @@ export function harmoniseContours(
       );
       return;
     }
-    if (departementOfCommune(insee.code) !== dep) {
+    const codeDep = departementOfCommune(insee.code);
+    if (codeDep !== dep && isDepartementCode(codeDep)) {
       report.ignore(line, 'other_departement');
       return;
     }
@@ -117,12 +123,16 @@ export function harmoniseContours(
         );
         report.repair(line, 'commune_remapped');
         code = former.commune.code;
+      } else if (former.kind === 'arrondissement') {
+        report.remap(line, code, former.commune.code, `${name} : arrondissement de ${former.city}`);
+        report.repair(line, 'arrondissement');
+        code = former.commune.code;
       } else {
         report.reject(
           line,
           'insee_unknown',
           cells,
-          change && !change.to ? `${code} (${change.reason})` : code,
+          change && !change.to ? `${code} (${change.reason})` : unknownCodeDetail(code, dep),
         );
         return;
       }

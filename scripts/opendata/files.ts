@@ -5,6 +5,7 @@
  */
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { FileRefused } from '../../src/domain/import/refusal.ts';
 import { readTable, type ByteChunks, type TableInput } from '../../src/domain/import/table.ts';
 
 /** The first file of `dir/sub` whose name matches, newest name first ("…-20240801" > "…-2019"). */
@@ -38,7 +39,14 @@ export function* fileChunks(path: string, chunkBytes = CHUNK_BYTES): Generator<U
 
 /** A table file (CSV or JSON), read by the same reader as the browser's; CSV is streamed. */
 export function readTableFile(path: string, chunks: ByteChunks = fileChunks(path)): TableInput {
-  return readTable(chunks, basename(path));
+  try {
+    return readTable(chunks, basename(path));
+  } catch (e) {
+    // "fichier vide" alone would not say which of the build's inputs it is.
+    if (e instanceof FileRefused)
+      throw new FileRefused(e.code, `« ${basename(path)} » refusé : ${e.message}`);
+    throw e;
+  }
 }
 
 export function readJsonFile<T>(path: string): T {

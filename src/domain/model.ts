@@ -205,6 +205,11 @@ export interface DatasetMeta {
   topology: string;
   /** File name of the build's validation reports (one per input file), when the dataset has them. */
   reports?: string;
+  /**
+   * Codes of former communes (merged, or delegated) and the commune that took each over, so that
+   * an import in the app brings them to today's commune as the build does.
+   */
+  formerCommunes?: { code: string; name: string; currentCode: string }[];
 }
 
 export const DATASET_TABLES = [

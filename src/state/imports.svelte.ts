@@ -14,17 +14,24 @@ import {
 } from '../data/import-storage.ts';
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
-import { CommuneIndex } from '../domain/import/commune-index.ts';
-import { OFFER_FORMAT_LABELS, parseOffer } from '../domain/import/offer.ts';
-import { pointLocator } from '../domain/import/point-locator.ts';
-import { parsePtiTerritories } from '../domain/import/pti-territories.ts';
-import type { ValidationReport } from '../domain/import/report.ts';
+import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
 import { readTableBytes, type TableInput } from '../domain/import/table.ts';
+import {
+  importOffer,
+  importTerritories,
+  userImportContext,
+  type ImportContent,
+  type UserImportContext,
+} from '../domain/import/user-import.ts';
 import type { DatasetMeta, Source } from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 
-/** What the report view shows: an import of the user, or an input of the build. */
-export type ReportChoice = { kind: 'import'; id: string } | { kind: 'build'; index: number };
+/**
+ * What the report view shows: an import of the user, an input of the build, or the last file
+ * refused (kept in memory only, so that its report says why; never stored nor applied).
+ */
+export type ReportChoice =
+  { kind: 'import'; id: string } | { kind: 'build'; index: number } | { kind: 'refused' };
 
 export class ImportStore {
   imports = $state.raw<StoredImport[]>([]);
@@ -32,6 +39,8 @@ export class ImportStore {
   busy = $state(false);
   error = $state<string | null>(null);
   shown = $state.raw<ReportChoice | null>(null);
+  /** The report of the last file refused because it kept no row. */
+  refused = $state.raw<ValidationReport | null>(null);
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
@@ -45,6 +54,7 @@ export class ImportStore {
   get shownReport(): { report: ValidationReport; record: StoredImport | null } | null {
     const s = this.shown;
     if (!s) return null;
+    if (s.kind === 'refused') return this.refused ? { report: this.refused, record: null } : null;
     if (s.kind === 'build') {
       const report = this.buildReports[s.index];
       return report ? { report, record: null } : null;
@@ -88,53 +98,21 @@ export class ImportStore {
   }
 
   importOffer(file: File): Promise<void> {
-    return this.#run(file, async (db, table, meta, id, source) => {
-      const { sites, report, format } = parseOffer(table, {
-        ...this.#context(meta),
-        sourceId: id,
-        idPrefix: id,
-        inputId: id,
-        label: `Offre importée : ${file.name}`,
-      });
-      return {
-        kind: 'offer',
-        formatLabel: OFFER_FORMAT_LABELS[format],
-        source: { ...source, note: `${OFFER_FORMAT_LABELS[format]} ; ${table.format}` },
-        sites,
-        scheme: null,
-        territories: [],
-        memberships: [],
-        report,
-      };
-    });
+    return this.#run(file, async (_db, table, meta, id) =>
+      importOffer(table, this.#context(meta, []), id, file.name),
+    );
   }
 
   importTerritories(file: File, schemeLabel: string): Promise<void> {
-    return this.#run(file, async (db, table, meta, id, source) => {
-      const epcis = await listEpcis(db);
-      const ctx = this.#context(meta);
-      const r = parsePtiTerritories(table, {
-        dep: ctx.dep,
-        communes: ctx.communes,
-        epcis,
-        schemeId: id,
-        sourceId: id,
-        inputId: id,
-        label: `Territoires importés : ${file.name}`,
-      });
-      const label = schemeLabel.trim() || `Territoires (${file.name})`;
-      return {
-        kind: 'territories',
-        formatLabel: 'Fichier de territoires (communes ou EPCI → territoire)',
-        source: { ...source, note: table.format },
-        sites: [],
-        scheme:
-          r.territories.length > 0 ? { id, label, unitLabel: 'territoire', sourceId: id } : null,
-        territories: r.territories,
-        memberships: r.memberships,
-        report: r.report,
-      };
-    });
+    return this.#run(file, async (db, table, meta, id) =>
+      importTerritories(
+        table,
+        this.#context(meta, await listEpcis(db)),
+        id,
+        file.name,
+        schemeLabel,
+      ),
+    );
   }
 
   remove(id: string): Promise<void> {
@@ -158,28 +136,21 @@ export class ImportStore {
     });
   }
 
-  #context(meta: DatasetMeta) {
+  #context(meta: DatasetMeta, epcis: UserImportContext['epcis']): UserImportContext {
     const data = this.#data;
-    const dep = meta.departement.code;
-    const communes = new CommuneIndex(
-      data.communes.map((c) => ({ code: c.code, name: c.name, dep, lon: c.lon, lat: c.lat })),
-    );
-    const polygons = (data.geometry?.features ?? []).map((f) => ({
-      code: f.id,
-      geometry: f.geometry,
-    }));
-    return { dep, communes, bbox: meta.bbox, communeAt: pointLocator(polygons) };
+    return userImportContext({
+      dep: meta.departement.code,
+      bbox: meta.bbox,
+      communes: data.communes,
+      formers: meta.formerCommunes,
+      polygons: (data.geometry?.features ?? []).map((f) => ({ code: f.id, geometry: f.geometry })),
+      epcis,
+    });
   }
 
   #run(
     file: File,
-    parse: (
-      db: Db,
-      table: TableInput,
-      meta: DatasetMeta,
-      id: string,
-      source: Source,
-    ) => Promise<Omit<StoredImport, 'id' | 'datasetId' | 'fileName' | 'importedAt'>>,
+    parse: (db: Db, table: TableInput, meta: DatasetMeta, id: string) => Promise<ImportContent>,
   ): Promise<void> {
     return this.#enqueue(async () => {
       const { db, meta, entry } = this.#data;
@@ -202,13 +173,14 @@ export class ImportStore {
           url: '',
           note: '',
         };
-        const parsed = await parse(db, table, meta, id, source);
+        const { sourceNote, ...content } = await parse(db, table, meta, id);
         const record: StoredImport = {
           id,
           datasetId: entry.id,
           fileName: file.name,
           importedAt: now.toISOString(),
-          ...parsed,
+          ...content,
+          source: { ...source, note: sourceNote },
         };
         await applyImport(db, record);
         // Saved after it applied: a file that breaks the engine is not brought back at every load.
@@ -218,7 +190,11 @@ export class ImportStore {
         this.shown = { kind: 'import', id };
         await this.#refresh(db, all);
       } catch (e) {
-        this.error = `Le fichier « ${file.name} » n'a pas pu être importé : ${message(e)}`;
+        this.error = `Le fichier « ${file.name} » n'a pas pu être importé : ${message(e)}. Rien n'a été modifié.`;
+        if (e instanceof ImportRefused) {
+          this.refused = e.report;
+          this.shown = { kind: 'refused' };
+        } else if (this.shown?.kind === 'refused') this.shown = null;
       } finally {
         this.busy = false;
       }

@@ -35,7 +35,7 @@ function populationOf(ctx: BuildContext, list: CommuneList) {
     label: 'Population municipale (INSEE)',
     sourceId: SOURCES.population.id,
   });
-  ctx.reports.push(r.report);
+  ctx.accept(r.report);
   return { population: r.population, sourceId: ctx.use(SOURCES.population) };
 }
 

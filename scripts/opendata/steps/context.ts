@@ -3,7 +3,7 @@
  * of every input read (written to reports.json, in reading order) and the sources cited (in the
  * order first used, which is their order in meta.json).
  */
-import type { ValidationReport } from '../../../src/domain/import/report.ts';
+import { refusalOf, type ValidationReport } from '../../../src/domain/import/report.ts';
 import type { Source } from '../../../src/domain/model.ts';
 
 export interface BuildOptions {
@@ -33,6 +33,28 @@ export class BuildContext {
     this.log = options.log ?? (() => {});
   }
 
+  /**
+   * Records the report of an input. An input that kept no row stops the build with its reason:
+   * nothing is written, so the dataset built before (and its need indicator) stays as it was.
+   * Only a national list none of whose rows is of the département (`setAsideIsEmpty`) may add
+   * nothing; it is then reported and false is returned.
+   */
+  accept(report: ValidationReport, options: { setAsideIsEmpty?: boolean } = {}): boolean {
+    this.reports.push(report);
+    const refusal = refusalOf(report);
+    if (!refusal) return true;
+    if (options.setAsideIsEmpty && report.rowsRead > 0 && report.rejectedRows === 0) {
+      this.log(`${report.label} (${report.fileName}) : aucune ligne du département ${this.dep}`);
+      return false;
+    }
+    throw new InputRefused(
+      `« ${report.fileName} » (${report.label}) refusé : ${refusal.message}` +
+        (report.rejected.length > 0 ? ` (${rejectedSample(report)})` : '') +
+        '. Rien n’a été écrit : le jeu de données précédent reste en place.',
+      report,
+    );
+  }
+
   /** Cites a source; returns its id. */
   use(source: Source): string {
     this.#sources.set(source.id, source);
@@ -42,4 +64,22 @@ export class BuildContext {
   get sources(): Source[] {
     return [...this.#sources.values()];
   }
+}
+
+/** An input that stops the build; its report says every line's fate. */
+export class InputRefused extends Error {
+  override name = 'InputRefused';
+  constructor(
+    message: string,
+    readonly report: ValidationReport,
+  ) {
+    super(message);
+  }
+}
+
+/** "ligne 2 : code INSEE inconnu dans le département : 62999 ; …", the first three rejections. */
+function rejectedSample(report: ValidationReport): string {
+  const first = report.rejected.slice(0, 3).map((r) => `ligne ${r.line} : ${r.reason}`);
+  const more = report.rejected.length - first.length;
+  return first.join(' ; ') + (more > 0 ? ` ; et ${more} autre(s)` : '');
 }

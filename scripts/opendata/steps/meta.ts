@@ -15,7 +15,7 @@ export function metaStep(
   ctx: BuildContext,
   cog: CogDepartement,
   schemes: readonly SchemeBuild[],
-  { populationSourceId }: Communes,
+  { populationSourceId, index }: Communes,
   { needIndicators, defaultNeed }: Needs,
 ): DatasetBundle['meta'] {
   return {
@@ -29,5 +29,6 @@ export function metaStep(
     populationSourceId,
     sources: ctx.sources,
     reports: 'reports.json',
+    formerCommunes: index.formers,
   };
 }

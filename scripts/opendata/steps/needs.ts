@@ -13,7 +13,7 @@ import {
 import type { NeedIndicator, NeedValue } from '../../../src/domain/model.ts';
 import { findFile, readTableFile } from '../files.ts';
 import { sourceFor, SOURCES } from '../sources.ts';
-import type { Communes } from './communes.ts';
+import type { CommuneList } from './commune-list.ts';
 import type { BuildContext } from './context.ts';
 
 export interface Needs {
@@ -23,7 +23,7 @@ export interface Needs {
   defaultNeed: string;
 }
 
-export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
+export function needsStep(ctx: BuildContext, { index }: CommuneList): Needs {
   const { dep, from } = ctx;
   const needs: NeedValue[] = [];
   const needIndicators: NeedIndicator[] = [];
@@ -41,20 +41,22 @@ export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
       needCtx(SOURCES.caf.id, 'caf-rsa', 'Foyers allocataires du RSA (CAF)'),
       Number(/20\d{2}/.exec(basename(cafFile))?.[0]) || null,
     );
-    ctx.use(
-      sourceFor('caf', {
-        millesime: r.year ? `décembre ${r.year}` : 'non précisé',
-        note: `${SOURCES.caf.note} Fichier ${basename(cafFile)}.`,
-      }),
-    );
-    ctx.reports.push(r.report);
-    for (const n of r.needs) needs.push(n);
-    needIndicators.push({
-      id: NEED_IDS.rsa,
-      label: 'Foyers allocataires du RSA',
-      unit: 'foyers',
-      sourceId: SOURCES.caf.id,
-    });
+    // A file given with --caf must hold the département; one found in the folder may be of others.
+    if (ctx.accept(r.report, { setAsideIsEmpty: !ctx.options.caf })) {
+      ctx.use(
+        sourceFor('caf', {
+          millesime: r.year ? `décembre ${r.year}` : 'non précisé',
+          note: `${SOURCES.caf.note} Fichier ${basename(cafFile)}.`,
+        }),
+      );
+      for (const n of r.needs) needs.push(n);
+      needIndicators.push({
+        id: NEED_IDS.rsa,
+        label: 'Foyers allocataires du RSA',
+        unit: 'foyers',
+        sourceId: SOURCES.caf.id,
+      });
+    }
   }
   const jobFile =
     findFile(from, 'population', /demandeurs_emploi.*\.json$/i) ??
@@ -65,39 +67,41 @@ export function needsStep(ctx: BuildContext, { index }: Communes): Needs {
       needCtx(SOURCES.jobSeekers.id, 'demandeurs-emploi', 'Demandeurs d’emploi par commune'),
       2025,
     );
-    ctx.use(SOURCES.jobSeekers);
-    ctx.reports.push(r.report);
-    for (const n of r.needs) needs.push(n);
-    needIndicators.push({
-      id: NEED_IDS.jobSeekers,
-      label: 'Demandeurs d’emploi',
-      unit: 'personnes',
-      sourceId: SOURCES.jobSeekers.id,
-    });
+    if (ctx.accept(r.report, { setAsideIsEmpty: true })) {
+      ctx.use(SOURCES.jobSeekers);
+      for (const n of r.needs) needs.push(n);
+      needIndicators.push({
+        id: NEED_IDS.jobSeekers,
+        label: 'Demandeurs d’emploi',
+        unit: 'personnes',
+        sourceId: SOURCES.jobSeekers.id,
+      });
+    }
   }
   const filoFile = findFile(from, 'besoins', /filosofi/i);
   if (filoFile) {
     const year = Number(/filosofi(20\d{2})/i.exec(basename(filoFile))?.[1] ?? 2016);
-    const src = ctx.use(
-      sourceFor('filosofi', {
-        id: `insee-filosofi-${year}`,
-        millesime: String(year),
-        title: SOURCES.filosofi.title.replace('2016', String(year)),
-      }),
-    );
+    const source = sourceFor('filosofi', {
+      id: `insee-filosofi-${year}`,
+      millesime: String(year),
+      title: SOURCES.filosofi.title.replace('2016', String(year)),
+    });
     const r = parseFilosofi(
       readTableFile(filoFile),
-      needCtx(src, 'filosofi', `Ménages pauvres (Filosofi ${year})`),
+      needCtx(source.id, 'filosofi', `Ménages pauvres (Filosofi ${year})`),
       year,
     );
-    ctx.reports.push(r.report);
-    for (const n of r.needs) needs.push(n);
-    needIndicators.push({
-      id: NEED_IDS.poorHouseholds,
-      label: 'Ménages sous le seuil de pauvreté (estimation)',
-      unit: 'ménages',
-      sourceId: src,
-    });
+    // The folder's Filosofi extract may cover other départements only.
+    if (ctx.accept(r.report, { setAsideIsEmpty: true })) {
+      const src = ctx.use(source);
+      for (const n of r.needs) needs.push(n);
+      needIndicators.push({
+        id: NEED_IDS.poorHouseholds,
+        label: 'Ménages sous le seuil de pauvreté (estimation)',
+        unit: 'ménages',
+        sourceId: src,
+      });
+    }
   }
   const defaultNeed =
     [NEED_IDS.rsa, NEED_IDS.jobSeekers, NEED_IDS.poorHouseholds].find((id) =>

@@ -5,6 +5,8 @@
  */
 import { basename } from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { toWgs84 } from '../../../src/domain/import/geojson-crs.ts';
+import { FileRefused } from '../../../src/domain/import/refusal.ts';
 import { COG_YEAR } from '../cog.ts';
 import { harmoniseContours, type HarmonisedContours } from '../contours.ts';
 import { findFile, readJsonFile } from '../files.ts';
@@ -39,6 +41,15 @@ function contourFileOf(ctx: BuildContext): string {
 export function polygonsStep(ctx: BuildContext, list: CommuneList): CommunePolygons {
   const contourFile = contourFileOf(ctx);
   const fc = readJsonFile<FeatureCollection>(contourFile);
+  // The coordinate system first: contours in metres read as degrees would exhaust the memory.
+  let crsNote: string | null;
+  try {
+    crsNote = toWgs84(fc).note;
+  } catch (e) {
+    if (e instanceof FileRefused)
+      throw new FileRefused(e.code, `« ${basename(contourFile)} » refusé : ${e.message}`);
+    throw e;
+  }
   const probe = harmoniseContours(
     fc,
     basename(contourFile),
@@ -55,8 +66,9 @@ export function polygonsStep(ctx: BuildContext, list: CommuneList): CommunePolyg
           note: `Fichier ${basename(contourFile)} ; codes ramenés au COG ${COG_YEAR}.`,
         });
   ctx.use(contourSource);
-  const contours = { ...probe, report: { ...probe.report, sourceId: contourSource.id } };
-  ctx.reports.push(contours.report);
+  const notes = crsNote ? [crsNote, ...probe.report.notes] : probe.report.notes;
+  const contours = { ...probe, report: { ...probe.report, sourceId: contourSource.id, notes } };
+  ctx.accept(contours.report);
   const missing = list.cog.communes.filter((c) => !contours.polygons.has(c.code));
   if (missing.length > 0) {
     throw new Error(

@@ -12,7 +12,7 @@ import {
   readDataInclusionStructures,
   type OfferContext,
 } from '../../../src/domain/import/offer.ts';
-import { pointLocator } from '../../../src/domain/import/point-locator.ts';
+import { pointLocator, polygonDistance } from '../../../src/domain/import/point-locator.ts';
 import { GridIndex, greatCircleKm } from '../../../src/domain/travel/geo.ts';
 import type { Commune, Site } from '../../../src/domain/model.ts';
 import { polygonsBbox, type Bbox } from '../../lib/bbox.ts';
@@ -99,6 +99,7 @@ export function sitesStep(
 ): Site[] {
   const polygons = [...contours.polygons].map(([code, geometry]) => ({ code, geometry }));
   const communeAt = pointLocator(polygons);
+  const distanceKm = polygonDistance(polygons);
   const bbox = bboxOf(communes, contours.polygons.values());
   const nearBorder = nearCommunes(communes, BORDER_MARGIN_KM);
   const sites: Site[] = [];
@@ -114,6 +115,7 @@ export function sitesStep(
       communes: index,
       bbox,
       communeAt,
+      distanceKm,
       sourceId: src.id,
       idPrefix: prefix,
       inputId: prefix,
@@ -123,8 +125,9 @@ export function sitesStep(
       ? readDataInclusionStructures(readTableFile(structuresFile))
       : new Map();
     const r = parseOffer(readTableFile(file), ctxOffer, structures);
+    // A national list may have no site in the département; a file of the département's own may not.
+    ctx.accept(r.report, { setAsideIsEmpty: key !== 'offerTemplate' });
     ctx.use(src);
-    ctx.reports.push(r.report);
     for (const s of r.sites) sites.push(s);
     ctx.log(`${label} : ${r.sites.length} site(s)`);
   }

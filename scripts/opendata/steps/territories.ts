@@ -38,7 +38,7 @@ export function territoriesStep(
       ctx.use(SOURCES.zonings),
     );
     schemes.push(...z.schemes);
-    ctx.reports.push(z.report);
+    ctx.accept(z.report);
   } else if (contours.flavour === 'georef') {
     schemes.push(...contourZoningSchemes(contours.zonings, list.codes, contours.sourceId));
   }
@@ -60,7 +60,7 @@ export function territoriesStep(
       inputId: 'pti',
       label: 'Territoires du PTI',
     });
-    ctx.reports.push(r.report);
+    ctx.accept(r.report);
     if (r.territories.length > 0) {
       schemes.push({
         scheme: { id: 'pti', label: 'Territoires PTI', unitLabel: 'territoire', sourceId: src },

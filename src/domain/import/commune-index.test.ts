@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { arrondissementOf, CommuneIndex } from './commune-index.ts';
 import { testIndex } from './fixtures/communes.ts';
 
 describe('CommuneIndex', () => {
@@ -53,5 +54,32 @@ describe('CommuneIndex', () => {
 
   it('says unknown for a name it does not have', () => {
     expect(index.byName('Ailleurs', ['01'])).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('municipal arrondissements', () => {
+  it.each([
+    ['75101', '75056', 'Paris'],
+    ['75120', '75056', 'Paris'],
+    ['13201', '13055', 'Marseille'],
+    ['13216', '13055', 'Marseille'],
+    ['69381', '69123', 'Lyon'],
+    ['69389', '69123', 'Lyon'],
+  ])('%s is in %s (%s)', (code, commune, city) => {
+    expect(arrondissementOf(code)).toEqual({ commune, city });
+  });
+
+  it.each(['75121', '13217', '69380', '69390', '75056'])('%s is no arrondissement', (code) => {
+    expect(arrondissementOf(code)).toBeNull();
+  });
+
+  it('brings an arrondissement code to its commune when the index has it', () => {
+    const index = new CommuneIndex([{ code: '13055', name: 'Marseille', dep: '13' }]);
+    expect(index.byCode('13201')).toMatchObject({
+      kind: 'arrondissement',
+      commune: { code: '13055' },
+      city: 'Marseille',
+    });
+    expect(index.byCode('69381')).toEqual({ kind: 'unknown' });
   });
 });

@@ -4,6 +4,7 @@
  * point. Matching never guesses: a name shared by two communes is reported as ambiguous.
  */
 import { nameKeys } from './names.ts';
+import type { ReportBuilder } from './report.ts';
 
 export interface CommuneRef {
   code: string;
@@ -26,7 +27,30 @@ export interface FormerCommune {
 export type CodeMatch =
   | { kind: 'current'; commune: CommuneRef }
   | { kind: 'former'; commune: CommuneRef; former: FormerCommune }
+  | { kind: 'arrondissement'; commune: CommuneRef; city: string }
   | { kind: 'unknown' };
+
+/**
+ * The municipal arrondissements of Paris, Marseille and Lyon: INSEE codes of their own (France
+ * Services and many lists use them), inside one commune of the COG.
+ */
+export const ARRONDISSEMENTS: readonly {
+  city: string;
+  commune: string;
+  codes: [number, number];
+}[] = [
+  { city: 'Paris', commune: '75056', codes: [75101, 75120] },
+  { city: 'Marseille', commune: '13055', codes: [13201, 13216] },
+  { city: 'Lyon', commune: '69123', codes: [69381, 69389] },
+];
+
+/** The commune and city of an arrondissement code ("13201" → 13055, Marseille), or null. */
+export function arrondissementOf(code: string): { commune: string; city: string } | null {
+  if (!/^\d{5}$/.test(code)) return null;
+  const n = Number(code);
+  const a = ARRONDISSEMENTS.find((x) => n >= x.codes[0] && n <= x.codes[1]);
+  return a ? { commune: a.commune, city: a.city } : null;
+}
 
 export type NameMatch =
   | { kind: 'unique'; commune: CommuneRef; viaFormer?: FormerCommune }
@@ -73,7 +97,16 @@ export class CommuneIndex {
     const former = this.#former.get(code);
     const current = former ? this.#byCode.get(former.currentCode) : undefined;
     if (former && current) return { kind: 'former', commune: current, former };
+    const arrondissement = arrondissementOf(code);
+    const city = arrondissement ? this.#byCode.get(arrondissement.commune) : undefined;
+    if (arrondissement && city)
+      return { kind: 'arrondissement', commune: city, city: arrondissement.city };
     return { kind: 'unknown' };
+  }
+
+  /** The former communes the index knows (merged, renamed), for the browser's imports. */
+  get formers(): FormerCommune[] {
+    return [...this.#former.values()];
   }
 
   /**
@@ -108,6 +141,29 @@ export class CommuneIndex {
     }
     return { kind: 'unknown' };
   }
+}
+
+/**
+ * The commune of a code of a file's row, or null when the index does not know it. A former
+ * commune's code or an arrondissement's is brought to today's commune, and the report says so
+ * (a repair of the row, and the remap with its reason).
+ */
+export function communeOfCode(
+  code: string,
+  communes: CommuneIndex,
+  line: number,
+  report: ReportBuilder,
+): CommuneRef | null {
+  const m = communes.byCode(code);
+  if (m.kind === 'unknown') return null;
+  if (m.kind === 'former') {
+    report.repair(line, 'commune_remapped');
+    report.remap(line, code, m.commune.code, `ancienne commune ${m.former.name}`);
+  } else if (m.kind === 'arrondissement') {
+    report.repair(line, 'arrondissement');
+    report.remap(line, code, m.commune.code, `arrondissement municipal de ${m.city}`);
+  }
+  return m.commune;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInBbox, isInFrance, readPoint } from './coordinates.ts';
+import { bboxDistanceKm, distanceKm, isInBbox, isInFrance, readPoint } from './coordinates.ts';
 
 describe('readPoint', () => {
   it('reads degrees, with decimal commas', () => {
@@ -45,7 +45,12 @@ describe('readPoint', () => {
     expect(readPoint('12.5', '41.9')).toEqual({ ok: false, reason: 'outside_france' });
     expect(readPoint('abc', '48.2')).toEqual({ ok: false, reason: 'not_a_number' });
     expect(readPoint('NULL', 'NULL')).toEqual({ ok: false, reason: 'missing' });
-    expect(readPoint('0', '0')).toEqual({ ok: false, reason: 'missing' });
+    expect(readPoint('', '48.2')).toEqual({ ok: false, reason: 'missing' });
+  });
+
+  it('refuses (0, 0), a default value, as no position rather than as none', () => {
+    expect(readPoint('0', '0')).toEqual({ ok: false, reason: 'zero' });
+    expect(readPoint('0,0', '0.000')).toEqual({ ok: false, reason: 'zero' });
     expect(readPoint('', '48.2')).toEqual({ ok: false, reason: 'missing' });
   });
 
@@ -59,5 +64,19 @@ describe('readPoint', () => {
   it('checks a point against a box with a margin', () => {
     expect(isInBbox(2.0, 50.0, [1.5, 50.1, 2.5, 51])).toBe(false);
     expect(isInBbox(2.0, 50.0, [1.5, 50.1, 2.5, 51], 0.2)).toBe(true);
+  });
+});
+
+describe('distances', () => {
+  it('measures great-circle kilometres', () => {
+    // Notre-Dame de Paris to the Grand-Place of Lille: 205 km as the crow flies.
+    expect(Math.round(distanceKm(2.3499, 48.853, 3.0635, 50.6372))).toBe(205);
+    expect(distanceKm(2, 50, 2, 50)).toBe(0);
+  });
+
+  it('measures the way to a box, 0 inside', () => {
+    expect(bboxDistanceKm(2, 50.5, [1.5, 50, 2.5, 51])).toBe(0);
+    // One degree of latitude south of the box.
+    expect(bboxDistanceKm(2, 49, [1.5, 50, 2.5, 51])).toBeCloseTo(111.2, 0);
   });
 });

@@ -26,7 +26,7 @@ export function isInFrance(lon: number, lat: number): boolean {
 
 export type PointResult =
   | { ok: true; lon: number; lat: number; repairs: RepairCode[] }
-  | { ok: false; reason: 'missing' | 'not_a_number' | 'outside_france' };
+  | { ok: false; reason: 'missing' | 'zero' | 'not_a_number' | 'outside_france' };
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -51,7 +51,9 @@ export function readPoint(xRaw: string | undefined, yRaw: string | undefined): P
     lat: round6(lat),
     repairs: unique([...repairs, ...extra]),
   });
-  if (x.value === 0 && y.value === 0) return { ok: false, reason: 'missing' };
+  // (0, 0), in the Gulf of Guinea: a default value of the software that wrote the file, never a
+  // place; not "no coordinates" either, which would put the row at its chef-lieu unsaid.
+  if (x.value === 0 && y.value === 0) return { ok: false, reason: 'zero' };
   if (looksLikeLambert93(x.value, y.value)) {
     const [lon, lat] = lambert93ToWgs84(x.value, y.value);
     return done(lon, lat, ['lambert93']);
@@ -75,4 +77,27 @@ export function isInBbox(
     lat >= bbox[1] - marginDeg &&
     lat <= bbox[3] + marginDeg
   );
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/** Great-circle distance in kilometres between two WGS84 points. */
+export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dLat = (lat2 - lat1) * RAD;
+  const dLon = (lon2 - lon1) * RAD;
+  const a =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Distance in kilometres from a point to a [west, south, east, north] box (0 inside). */
+export function bboxDistanceKm(
+  lon: number,
+  lat: number,
+  bbox: readonly [number, number, number, number],
+): number {
+  const nearLon = Math.min(Math.max(lon, bbox[0]), bbox[2]);
+  const nearLat = Math.min(Math.max(lat, bbox[1]), bbox[3]);
+  return distanceKm(lon, lat, nearLon, nearLat);
 }

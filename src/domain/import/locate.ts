@@ -3,10 +3,10 @@
  * its point (coordinates read and checked, or the commune's chef-lieu). Shared by every offer
  * parser so that all sources are held to the same rules and report the same way.
  */
-import type { CommuneIndex } from './commune-index.ts';
-import { isInBbox, readPoint } from './coordinates.ts';
+import { communeOfCode, type CommuneIndex } from './commune-index.ts';
+import { bboxDistanceKm, distanceKm, isInBbox, readPoint } from './coordinates.ts';
 import type { ReportBuilder } from './report.ts';
-import { departementOfCommune, normaliseInseeCode, normalisePostcode } from './values.ts';
+import { normaliseInseeCode, normalisePostcode, unknownCodeDetail } from './values.ts';
 
 export interface LocateContext {
   /** Département of the dataset ("62"). */
@@ -16,10 +16,25 @@ export interface LocateContext {
   bbox: readonly [number, number, number, number];
   /** The commune whose polygon contains a point, when the caller has the polygons. */
   communeAt?: (lon: number, lat: number) => string | null;
+  /**
+   * Kilometres from a point to the polygon of a commune, or to the département's when no code is
+   * given (0 inside; null for a commune without a polygon), when the caller has the polygons.
+   */
+  distanceKm?: (lon: number, lat: number, communeCode?: string) => number | null;
 }
 
 /** About 3 km: a site just across the border still serves the département's people. */
 export const BBOX_MARGIN_DEG = 0.03;
+export const BORDER_MARGIN_KM = 3;
+
+/**
+ * A point farther than this from the commune the row names (its polygon, else its chef-lieu) is
+ * kept at the file's commune but flagged: one of the two is wrong, and only the user can tell.
+ */
+export const FAR_FROM_COMMUNE_KM = 10;
+
+const km = (d: number) =>
+  d < 10 ? d.toLocaleString('fr-FR', { maximumFractionDigits: 1 }) : String(Math.round(d));
 
 export interface RawLocation {
   insee?: string;
@@ -54,21 +69,13 @@ export function locateRow(
       report.reject(line, 'insee_malformed', cells, `« ${raw.insee} »`);
       return null;
     }
-    const match = ctx.communes.byCode(insee.code);
-    if (match.kind === 'unknown') {
-      const detail =
-        departementOfCommune(insee.code) !== ctx.dep
-          ? `${insee.code} (département ${departementOfCommune(insee.code)})`
-          : insee.code;
-      report.reject(line, 'insee_unknown', cells, detail);
+    const commune = communeOfCode(insee.code, ctx.communes, line, report);
+    if (commune === null) {
+      report.reject(line, 'insee_unknown', cells, unknownCodeDetail(insee.code, ctx.dep));
       return null;
     }
     report.repairAll(line, insee.repairs);
-    communeCode = match.commune.code;
-    if (match.kind === 'former') {
-      report.repair(line, 'commune_remapped');
-      report.remap(line, insee.code, communeCode, `ancienne commune ${match.former.name}`);
-    }
+    communeCode = commune.code;
   } else if (raw.communeName !== undefined && raw.communeName.trim() !== '') {
     const match = ctx.communes.byName(raw.communeName, [ctx.dep], normalisePostcode(raw.postcode));
     if (match.kind === 'ambiguous') {
@@ -96,42 +103,63 @@ export function locateRow(
 
   const point = readPoint(raw.x, raw.y);
   if (!point.ok && point.reason !== 'missing') {
-    report.reject(
-      line,
-      point.reason === 'outside_france' ? 'coordinates_outside_france' : 'coordinates_not_a_number',
-      cells,
-      `« ${raw.x ?? ''} ; ${raw.y ?? ''} »`,
-    );
+    const code =
+      point.reason === 'outside_france'
+        ? 'coordinates_outside_france'
+        : point.reason === 'zero'
+          ? 'coordinates_zero'
+          : 'coordinates_not_a_number';
+    report.reject(line, code, cells, `« ${raw.x ?? ''} ; ${raw.y ?? ''} »`);
     return null;
   }
   if (point.ok) {
-    if (!isInBbox(point.lon, point.lat, ctx.bbox, BBOX_MARGIN_DEG)) {
+    const { lon, lat } = point;
+    const where = `${lon.toFixed(5)}, ${lat.toFixed(5)}${point.repairs.includes('lambert93') ? ' (converti du Lambert-93)' : ''}`;
+    // How far outside the département: by its polygons when known, else by its box.
+    const here = ctx.communeAt?.(lon, lat) ?? null;
+    const inBox = isInBbox(lon, lat, ctx.bbox, BBOX_MARGIN_DEG);
+    const outsideKm =
+      here !== null
+        ? 0
+        : (ctx.distanceKm?.(lon, lat) ?? (inBox ? 0 : bboxDistanceKm(lon, lat, ctx.bbox)));
+    if (!inBox || outsideKm > BORDER_MARGIN_KM) {
       report.reject(
         line,
         'coordinates_outside_departement',
         cells,
-        `${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`,
+        `${where} : à ${km(outsideKm)} km du département`,
       );
       return null;
     }
     if (communeCode === null) {
-      const found = ctx.communeAt?.(point.lon, point.lat) ?? null;
-      if (found === null) {
+      if (here === null) {
         report.reject(
           line,
           raw.communeName ? 'commune_unknown' : 'coordinates_outside_departement',
           cells,
-          raw.communeName
-            ? `« ${raw.communeName} »`
-            : `${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}`,
+          raw.communeName ? `« ${raw.communeName} »` : where,
         );
         return null;
       }
-      communeCode = found;
+      communeCode = here;
       report.repair(line, 'commune_from_point');
+    } else if (here !== communeCode) {
+      const commune = ctx.communes.get(communeCode);
+      const fromCommune =
+        ctx.distanceKm?.(lon, lat, communeCode) ??
+        (commune?.lon !== undefined && commune.lat !== undefined
+          ? distanceKm(lon, lat, commune.lon, commune.lat)
+          : null);
+      if (fromCommune !== null && fromCommune > FAR_FROM_COMMUNE_KM) {
+        report.warn(
+          line,
+          'point_far_from_commune',
+          `${where} : à ${km(fromCommune)} km de ${commune?.name ?? communeCode} (${communeCode})`,
+        );
+      }
     }
     report.repairAll(line, point.repairs);
-    return { communeCode, lon: point.lon, lat: point.lat };
+    return { communeCode, lon, lat };
   }
   if (communeCode === null) {
     report.reject(line, 'commune_missing', cells);

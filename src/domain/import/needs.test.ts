@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testIndex } from './fixtures/communes.ts';
 import { parseCafRsa, parseFilosofi, parseJobSeekers, type NeedContext } from './needs.ts';
+import { CommuneIndex } from './commune-index.ts';
+import { rejectedRowsCsv } from './report.ts';
 import { readTableBytes, readCsvText, readJsonRecords } from './table.ts';
 
 const ctx: NeedContext = {
@@ -53,6 +55,138 @@ describe('CAF RSA households', () => {
     expect(needs).toEqual([
       { communeCode: '01001', indicator: 'rsa_foyers', value: 110, year: 2015, sourceId: 'caf' },
     ]);
+  });
+});
+
+describe('a commune given twice', () => {
+  it('keeps the first row of a CAF file, rejects the next ones with both lines, never sums', () => {
+    const t = readCsvText(
+      [
+        'dtreffre;numcomdo;nomcom;indfoy_rsa',
+        '2023-12-31;01001;A;4620',
+        '2023-12-31;01002;B;40',
+        '2023-12-31;01001;A;2310',
+        '2022-12-31;01002;B;38',
+        '2023-12-31;1001;A;1',
+        // Two codes of one commune today (01099 merged into 01007) are summed, not duplicates.
+        '2023-12-31;01099;C;10',
+        '2023-12-31;01007;D;15',
+      ].join('\n'),
+      'caf.csv',
+    );
+    const { needs, report } = parseCafRsa(t, ctx);
+    expect(needs.map((n) => [n.communeCode, n.value])).toEqual([
+      ['01001', 4620],
+      ['01002', 40],
+      ['01007', 25],
+    ]);
+    expect(report.rejections).toEqual([
+      {
+        code: 'duplicate',
+        label: 'ligne en double',
+        count: 2,
+        lines: [4, 6],
+        details: [
+          'commune 01001 déjà donnée ligne 2 (la première ligne est gardée, les suivantes rejetées)',
+          'commune 01001 déjà donnée ligne 2 (la première ligne est gardée, les suivantes rejetées)',
+        ],
+      },
+    ]);
+    expect(report.ignored).toMatchObject([{ code: 'older_millesime', lines: [5] }]);
+    expect(report.notes.join(' ')).toMatch(
+      /2 ligne\(s\) en double .* la première ligne de chaque commune est gardée, les suivantes sont rejetées, jamais additionnées/,
+    );
+    expect(rejectedRowsCsv(report).split('\r\n').slice(1, 3)).toEqual([
+      '4;ligne en double : commune 01001 déjà donnée ligne 2 (la première ligne est gardée, les suivantes rejetées);2023-12-31;01001;A;2310',
+      '6;ligne en double : commune 01001 déjà donnée ligne 2 (la première ligne est gardée, les suivantes rejetées);2023-12-31;1001;A;1',
+    ]);
+  });
+
+  it('does the same in the job seekers and Filosofi files', () => {
+    const jobs = parseJobSeekers(
+      readCsvText('insee,population\n01001,35\n01001,40\n', 'de.csv'),
+      ctx,
+      2024,
+    );
+    expect(jobs.needs.map((n) => n.value)).toEqual([35]);
+    expect(jobs.report.rejections).toMatchObject([{ code: 'duplicate', lines: [3] }]);
+    const filo = parseFilosofi(
+      readCsvText('CODGEO,NBMENFISC16,TP6016\n01001,1000,10\n01001,1000,20\n', 'f.csv'),
+      ctx,
+      2016,
+    );
+    expect(filo.needs.map((n) => n.value)).toEqual([100]);
+    expect(filo.report.rejections).toMatchObject([{ code: 'duplicate', lines: [3] }]);
+  });
+});
+
+describe('codes as files write them', () => {
+  it('repairs spaces in codes, rejects a code of no département with its line, and exports it', () => {
+    const t = readCsvText(
+      [
+        'dtreffre;numcomdo;nomcom;indfoy_rsa',
+        '2023-12-31;01 001;A;5',
+        '2023-12-31;01\u00a0002;B;7',
+        '2023-12-31;01\u202f005;C;9',
+        '2023-12-31;99999;X;9',
+        '2023-12-31;02001;AILLEURS;30',
+        '2023-12-31;00123;X;1',
+      ].join('\n'),
+      'caf.csv',
+    );
+    const { needs, report } = parseCafRsa(t, ctx);
+    expect(needs.map((n) => [n.communeCode, n.value])).toEqual([
+      ['01001', 5],
+      ['01002', 7],
+      ['01005', 9],
+    ]);
+    expect(report.repairs).toMatchObject([{ code: 'insee_separator', lines: [2, 3, 4] }]);
+    expect(report.rejections).toMatchObject([
+      {
+        code: 'insee_unknown',
+        lines: [5, 7],
+        details: ['99999 (aucun département « 99 »)', '00123 (aucun département « 00 »)'],
+      },
+    ]);
+    expect(report.ignored).toMatchObject([{ code: 'other_departement', lines: [6] }]);
+    expect(rejectedRowsCsv(report)).toContain(
+      '5;code INSEE inconnu dans le département : 99999 (aucun département « 99 »);2023-12-31;99999;X;9',
+    );
+  });
+
+  it('adds the arrondissements of a city, unless the file also gives the city whole', () => {
+    const lyon = new CommuneIndex([{ code: '69123', name: 'Lyon', dep: '69' }]);
+    const c = { ...ctx, dep: '69', communes: lyon };
+    const byArrondissement = parseJobSeekers(
+      readCsvText('insee,population\n69381,100\n69382,50\n', 'de.csv'),
+      c,
+      2024,
+    );
+    expect(byArrondissement.needs.map((n) => [n.communeCode, n.value])).toEqual([['69123', 150]]);
+    expect(byArrondissement.report.repairs).toMatchObject([
+      { code: 'arrondissement', lines: [2, 3] },
+    ]);
+    expect(byArrondissement.report.remaps).toMatchObject([
+      { from: '69381', to: '69123', reason: 'arrondissement municipal de Lyon' },
+      { from: '69382', to: '69123' },
+    ]);
+    const both = parseJobSeekers(
+      readCsvText('insee,population\n69381,100\n69123,900\n', 'de.csv'),
+      c,
+      2024,
+    );
+    expect(both.needs.map((n) => [n.communeCode, n.value])).toEqual([['69123', 900]]);
+    expect([both.report.kept, both.report.ignoredRows]).toEqual([1, 1]);
+    expect(both.report.ignored).toMatchObject([{ code: 'not_a_commune', lines: [2] }]);
+  });
+});
+
+describe('a CAF file without its columns', () => {
+  it('is refused with the columns it lacks and those it has', () => {
+    const t = readCsvText('code;valeur\n01001;5\n', 'caf.csv');
+    expect(() => parseCafRsa(t, ctx)).toThrow(
+      'colonne(s) attendue(s) absente(s) : « numcomdo » ou « Codes_Insee » (code commune), « indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA) ; colonnes du fichier : « code », « valeur »',
+    );
   });
 });
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TEST_BBOX, testCommuneAt, testIndex } from './fixtures/communes.ts';
+import { TEST_BBOX, TEST_COMMUNES, testCommuneAt, testIndex } from './fixtures/communes.ts';
+import { wgs84ToLambert93 } from './lambert93.ts';
+import { pointLocator, polygonDistance } from './point-locator.ts';
 import {
   detectOfferFormat,
   parseOffer,
@@ -329,5 +331,78 @@ describe('the template documented in the README', () => {
       ['mobilite', 'garage_solidaire', 120, '62041'],
     ]);
     expect(sites[2]?.lon).toBeCloseTo(2.7766, 4);
+  });
+});
+
+describe('coordinates that would mislead', () => {
+  // Each fictional commune as a 0.04° square around its chef-lieu.
+  const polygons = TEST_COMMUNES.map((c) => ({
+    code: c.code,
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [c.lon! - 0.02, c.lat! - 0.02],
+          [c.lon! + 0.02, c.lat! - 0.02],
+          [c.lon! + 0.02, c.lat! + 0.02],
+          [c.lon! - 0.02, c.lat! + 0.02],
+          [c.lon! - 0.02, c.lat! - 0.02],
+        ],
+      ],
+    },
+  }));
+  const withPolygons = ctx({
+    communeAt: pointLocator(polygons),
+    distanceKm: polygonDistance(polygons),
+  });
+  const [farX, farY] = wgs84ToLambert93(5.2, 45.2);
+  const lines = [
+    'nom;code_insee;x;y',
+    'Zéro;01001;0;0',
+    `Lambert loin;01001;${farX.toFixed(0)};${farY.toFixed(0)}`,
+    'Entre deux;01001;5.48;46.38',
+    'Mauvaise commune;01001;5.4;46.15',
+    'Bien placé;01001;5.2;46.1',
+  ];
+  const { sites, report } = parseOffer(readCsvText(lines.join('\n'), 'o.csv'), withPolygons);
+
+  it('rejects (0, 0) as no position, instead of moving the row to its chef-lieu', () => {
+    expect(report.rejections.find((g) => g.code === 'coordinates_zero')?.lines).toEqual([2]);
+    expect(sites.map((s) => s.name)).not.toContain('Zéro');
+    expect(rejectedRowsCsv(report)).toContain(
+      '\r\n2;"coordonnées (0, 0) : valeur par défaut d’un logiciel, pas une position : « 0 ; 0 »";Zéro;01001;0;0\r\n',
+    );
+  });
+
+  it('rejects a point outside the département with its converted position and distance', () => {
+    const g = report.rejections.find((x) => x.code === 'coordinates_outside_departement')!;
+    expect(g.lines).toEqual([3, 4]);
+    expect(g.details?.[0]).toMatch(
+      /^5\.20000, 45\.20000 \(converti du Lambert-93\) : à 8\d km du département$/,
+    );
+    // Inside the département's box, but in no commune and 3 km beyond the nearest one.
+    expect(g.details?.[1]).toMatch(/^5\.48000, 46\.38000 : à 1\d km du département$/);
+  });
+
+  it('keeps a point far from the commune the row names, flagged with the distance', () => {
+    expect(sites.map((s) => s.name)).toEqual(['Mauvaise commune', 'Bien placé']);
+    expect(report.warnings).toEqual([
+      {
+        code: 'point_far_from_commune',
+        label: 'point loin de la commune du fichier (ligne gardée, à vérifier)',
+        count: 1,
+        lines: [5],
+        details: ['5.40000, 46.15000 : à 14 km de Abergement-le-Grand (01001)'],
+      },
+    ]);
+  });
+
+  it('flags it by the chef-lieu when the polygons are not known', () => {
+    const r = parseOffer(readCsvText(lines.join('\n'), 'o.csv'), ctx());
+    // Without the polygons, the point between two communes is not known to be outside either.
+    expect(r.report.warnings?.[0]?.details).toEqual([
+      '5.48000, 46.38000 : à 38 km de Abergement-le-Grand (01001)',
+      '5.40000, 46.15000 : à 16 km de Abergement-le-Grand (01001)',
+    ]);
   });
 });

@@ -53,3 +53,57 @@ export function pointLocator(
     return null;
   };
 }
+
+/**
+ * Distance in kilometres from a point to the nearest edge of the polygons (of one commune when a
+ * code is given, else of all), 0 inside: how far outside the département, or outside its own
+ * commune, a point of a file lands. Distances are measured on a local flat projection around the
+ * point, exact enough at the scale of a département. Null for a code without a polygon.
+ */
+export function polygonDistance(
+  polygons: readonly CommunePolygon[],
+): (lon: number, lat: number, code?: string) => number | null {
+  const all = polygons.map((p) => ({ ...p, box: boxOf(p.geometry) }));
+  const byCode = new Map(all.map((p) => [p.code, p]));
+  return (lon, lat, code) => {
+    const list = code === undefined ? all : byCode.has(code) ? [byCode.get(code)!] : [];
+    if (list.length === 0) return null;
+    const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
+    const ky = 110.574;
+    const boxKm = (b: Box) =>
+      Math.hypot(
+        Math.max(b[0] - lon, 0, lon - b[2]) * kx,
+        Math.max(b[1] - lat, 0, lat - b[3]) * ky,
+      );
+    let best = Infinity;
+    for (const p of [...list].sort((a, b) => boxKm(a.box) - boxKm(b.box))) {
+      if (boxKm(p.box) >= best) break;
+      if (booleanPointInPolygon([lon, lat], p.geometry)) return 0;
+      const rings =
+        p.geometry.type === 'Polygon' ? p.geometry.coordinates : p.geometry.coordinates.flat();
+      for (const ring of rings) {
+        for (let i = 1; i < ring.length; i++) {
+          const a = ring[i - 1] as number[];
+          const b = ring[i] as number[];
+          const d = segmentDistance(
+            ((a[0] as number) - lon) * kx,
+            ((a[1] as number) - lat) * ky,
+            ((b[0] as number) - lon) * kx,
+            ((b[1] as number) - lat) * ky,
+          );
+          if (d < best) best = d;
+        }
+      }
+    }
+    return best;
+  };
+}
+
+/** Distance from the origin to the segment (ax, ay)–(bx, by). */
+function segmentDistance(ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2));
+  return Math.hypot(ax + t * dx, ay + t * dy);
+}

@@ -5,11 +5,11 @@
  * "hors territoire" territory, which the report counts.
  */
 import type { Membership, Territory } from '../model.ts';
-import type { CommuneIndex } from './commune-index.ts';
+import { communeOfCode, type CommuneIndex } from './commune-index.ts';
 import { normaliseName } from './names.ts';
 import { tableReport, type ValidationReport } from './report.ts';
-import { cellAt, findColumn, type TableInput } from './table.ts';
-import { departementOfCommune, isNullish, normaliseInseeCode } from './values.ts';
+import { cellAt, findColumn, requireColumns, type TableInput } from './table.ts';
+import { isNullish, normaliseInseeCode, unknownCodeDetail } from './values.ts';
 
 export interface Epci {
   code: string;
@@ -54,8 +54,13 @@ export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): T
     epci: findColumn(h, ['epci', 'siren_epci', 'code_epci', 'siren']),
     epciName: findColumn(h, ['nom_epci', 'libelle_epci', 'lib_epci']),
   };
-  if (col.territory < 0)
-    report.note('Colonne « territoire » absente : aucune ligne ne peut être lue.');
+  requireColumns(table, [
+    [col.territory, '« territoire » (nom du territoire)'],
+    [
+      Math.max(col.insee, col.commune, col.epci, col.epciName),
+      '« code_insee », « commune » ou « epci » (ce que le territoire regroupe)',
+    ],
+  ]);
   const epciByCode = new Map(ctx.epcis.map((e) => [e.code, e]));
   const epciByName = new Map(ctx.epcis.map((e) => [normaliseName(e.name), e]));
   const territoryByName = new Map<string, Territory>();
@@ -78,23 +83,13 @@ export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): T
         report.reject(r.line, 'insee_malformed', r.cells, `« ${inseeRaw} »`);
         continue;
       }
-      const m = ctx.communes.byCode(insee.code);
-      if (m.kind === 'unknown') {
-        const dep = departementOfCommune(insee.code);
-        report.reject(
-          r.line,
-          'insee_unknown',
-          r.cells,
-          dep !== ctx.dep ? `${insee.code} (département ${dep})` : insee.code,
-        );
+      const commune = communeOfCode(insee.code, ctx.communes, r.line, report);
+      if (commune === null) {
+        report.reject(r.line, 'insee_unknown', r.cells, unknownCodeDetail(insee.code, ctx.dep));
         continue;
       }
       report.repairAll(r.line, insee.repairs);
-      if (m.kind === 'former') {
-        report.repair(r.line, 'commune_remapped');
-        report.remap(r.line, insee.code, m.commune.code, `ancienne commune ${m.former.name}`);
-      }
-      communes = [m.commune.code];
+      communes = [commune.code];
     } else if (epciRaw || epciNameRaw) {
       const e = epciByCode.get(epciRaw) ?? epciByName.get(normaliseName(epciNameRaw || epciRaw));
       if (!e) {

@@ -5,7 +5,7 @@
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
 import { toCsv } from '../csv-export.ts';
-import type { RefusalCode } from './refusal.ts';
+import { FileRefused, type RefusalCode } from './refusal.ts';
 import type { TableInput } from './table.ts';
 import type { RepairCode } from './values.ts';
 
@@ -13,6 +13,8 @@ export const REPAIR_LABELS: Record<RepairCode, string> = {
   decimal_comma: 'virgule décimale convertie',
   insee_leading_zero: 'zéro initial du code INSEE rétabli',
   insee_from_number: 'code INSEE écrit comme un nombre (« 62041.0 ») corrigé',
+  insee_separator: 'espace ou séparateur de milliers retiré du code INSEE (« 62 041 »)',
+  arrondissement: 'arrondissement municipal rattaché à sa commune (Paris, Lyon, Marseille)',
   encoding_windows_1252: 'fichier en Windows-1252 (Latin-1) converti en UTF-8',
   lambert93: 'coordonnées Lambert-93 converties en longitude/latitude',
   lat_lon_swapped: 'latitude et longitude inversées remises dans l’ordre',
@@ -35,6 +37,7 @@ export type RejectCode =
   | 'commune_unknown'
   | 'commune_missing'
   | 'coordinates_not_a_number'
+  | 'coordinates_zero'
   | 'coordinates_outside_france'
   | 'coordinates_outside_departement'
   | 'name_missing'
@@ -57,6 +60,7 @@ export const REJECT_LABELS: Record<RejectCode, string> = {
   commune_unknown: 'commune introuvable dans le département',
   commune_missing: 'ni code INSEE, ni commune, ni coordonnées',
   coordinates_not_a_number: 'coordonnées illisibles',
+  coordinates_zero: 'coordonnées (0, 0) : valeur par défaut d’un logiciel, pas une position',
   coordinates_outside_france: 'coordonnées hors de France',
   coordinates_outside_departement: 'coordonnées hors du département',
   name_missing: 'nom absent',
@@ -82,6 +86,13 @@ export const IGNORE_LABELS: Record<IgnoreCode, string> = {
   not_a_commune: 'ligne qui n’est pas une commune (total, arrondissement…)',
   not_a_public_site: 'site non ouvert au public (direction régionale ou départementale)',
   older_millesime: 'millésime plus ancien qu’une autre ligne de la même commune',
+};
+
+/** What is kept but should be checked by the user. */
+export type WarningCode = 'point_far_from_commune';
+
+export const WARNING_LABELS: Record<WarningCode, string> = {
+  point_far_from_commune: 'point loin de la commune du fichier (ligne gardée, à vérifier)',
 };
 
 export interface IssueGroup {
@@ -125,6 +136,8 @@ export interface ValidationReport {
   repairs: IssueGroup[];
   rejections: IssueGroup[];
   ignored: IssueGroup[];
+  /** Rows kept that should be checked (absent from reports made before warnings existed). */
+  warnings?: IssueGroup[];
   remaps: Remap[];
   /** File-level notes ("aucune colonne capacité : capacités inconnues"). */
   notes: string[];
@@ -143,6 +156,7 @@ export class ReportBuilder {
   #repairs = new Map<RepairCode, Set<number>>();
   #rejections = new Map<string, IssueGroup>();
   #ignored = new Map<string, IssueGroup>();
+  #warnings: { line: number; code: WarningCode; detail: string }[] = [];
   #remaps = new Map<string, Remap>();
   #repairedLines = new Set<number>();
   /** The table read, whose file-level problems are known only once it has been read through. */
@@ -203,6 +217,11 @@ export class ReportBuilder {
     this.#report.ignoredRows++;
   }
 
+  /** A row kept, but that the user should check (a point far from its commune…). */
+  warn(line: number, code: WarningCode, detail: string): void {
+    this.#warnings.push({ line, code, detail });
+  }
+
   remap(line: number, from: string, to: string, reason: string): void {
     const key = `${from}→${to}`;
     const r = this.#remaps.get(key) ?? { from, to, reason, lines: [] };
@@ -239,8 +258,14 @@ export class ReportBuilder {
         if (!rejectedLines.has(l)) addTo(repairs, code, REPAIR_LABELS[code], l);
       }
     }
+    const warnings = new Map<string, IssueGroup>();
+    for (const w of [...this.#warnings].sort((a, b) => a.line - b.line)) {
+      if (!rejectedLines.has(w.line))
+        addTo(warnings, w.code, WARNING_LABELS[w.code], w.line, w.detail);
+    }
     return {
       ...this.#report,
+      warnings: sortGroups(warnings),
       repairedRows: repaired.length,
       repairs: sortGroups(repairs),
       rejections: sortGroups(this.#rejections),
@@ -332,3 +357,24 @@ export function refusalOf(report: ValidationReport): Refusal | null {
 }
 
 const fr = (v: number) => v.toLocaleString('fr-FR');
+
+/**
+ * An import that was read through and kept no row: refused as a whole, with its report, so that
+ * the user can see every line and its reason while nothing of the file replaces anything.
+ */
+export class ImportRefused extends FileRefused {
+  override name = 'ImportRefused';
+  constructor(
+    refusal: Refusal,
+    readonly report: ValidationReport,
+  ) {
+    super(refusal.code, refusal.message);
+  }
+}
+
+/** The report of an import that kept rows; throws `ImportRefused` when it kept none. */
+export function acceptReport(report: ValidationReport): ValidationReport {
+  const refusal = refusalOf(report);
+  if (refusal) throw new ImportRefused(refusal, report);
+  return report;
+}

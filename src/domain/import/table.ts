@@ -267,3 +267,17 @@ export function findColumn(header: readonly string[], names: readonly string[]):
 
 /** Reads a record's cell by column index; a missing column or cell gives "". */
 export const cellAt = (r: CsvRecord, i: number): string => (i >= 0 ? (r.cells[i] ?? '') : '');
+
+/**
+ * Refuses a file without a column the reader cannot do without: every row would be rejected for
+ * the same reason, which the file's header already says.
+ */
+export function requireColumns(table: TableInput, columns: readonly [number, string][]): void {
+  const missing = columns.filter(([i]) => i < 0).map(([, name]) => name);
+  if (missing.length === 0) return;
+  const found = table.header.slice(0, 12).map((h) => `« ${h.slice(0, 40)} »`);
+  throw new FileRefused(
+    'columns_missing',
+    `colonne(s) attendue(s) absente(s) : ${missing.join(', ')} ; colonnes du fichier : ${found.join(', ') || '(aucune)'}${table.header.length > 12 ? '…' : ''}`,
+  );
+}

@@ -4,6 +4,7 @@ import {
   departementsOfPostcode,
   isNullish,
   normaliseDepartementCode,
+  isDepartementCode,
   normaliseInseeCode,
   normalisePostcode,
   parseNumber,
@@ -42,6 +43,13 @@ describe('normaliseInseeCode', () => {
     ['2a004', '2A004', []],
     ['2B033', '2B033', []],
     ['97411', '97411', []],
+    // As Excel formats a number: a space, a no-break space, a narrow no-break space, a dot.
+    ['62 041', '62041', ['insee_separator']],
+    ['62\u00a0041', '62041', ['insee_separator']],
+    ['62\u202f041', '62041', ['insee_separator']],
+    ['62.041', '62041', ['insee_separator']],
+    ['1 001', '01001', ['insee_separator', 'insee_leading_zero']],
+    ['2A 004', '2A004', ['insee_separator']],
   ])('reads %j as %s', (raw, code, repairs) => {
     expect(normaliseInseeCode(raw)).toEqual({ ok: true, code, repairs });
   });
@@ -53,8 +61,17 @@ describe('normaliseInseeCode', () => {
     ['2A04', 'malformed'],
     ['ABCDE', 'malformed'],
     ['62-041', 'malformed'],
+    ['6 2041', 'malformed'],
+    ['620 41', 'malformed'],
   ])('refuses %j (%s)', (raw, reason) => {
     expect(normaliseInseeCode(raw)).toEqual({ ok: false, reason });
+  });
+
+  it('tells a département that exists from a code that names none', () => {
+    for (const dep of ['01', '62', '95', '2A', '2B', '971', '976', '975'])
+      expect(isDepartementCode(dep), dep).toBe(true);
+    for (const dep of ['00', '20', '96', '99', '979', '2C'])
+      expect(isDepartementCode(dep), dep).toBe(false);
   });
 });
 

@@ -16,6 +16,8 @@ export type RepairCode =
   | 'decimal_comma'
   | 'insee_leading_zero'
   | 'insee_from_number'
+  | 'insee_separator'
+  | 'arrondissement'
   | 'encoding_windows_1252'
   | 'lambert93'
   | 'lat_lon_swapped'
@@ -68,6 +70,13 @@ export function normaliseInseeCode(raw: string | null | undefined): InseeResult 
   if (isNullish(raw)) return { ok: false, reason: 'missing' };
   let s = (raw as string).trim().toUpperCase();
   const repairs: RepairCode[] = [];
+  // "62 041" as Excel formats a number (a space, a no-break or a narrow no-break space), or
+  // "62.041" with a dot for thousands: the separator is dropped.
+  const grouped = /^(\d{1,2}|2[AB])(?:[\s\u00a0\u202f]+|\.)(\d{3})$/.exec(s);
+  if (grouped) {
+    s = `${grouped[1]}${grouped[2]}`;
+    repairs.push('insee_separator');
+  }
   const asFloat = /^(\d{1,5})[.,]0+$/.exec(s);
   if (asFloat) {
     s = asFloat[1] as string;
@@ -83,6 +92,28 @@ export function normaliseInseeCode(raw: string | null | undefined): InseeResult 
   }
   if (/^\d{5}$/.test(s) || /^2[AB]\d{3}$/.test(s)) return { ok: true, code: s, repairs };
   return { ok: false, reason: 'malformed' };
+}
+
+/**
+ * Whether the first characters of a commune code name a place with communes: a département
+ * 01–95 (20 is Corsica's former code, now 2A and 2B), 2A, 2B, a DROM 971–976 or a collectivity
+ * with INSEE commune codes (975, 977, 978). "99" is INSEE's code for foreign countries, and 00, 96
+ * or 979 are nothing: a code starting so is unknown, not of another département.
+ */
+export function isDepartementCode(dep: string): boolean {
+  if (dep === '2A' || dep === '2B' || /^97[1-8]$/.test(dep)) return true;
+  if (!/^\d{2}$/.test(dep)) return false;
+  const n = Number(dep);
+  return n >= 1 && n <= 95 && n !== 20;
+}
+
+/** What the report says of an unknown commune code: the code, and where it would be. */
+export function unknownCodeDetail(code: string, dep: string): string {
+  const of = departementOfCommune(code);
+  if (of === dep) return code;
+  return isDepartementCode(of)
+    ? `${code} (département ${of})`
+    : `${code} (aucun département « ${of} »)`;
 }
 
 /** Département code of a commune code: "62", "2A", "974". */
