@@ -4,7 +4,16 @@
  * A commune is "within N minutes" when its time is at most N, "beyond" when it is more (or beyond
  * the engine's horizon).
  */
-import { NO_PARTS, STATE_CODES, countPart, type Parts } from '../value-state.ts';
+import {
+  NO_PARTS,
+  STATE_CODES,
+  countPart,
+  knownFigure,
+  missingFigure,
+  sumFigure,
+  type Figure,
+  type Parts,
+} from '../value-state.ts';
 
 /** The bands of the map; the last one is open. */
 export const REACH_BANDS = [
@@ -73,7 +82,12 @@ export interface ReachFigures {
   needPopulation: number;
   communesBeyond: number;
   populationBeyond: number;
+  /** Sum over the communes beyond whose need is known (`needBeyondParts`); null as `need`. */
   needBeyond: number | null;
+  /** The communes beyond N minutes by state of their need value. */
+  needBeyondParts: Parts;
+  /** Population of the communes beyond whose need is known. */
+  needBeyondPopulation: number;
 }
 
 export interface TerritoryReach extends ReachFigures {
@@ -103,6 +117,8 @@ const emptyFigures = (hasNeed: boolean): ReachFigures => ({
   communesBeyond: 0,
   populationBeyond: 0,
   needBeyond: hasNeed ? 0 : null,
+  needBeyondParts: { ...NO_PARTS },
+  needBeyondPopulation: 0,
 });
 
 function add(
@@ -122,8 +138,27 @@ function add(
   if (beyond) {
     f.communesBeyond++;
     f.populationBeyond += population;
-    if (f.needBeyond !== null) f.needBeyond += need;
+    if (f.needBeyond !== null) {
+      f.needBeyond += need;
+      countPart(f.needBeyondParts, state);
+      if (state === STATE_CODES.known) f.needBeyondPopulation += population;
+    }
   }
+}
+
+/**
+ * The need beyond N minutes as a figure. No commune beyond: 0, whatever is known of the need (a
+ * sum over no commune). Otherwise the sum over the communes beyond, `partial` when some of them
+ * have no known value (secret, or none) and the others hold enough of their population, and in
+ * the state of the missing values below that: a sum over part of them is never passed for the
+ * whole. In a published dataset the values are the published ones (secret below the threshold),
+ * so that this figure is a sum of published cells and reveals nothing they do not.
+ */
+export function needBeyondFigure(f: ReachFigures): Figure {
+  if (f.communesBeyond === 0) return knownFigure(0);
+  if (f.needBeyond === null) return missingFigure('missing');
+  const coverage = f.populationBeyond > 0 ? f.needBeyondPopulation / f.populationBeyond : 1;
+  return sumFigure(f.needBeyond, f.needBeyondParts, coverage, 'commune');
 }
 
 /** One pass over the communes; territories of the scheme in code order. */

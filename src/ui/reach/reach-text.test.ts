@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deltaLines, editText, formatMinutes, signed } from './reach-text.ts';
+import { knownFigure, missingFigure, sumFigure } from '../../domain/value-state.ts';
+import { countCell, deltaLines, editText, formatMinutes, signed } from './reach-text.ts';
 
 const plain = (s: string) => s.replace(/\s/g, ' ');
 
@@ -44,5 +45,14 @@ describe('reach wording', () => {
     expect(
       editText({ op: 'move', siteId: 'a', lon: 2, lat: 46, communeCode: '001' }, name, commune),
     ).toBe('Déplacement : site a vers commune 001');
+  });
+
+  it('writes a count beyond N min as a number, a lower bound, or its state', () => {
+    expect(plain(countCell(knownFigure(1240)))).toBe('1 240');
+    expect(countCell(knownFigure(0))).toBe('0');
+    const parts = { known: 3, missing: 0, unknown: 0, secret: 2 };
+    expect(countCell(sumFigure(120, parts, 0.8, 'commune'))).toBe('≥ 120');
+    expect(countCell(sumFigure(120, parts, 0.2, 'commune'))).toBe('s');
+    expect(countCell(missingFigure('missing'))).toBe('non renseigné');
   });
 });

@@ -5,7 +5,8 @@
 import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
 import type { SiteStatus } from '../../domain/reach/session.ts';
 import type { ReachDelta } from '../../domain/reach/summary.ts';
-import { formatNumber } from '../format.ts';
+import { STATE_LABELS, type Figure } from '../../domain/value-state.ts';
+import { SECRET_MARK, formatNumber } from '../format.ts';
 
 export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   existing: 'Site existant',
@@ -63,4 +64,15 @@ export function editText(
     case 'move':
       return `Déplacement : ${siteName(edit.siteId)} vers ${communeName(edit.communeCode)}`;
   }
+}
+
+/**
+ * A count of people beyond N minutes in a table cell: the number; "≥ 120" for a sum over the
+ * communes whose value is known while others are masked (a lower bound, counts being
+ * non-negative); the secrecy mark "s"; or the state in words.
+ */
+export function countCell(f: Figure): string {
+  if (f.value !== null) return `${f.state === 'partial' ? '≥ ' : ''}${formatNumber(f.value)}`;
+  if (f.state === 'secret') return SECRET_MARK;
+  return f.state === 'known' || f.state === 'partial' ? '–' : STATE_LABELS[f.state];
 }
