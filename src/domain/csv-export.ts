@@ -17,6 +17,12 @@ export interface CsvOptions {
   separator?: ',' | ';';
   /** Text written for null or undefined. Default ''. */
   empty?: string;
+  /**
+   * Lines written after the table, after an empty line: where the figures come from, their
+   * millésime, the date of the export. A reader sees them under the table; a program reading
+   * the table stops at the empty line.
+   */
+  notes?: readonly (readonly CsvValue[])[];
 }
 
 export const CSV_BOM = '\uFEFF';
@@ -60,11 +66,37 @@ export function csvBlock(
   return lines.join(CSV_EOL) + CSV_EOL;
 }
 
-/** A whole CSV file: the byte-order mark, then the header and rows. */
+/** A whole CSV file: the byte-order mark, then the header and rows, then the notes if any. */
 export function toCsv(
   header: readonly string[],
   rows: Iterable<readonly CsvValue[]>,
   options: CsvOptions = {},
 ): string {
-  return CSV_BOM + csvBlock(header, rows, options);
+  const notes = options.notes ?? [];
+  const tail =
+    notes.length === 0 ? '' : CSV_EOL + notes.map((n) => csvLine(n, options) + CSV_EOL).join('');
+  return CSV_BOM + csvBlock(header, rows, options) + tail;
+}
+
+const roundings = new Map<number, Intl.NumberFormat>();
+
+/**
+ * Rounds to what a table shows with this many decimals (no 38,86861313868613): by the same
+ * Intl rounding as the figures on screen (half away from zero, on the shortest decimal form), so
+ * that the file and the page never differ by one in the last digit.
+ */
+export function roundAsShown(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  let f = roundings.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+    });
+    roundings.set(decimals, f);
+  }
+  const r = Number(f.format(value));
+  // -0 would be written "-0".
+  return r === 0 ? 0 : r;
 }

@@ -133,7 +133,9 @@ describe('public build', () => {
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).trim().split('\r\n');
+    // The table, an empty line, then where each figure comes from and when.
+    const [table, notes] = text.slice(1).split('\r\n\r\n') as [string, string];
+    const lines = table.split('\r\n');
     const header = lines[0]!.split(';');
     const needCol = header.indexOf('Foyers allocataires du RSA');
     expect(needCol).toBeGreaterThan(0);
@@ -141,6 +143,20 @@ describe('public build', () => {
     expect(values.some((v) => v === 's')).toBe(true);
     for (const v of values)
       if (v !== 's') expect(Number(v.replace(',', '.'))).toBeGreaterThanOrEqual(11);
+    // Values as the table shows them: the rate with one decimal, never more.
+    const rateCol = header.indexOf('Foyers allocataires du RSA pour 100 habitants');
+    const rates = lines.slice(1).map((l) => l.split(';')[rateCol]!);
+    expect(rates.filter((v) => /,\d{2,}/.test(v))).toEqual([]);
+    expect(rates.some((v) => /,\d$/.test(v))).toBe(true);
+    const noteLines = notes.trim().split('\r\n');
+    expect(noteLines).toContainEqual(
+      expect.stringMatching(/^Source;Foyers allocataires du RSA;.+\(millésime .+\)$/),
+    );
+    expect(noteLines).toContainEqual(
+      expect.stringMatching(/^Source;Population;.+\(millésime .+\)$/),
+    );
+    expect(noteLines).toContainEqual(expect.stringMatching(/^s;masqué par le secret statistique$/));
+    expect(noteLines).toContainEqual(expect.stringMatching(/^Exporté le;\d{4}-\d{2}-\d{2}$/));
     assertClean(ctx);
   });
 });

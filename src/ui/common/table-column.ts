@@ -1,6 +1,8 @@
-/** A column of a DataTable, and how its cells read on screen. */
-import { STATE_LABELS, type FigureState } from '../../domain/value-state.ts';
-import { SECRET_MARK, formatNumber } from '../format.ts';
+/** A column of a DataTable, how its cells read on screen, and how they are exported. */
+import { roundAsShown, type CsvValue } from '../../domain/csv-export.ts';
+import type { Source } from '../../domain/model.ts';
+import { STATE_EXPLANATIONS, STATE_LABELS, type FigureState } from '../../domain/value-state.ts';
+import { SECRET_MARK, formatNumber, sourceLine } from '../format.ts';
 
 export interface Column<T> {
   key: string;
@@ -19,6 +21,8 @@ export interface Column<T> {
    * simply not there is never passed for a secret one.
    */
   state?: (row: T) => FigureState;
+  /** Sources of the figures of the column, written with their millésime under the export. */
+  sources?: readonly (Source | undefined)[];
 }
 
 /** The text of a cell without a value. */
@@ -39,10 +43,40 @@ export function cellText<T>(c: Column<T>, row: T): string {
     : String(v);
 }
 
-/** A cell as the CSV export writes it: the value, or the state in words ("s" for secret). */
+/**
+ * A cell as the CSV export writes it: the value rounded as the table shows it, or the state in
+ * words ("s" for secret), or nothing for a plain absence.
+ */
 export function exportCell<T>(c: Column<T>, row: T): string | number {
   const v = c.value(row);
+  if (typeof v === 'number') return c.decimals === undefined ? v : roundAsShown(v, c.decimals);
   if (v !== null) return v;
   const text = emptyCellText(c, row);
   return text === '–' ? '' : text;
 }
+
+/**
+ * The lines under an exported table: its title, the source and millésime of each column's
+ * figures, what "s" means when the table has one, the rounding, and the date of the export.
+ */
+export function exportNotes<T>(
+  caption: string,
+  columns: readonly Column<T>[],
+  options: { exportedOn: Date; hasSecret: boolean },
+): CsvValue[][] {
+  const notes: CsvValue[][] = [['Tableau', caption]];
+  for (const c of columns) {
+    const lines = [...new Set((c.sources ?? []).flatMap((s) => (s ? [sourceLine(s)] : [])))];
+    for (const line of lines) notes.push(['Source', c.label, line]);
+  }
+  if (options.hasSecret) notes.push([SECRET_MARK, STATE_EXPLANATIONS.secret]);
+  if (columns.some((c) => c.decimals !== undefined)) {
+    notes.push(['Arrondi', 'valeurs arrondies comme dans le tableau affiché']);
+  }
+  notes.push(['Exporté le', isoDate(options.exportedOn)]);
+  return notes;
+}
+
+/** "2025-12-06", in local time. */
+const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
