@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvBlock, csvLine, neutraliseFormula, roundAsShown, toCsv } from './csv-export.ts';
+import { csvBlock, csvLine, neutraliseFormula, toCsv } from './csv-export.ts';
+import { roundAsShown } from './rounding.ts';
 
 describe('CSV export', () => {
   it('starts with a BOM, quotes what needs it and ends lines with CRLF', () => {

@@ -23,11 +23,12 @@ const dataDir = fileURLToPath(new URL('../../dist-public/data/demo/', import.met
 let browser: Browser;
 let ctx: PageContext;
 
+/** Scheme id, its choice, and what one territory of it is called ("par bassin de vie"). */
 const SCHEMES = [
-  ['commune', 'Communes'],
-  ['epci', 'EPCI'],
-  ['bv2022', 'Bassins de vie'],
-  ['pti', 'Territoires PTI'],
+  ['commune', 'Communes', 'commune'],
+  ['epci', 'EPCI', 'EPCI'],
+  ['bv2022', 'Bassins de vie', 'bassin de vie'],
+  ['pti', 'Territoires PTI', 'territoire'],
 ] as const;
 
 /** Code → shown need figure (null for the secrecy mark) of every row of the table. */
@@ -86,14 +87,14 @@ describe('public build', () => {
   it('shows no count below 11 and none that differencing recovers', async () => {
     await ctx.page.getByRole('button', { name: 'Tableau' }).click();
     const shown = new Map<string, number | null>();
-    for (const [scheme, label] of SCHEMES) {
+    for (const [scheme, label, unit] of SCHEMES) {
       await ctx.page.getByRole('radio', { name: label }).check();
       await expect.poll(async () => (await tableNeeds()).size).toBeGreaterThan(0);
       await expect
         .poll(() =>
           ctx.page.locator('section[aria-label="Tableau des territoires"] caption').innerText(),
         )
-        .toContain(label === 'Communes' ? 'communes' : label.toLowerCase());
+        .toContain(`par ${unit}`);
       for (const [code, v] of await tableNeeds()) shown.set(`${scheme}|${code}`, v);
     }
     const numbers = [...shown.values()].filter((v): v is number => v !== null);

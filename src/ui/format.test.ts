@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roundAsShown } from '../domain/csv-export.ts';
+import { roundAsShown } from '../domain/rounding.ts';
 import { createRandom } from '../domain/random.ts';
 import { knownFigure, missingFigure } from '../domain/value-state.ts';
 import { formatFigure, formatNumber, formatPercent, plural } from './format.ts';

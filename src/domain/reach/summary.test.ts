@@ -38,10 +38,10 @@ describe('reach summary', () => {
       0, 0, 1, 1, 2, 3, 3, 4, 4,
     ]);
     expect(REACH_BANDS.map((b) => b.label)).toEqual([
-      '0 à 10 min',
-      '10 à 20 min',
-      '20 à 30 min',
-      '30 à 45 min',
+      '10 min ou moins',
+      'plus de 10 à 20 min',
+      'plus de 20 à 30 min',
+      'plus de 30 à 45 min',
       'plus de 45 min',
     ]);
   });

@@ -15,12 +15,15 @@ import {
   type Parts,
 } from '../value-state.ts';
 
-/** The bands of the map; the last one is open. */
+/**
+ * The bands of the map; the last one is open. Each holds its upper limit ("plus de 20 à 30 min"),
+ * the rule of every figure: within N minutes is N or less, beyond is more.
+ */
 export const REACH_BANDS = [
-  { id: '0-10', upToMinutes: 10, label: '0 à 10 min' },
-  { id: '10-20', upToMinutes: 20, label: '10 à 20 min' },
-  { id: '20-30', upToMinutes: 30, label: '20 à 30 min' },
-  { id: '30-45', upToMinutes: 45, label: '30 à 45 min' },
+  { id: '0-10', upToMinutes: 10, label: '10 min ou moins' },
+  { id: '10-20', upToMinutes: 20, label: 'plus de 10 à 20 min' },
+  { id: '20-30', upToMinutes: 30, label: 'plus de 20 à 30 min' },
+  { id: '30-45', upToMinutes: 45, label: 'plus de 30 à 45 min' },
   { id: '45+', upToMinutes: Infinity, label: 'plus de 45 min' },
 ] as const;
 

@@ -1,5 +1,6 @@
 /** A column of a DataTable, how its cells read on screen, and how they are exported. */
-import { roundAsShown, type CsvValue } from '../../domain/csv-export.ts';
+import type { CsvValue } from '../../domain/csv-export.ts';
+import { roundAsShown } from '../../domain/rounding.ts';
 import type { Source } from '../../domain/model.ts';
 import { STATE_EXPLANATIONS, STATE_LABELS, type FigureState } from '../../domain/value-state.ts';
 import { SECRET_MARK, formatNumber, sourceLine } from '../format.ts';
