@@ -49,7 +49,7 @@ for (const entry of entries) {
   for (const [name, bytes] of files) writeFileSync(join(out, name), bytes);
   for (const r of report) {
     console.log(
-      `${entry.id} · ${r.indicator} : ${r.cells} cases, ${r.primary} masquées (< ${threshold}), ${r.secondary} masquées en secret secondaire`,
+      `${entry.id} · ${r.indicator} : ${r.cells} cases, ${r.primary} masquées (< ${threshold}), ${r.secondary} masquées en secret secondaire, ${r.structuralZeros} zéros publiés (territoires sans habitant)`,
     );
   }
 }

@@ -3,6 +3,7 @@
  * pieces so that they read like real communes while matching none on purpose.
  */
 import type { Random } from '../../src/domain/random.ts';
+import { ofPlace } from '../../src/domain/french.ts';
 
 const ROOTS = [
   'Aub',
@@ -113,7 +114,11 @@ export function communeName(rnd: Random, river: string | null): string {
   if (r < 0.11) return `Sainte-${rnd.pick(SAINTES)}`;
   if (r < 0.2 && river) return `${base}-sur-${river.replace(' ', '-')}`;
   if (r < 0.27) return `${base}-${rnd.pick(QUALIFIERS)}`;
-  if (r < 0.34) return `${rnd.pick(['Le ', 'La ', 'Les '])}${base}`;
+  if (r < 0.34) {
+    const article = rnd.pick(['Le ', 'La ', 'Les ']);
+    // Elided before a vowel: "L'Aubeuil", not "La Aubeuil".
+    return article !== 'Les ' && /^[AEIOUYÉÈ]/.test(base) ? `L'${base}` : `${article}${base}`;
+  }
   return base;
 }
 
@@ -166,7 +171,7 @@ export function associationName(rnd: Random, place: string): string {
     `Association Tremplin ${place}`,
     `Régie de territoire ${place}`,
     `Association Passerelle ${place}`,
-    `Atelier solidaire de ${place}`,
+    `Atelier solidaire ${ofPlace(place)}`,
     `Association Entraide et Emploi ${place}`,
     `Collectif Insertion ${place}`,
   ];

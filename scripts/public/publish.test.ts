@@ -107,6 +107,51 @@ describe('published dataset', () => {
   });
 });
 
+describe('published dataset with communes that have no inhabitant', () => {
+  it('publishes their zero, and protects the other counts knowing it', async () => {
+    const demo = generateDemo();
+    // As the villages « morts pour la France » of the Meuse: no inhabitant, hence nobody in need.
+    const empty = new Set(demo.communes.filter((_, i) => i % 40 === 0).map((c) => c.code));
+    demo.communes = demo.communes.map((c) => (empty.has(c.code) ? { ...c, population: 0 } : c));
+    demo.needs = demo.needs.map((n) => (empty.has(n.communeCode) ? { ...n, value: 0 } : n));
+    const { files, report } = await publishDataset(datasetFiles(demo));
+    expect(report.find((r) => r.indicator === 'rsa_foyers')!.structuralZeros).toBe(empty.size);
+    const rows = decodeTable(files.get('published_needs.arrow')!).filter(
+      (r) => r.indicator === 'rsa_foyers',
+    );
+    for (const code of empty) {
+      expect(
+        rows.find((r) => r.scheme_id === 'commune' && r.territory_code === code),
+      ).toMatchObject({ value: 0, suppressed: 0 });
+    }
+    // An attacker knows those zeros (they are published): nothing hidden is recovered.
+    const id = (s: unknown, t: unknown) => `${s}|${t}`;
+    const groups = new Map<string, string[]>();
+    for (const m of decodeTable(files.get('memberships.arrow')!)) {
+      const k = id(m.scheme_id, m.territory_code);
+      groups.set(k, [...(groups.get(k) ?? []), id('commune', m.commune_code)]);
+    }
+    const dep = id('departement', '00');
+    const schemes = new Set(rows.map((r) => String(r.scheme_id)));
+    const constraints = [
+      ...[...groups].map(([total, parts]) => ({ total, parts })),
+      ...[...schemes]
+        .filter((s) => s !== 'departement')
+        .map((s) => ({
+          total: dep,
+          parts: rows.filter((r) => r.scheme_id === s).map((r) => id(s, r.territory_code)),
+        })),
+    ];
+    const hidden = new Set(
+      rows.filter((r) => r.value === null).map((r) => id(r.scheme_id, r.territory_code)),
+    );
+    const cells = new Map(
+      rows.map((r) => [id(r.scheme_id, r.territory_code), Number(r.value ?? 0)]),
+    );
+    expect(determinedCells(cells, constraints, hidden).size).toBe(0);
+  });
+});
+
 describe('published dataset with communes that have no value', () => {
   it('publishes partial sums as partial, and no value as "non renseigné", never 0', async () => {
     const demo = generateDemo();

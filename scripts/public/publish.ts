@@ -21,6 +21,8 @@ export interface PublishReport {
   cells: number;
   primary: number;
   secondary: number;
+  /** Zeros published because the territory has no inhabitant (a zero anyone can tell). */
+  structuralZeros: number;
 }
 
 export interface Published {
@@ -81,7 +83,15 @@ export async function publishDataset(
       const cells: Cell[] = values.flatMap((v) =>
         v.value === null ? [] : [{ id: cellId(v.scheme_id, v.territory_code), value: v.value }],
       );
-      const { suppressed, primary } = applySecrecy(cells, constraints, threshold);
+      // A count of people in a territory without inhabitants is 0 for anyone who reads the INSEE
+      // legal populations: hiding it protects nothing, and the other cells must be protected
+      // against an attacker who knows it (secrecy.ts).
+      const structuralZeros = new Set(
+        values
+          .filter((v) => v.value === 0 && v.population === 0)
+          .map((v) => cellId(v.scheme_id, v.territory_code)),
+      );
+      const { suppressed, primary } = applySecrecy(cells, constraints, threshold, structuralZeros);
       for (const v of values) {
         const hidden = suppressed.has(cellId(v.scheme_id, v.territory_code));
         rows.push({
@@ -102,6 +112,7 @@ export async function publishDataset(
         cells: cells.length,
         primary: primary.size,
         secondary: suppressed.size - primary.size,
+        structuralZeros: structuralZeros.size,
       });
     }
 

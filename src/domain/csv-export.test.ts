@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvBlock, csvLine, neutraliseFormula, toCsv } from './csv-export.ts';
+import { roundAsShown } from './rounding.ts';
 
 describe('CSV export', () => {
   it('starts with a BOM, quotes what needs it and ends lines with CRLF', () => {
@@ -24,6 +25,32 @@ describe('CSV export', () => {
     const csv = toCsv(['t'], [['=HYPERLINK("http://x")'], ['+33'], ['-cmd'], ['@SUM(A1)'], [-5]]);
     const lines = csv.slice(1).trim().split('\r\n').slice(1);
     expect(lines).toEqual(['"\'=HYPERLINK(""http://x"")"', "'+33", "'-cmd", "'@SUM(A1)", '-5']);
+  });
+
+  it('writes notes after the table, past an empty line', () => {
+    const csv = toCsv(['n'], [[1.5]], {
+      separator: ';',
+      notes: [
+        ['Source', 'n', 'INSEE, Population municipale (millésime 2021)'],
+        ['Exporté le', '2025-12-06'],
+      ],
+    });
+    expect(csv.slice(1)).toBe(
+      'n\r\n1,5\r\n\r\nSource;n;INSEE, Population municipale (millésime 2021)\r\nExporté le;2025-12-06\r\n',
+    );
+  });
+
+  it('rounds to what the table shows', () => {
+    expect(roundAsShown(38.86861313868613, 1)).toBe(38.9);
+    expect(roundAsShown(2.345, 2)).toBe(2.35);
+    // As Intl writes it on screen ("1,01", "-3"), not as toFixed or Math.round would.
+    expect(roundAsShown(1.005, 2)).toBe(1.01);
+    expect(roundAsShown(-2.5, 0)).toBe(-3);
+    expect(roundAsShown(1234.5, 0)).toBe(1235);
+    expect(Object.is(roundAsShown(-0.04, 1), 0)).toBe(true);
+    expect(toCsv(['t'], [[roundAsShown(38.86861313868613, 1)]], { separator: ';' }).slice(1)).toBe(
+      't\r\n38,9\r\n',
+    );
   });
 
   it('writes a secrecy mark or another text for empty values when asked', () => {

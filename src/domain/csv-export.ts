@@ -17,6 +17,12 @@ export interface CsvOptions {
   separator?: ',' | ';';
   /** Text written for null or undefined. Default ''. */
   empty?: string;
+  /**
+   * Lines written after the table, after an empty line: where the figures come from, their
+   * millésime, the date of the export. A reader sees them under the table; a program reading
+   * the table stops at the empty line.
+   */
+  notes?: readonly (readonly CsvValue[])[];
 }
 
 export const CSV_BOM = '\uFEFF';
@@ -60,11 +66,14 @@ export function csvBlock(
   return lines.join(CSV_EOL) + CSV_EOL;
 }
 
-/** A whole CSV file: the byte-order mark, then the header and rows. */
+/** A whole CSV file: the byte-order mark, then the header and rows, then the notes if any. */
 export function toCsv(
   header: readonly string[],
   rows: Iterable<readonly CsvValue[]>,
   options: CsvOptions = {},
 ): string {
-  return CSV_BOM + csvBlock(header, rows, options);
+  const notes = options.notes ?? [];
+  const tail =
+    notes.length === 0 ? '' : CSV_EOL + notes.map((n) => csvLine(n, options) + CSV_EOL).join('');
+  return CSV_BOM + csvBlock(header, rows, options) + tail;
 }

@@ -77,6 +77,28 @@ describe('statistical secrecy', () => {
     expect(r.suppressed.has('c') || r.suppressed.has('T')).toBe(true);
   });
 
+  it('publishes a zero anyone can tell, and protects the others knowing it', () => {
+    // z has no inhabitant: its count is 0 for all to see. Hidden with a, it would give a away.
+    const cells = [
+      { id: 'T', value: 35 },
+      { id: 'z', value: 0 },
+      { id: 'a', value: 5 },
+      { id: 'b', value: 30 },
+    ];
+    const cons = [{ total: 'T', parts: ['z', 'a', 'b'] }];
+    const naive = applySecrecy(cells, cons);
+    expect([...naive.suppressed].sort()).toEqual(['a', 'z']);
+    // What the attacker recovers from that, knowing z = 0: a.
+    const known = new Set(['z']);
+    const hiddenOnly = (r: Set<string>) => new Set([...r].filter((id) => !known.has(id)));
+    expect([...determinedCells(map(cells), cons, hiddenOnly(naive.suppressed))]).toEqual(['a']);
+    const r = applySecrecy(cells, cons, 11, known);
+    expect(r.suppressed.has('z')).toBe(false);
+    expect([...r.primary]).toEqual(['a']);
+    expect(determinedCells(map(cells), cons, r.suppressed).size).toBe(0);
+    expect(bruteForceRecoverable(cells, cons, r.suppressed)).toEqual([]);
+  });
+
   it('leaves nothing recoverable on random nested and crossed hierarchies', () => {
     const rnd = createRandom(11);
     let leakyWithPrimaryOnly = 0;

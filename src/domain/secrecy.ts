@@ -11,6 +11,11 @@
  * not nested (EPCI and bassins de vie) are handled alike, since every constraint enters the same
  * system. Counts being non-negative, a group whose hidden cells sum to zero would reveal them all
  * as zero: such groups get one more suppression too.
+ *
+ * A cell whose value anyone can tell from other published data (a count of people that is 0
+ * because the territory has no inhabitant, by the INSEE legal population) protects nothing when
+ * hidden, and an attacker would use it as a known constant anyway: such cells are `public`, never
+ * suppressed, and enter the system as the published values they are.
  */
 
 export interface Cell {
@@ -119,14 +124,18 @@ function zeroGroups(
 /**
  * Primary then secondary suppression. Among the published cells of a constraint that leaks, the
  * one with the smallest value is hidden next, so as little information as possible is lost.
+ * @param publicCells cells whose value is known from elsewhere: never hidden (see above)
  */
 export function applySecrecy(
   cellList: readonly Cell[],
   constraints: readonly SumConstraint[],
   threshold = DEFAULT_SECRECY_THRESHOLD,
+  publicCells: ReadonlySet<string> = new Set(),
 ): SecrecyResult {
   const cells = new Map(cellList.map((c) => [c.id, c.value]));
-  const primary = new Set(cellList.filter((c) => c.value < threshold).map((c) => c.id));
+  const primary = new Set(
+    cellList.filter((c) => c.value < threshold && !publicCells.has(c.id)).map((c) => c.id),
+  );
   const suppressed = new Set(primary);
   const byCell = new Map<string, SumConstraint[]>();
   for (const c of constraints) {
@@ -140,7 +149,7 @@ export function applySecrecy(
     let best: string | null = null;
     let bestV = Infinity;
     for (const id of [...c.parts, c.total]) {
-      if (suppressed.has(id) || !cells.has(id)) continue;
+      if (suppressed.has(id) || !cells.has(id) || publicCells.has(id)) continue;
       const v = cells.get(id) as number;
       if (preferPositive && v <= 0) continue;
       if (v < bestV) [best, bestV] = [id, v];

@@ -63,6 +63,12 @@ describe('demo app', () => {
     assertClean(ctx);
   });
 
+  it('speaks French on the map’s own controls', async () => {
+    expect(await ctx.page.getByRole('button', { name: 'Zoom avant' }).count()).toBe(1);
+    expect(await ctx.page.getByRole('button', { name: 'Zoom arrière' }).count()).toBe(1);
+    expect(await ctx.page.getByRole('button', { name: /zoom in|zoom out/i }).count()).toBe(0);
+  });
+
   it('shows the département totals that DuckDB computes in Node', async () => {
     const [total] = await aggregates('departement');
     expect(total!.population).toBe(sumAggregates(await aggregates('pti'), '', '').population);

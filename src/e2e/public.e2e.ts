@@ -11,6 +11,7 @@ import { decodeTable } from '../data/tables.ts';
 import { determinedCells, type SumConstraint } from '../domain/secrecy.ts';
 import {
   assertClean,
+  hasBuiltDataset,
   launchBrowser,
   openApp,
   saveScreenshot,
@@ -22,11 +23,12 @@ const dataDir = fileURLToPath(new URL('../../dist-public/data/demo/', import.met
 let browser: Browser;
 let ctx: PageContext;
 
+/** Scheme id, its choice, and what one territory of it is called ("par bassin de vie"). */
 const SCHEMES = [
-  ['commune', 'Communes'],
-  ['epci', 'EPCI'],
-  ['bv2022', 'Bassins de vie'],
-  ['pti', 'Territoires PTI'],
+  ['commune', 'Communes', 'commune'],
+  ['epci', 'EPCI', 'EPCI'],
+  ['bv2022', 'Bassins de vie', 'bassin de vie'],
+  ['pti', 'Territoires PTI', 'territoire'],
 ] as const;
 
 /** Code → shown need figure (null for the secrecy mark) of every row of the table. */
@@ -85,14 +87,14 @@ describe('public build', () => {
   it('shows no count below 11 and none that differencing recovers', async () => {
     await ctx.page.getByRole('button', { name: 'Tableau' }).click();
     const shown = new Map<string, number | null>();
-    for (const [scheme, label] of SCHEMES) {
+    for (const [scheme, label, unit] of SCHEMES) {
       await ctx.page.getByRole('radio', { name: label }).check();
       await expect.poll(async () => (await tableNeeds()).size).toBeGreaterThan(0);
       await expect
         .poll(() =>
           ctx.page.locator('section[aria-label="Tableau des territoires"] caption').innerText(),
         )
-        .toContain(label === 'Communes' ? 'communes' : label.toLowerCase());
+        .toContain(`par ${unit}`);
       for (const [code, v] of await tableNeeds()) shown.set(`${scheme}|${code}`, v);
     }
     const numbers = [...shown.values()].filter((v): v is number => v !== null);
@@ -132,7 +134,9 @@ describe('public build', () => {
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const lines = text.slice(1).trim().split('\r\n');
+    // The table, an empty line, then where each figure comes from and when.
+    const [table, notes] = text.slice(1).split('\r\n\r\n') as [string, string];
+    const lines = table.split('\r\n');
     const header = lines[0]!.split(';');
     const needCol = header.indexOf('Foyers allocataires du RSA');
     expect(needCol).toBeGreaterThan(0);
@@ -140,6 +144,114 @@ describe('public build', () => {
     expect(values.some((v) => v === 's')).toBe(true);
     for (const v of values)
       if (v !== 's') expect(Number(v.replace(',', '.'))).toBeGreaterThanOrEqual(11);
+    // Values as the table shows them: the rate with one decimal, never more.
+    const rateCol = header.indexOf('Foyers allocataires du RSA pour 100 habitants');
+    const rates = lines.slice(1).map((l) => l.split(';')[rateCol]!);
+    expect(rates.filter((v) => /,\d{2,}/.test(v))).toEqual([]);
+    expect(rates.some((v) => /,\d$/.test(v))).toBe(true);
+    const noteLines = notes.trim().split('\r\n');
+    expect(noteLines).toContainEqual(
+      expect.stringMatching(/^Source;Foyers allocataires du RSA;.+\(millésime .+\)$/),
+    );
+    expect(noteLines).toContainEqual(
+      expect.stringMatching(/^Source;Population;.+\(millésime .+\)$/),
+    );
+    expect(noteLines).toContainEqual(expect.stringMatching(/^s;masqué par le secret statistique$/));
+    expect(noteLines).toContainEqual(expect.stringMatching(/^Exporté le;\d{4}-\d{2}-\d{2}$/));
     assertClean(ctx);
+  });
+});
+
+/** Header → cells of every row of the "Tableau" display. */
+async function tableColumns(page: PageContext['page']): Promise<Map<string, string[]>> {
+  const { headers, rows } = await page.$$eval(
+    'section[aria-label="Tableau des territoires"] table',
+    ([t]) => ({
+      headers: [...t!.querySelectorAll('thead th')].map((th) =>
+        (th.textContent ?? '').replace(/[▲▼]/g, '').trim(),
+      ),
+      rows: [...t!.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''),
+      ),
+    }),
+  );
+  return new Map(headers.map((h, i) => [h, rows.map((r) => r[i] ?? '')]));
+}
+
+describe('public build of a real département (Meuse)', () => {
+  it('masks the small counts and what they give, and nothing else', async (t) => {
+    if (!(await hasBuiltDataset(publicUrl, 'dep-55'))) {
+      t.skip();
+      return;
+    }
+    const pub = await openApp(browser, `${publicUrl}?d=dep-55&s=commune&v=table`, 'population');
+    try {
+      const page = pub.page;
+      await expect.poll(async () => (await tableColumns(page)).get('Code')?.length).toBe(499);
+      const cols = await tableColumns(page);
+      const need = cols.get('Demandeurs d’emploi')!;
+      const rate = cols.get('Demandeurs d’emploi pour 100 habitants')!;
+      // Legal populations, sites and places are published for every commune.
+      for (const h of ['Population', "Lieux d'accueil"]) {
+        expect(
+          cols.get(h)!.filter((v) => v === 's'),
+          h,
+        ).toEqual([]);
+      }
+      expect(cols.get("Places d'insertion")!.filter((v) => v === 's')).toEqual([]);
+      // A commune without inhabitants has nobody in need, for anyone to see.
+      const population = cols.get('Population')!;
+      const empty = population.flatMap((p, i) => (p === '0' ? [need[i]] : []));
+      expect(empty.length).toBeGreaterThan(0);
+      expect(empty.every((v) => v === '0')).toBe(true);
+      // The rate is masked exactly where its numerator is.
+      const masked = need.map((v) => v === 's');
+      expect(rate.map((v) => v === 's')).toEqual(masked);
+      const secret = masked.filter(Boolean).length;
+      expect(secret).toBeGreaterThan(0);
+      for (const v of need)
+        if (v !== 's' && v !== '0') expect(Number(v.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
+      console.info(`dep-55, communes : ${secret} effectifs masqués sur ${need.length}`);
+
+      // Reach by car at 30 min: no commune beyond, hence nobody beyond, and no table of zeros.
+      await page.getByRole('button', { name: "Temps d'accès", exact: true }).click();
+      await page.getByRole('button', { name: 'Carte' }).click();
+      await expect
+        .poll(() => page.locator('[data-figure="reach-communes-beyond"]').innerText(), {
+          timeout: 60_000,
+        })
+        .toBe('0');
+      expect(await page.locator('[data-figure="reach-need-beyond"]').innerText()).toBe('0');
+      expect(await page.getByRole('table', { name: /^Au-delà de 30 min, par/ }).count()).toBe(0);
+
+      // At 20 min some communes are beyond: the table lists them only, each territory's count
+      // is a sum of published cells, a lower bound over them, or masked.
+      await page.getByLabel('Seuil (minutes)').fill('20');
+      await page.getByLabel('Seuil (minutes)').press('Enter');
+      await expect
+        .poll(() => page.locator('[data-figure="reach-communes-beyond"]').innerText())
+        .not.toBe('0');
+      const beyond = Number(
+        (await page.locator('[data-figure="reach-communes-beyond"]').innerText()).replace(
+          /\s/g,
+          '',
+        ),
+      );
+      const rows = page
+        .getByRole('table', { name: /^Au-delà de 20 min, par commune/ })
+        .locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(beyond);
+      for (const cells of await rows.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+      )) {
+        // Published counts only: 11 or more, or the 0 of a commune without inhabitants.
+        if (cells[0] !== 's' && cells[0] !== '0')
+          expect(Number(cells[0]!.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
+      }
+      await saveScreenshot(page, 'public-dep-55-reach');
+      assertClean(pub);
+    } finally {
+      await pub.close();
+    }
   });
 });

@@ -15,7 +15,9 @@ import { listSites } from '../data/queries/sites.ts';
 import type { ReachReport } from '../domain/reach/reach-report.ts';
 import { defaultAssumptions, parseScenario, type ReachScenario } from '../domain/reach/scenario.ts';
 import { REACH_BAND_COLORS, hexToRgba } from '../map/colors.ts';
-import { formatNumber } from '../ui/format.ts';
+import { decodeTable } from '../data/tables.ts';
+import { sumFigure } from '../domain/value-state.ts';
+import { formatFigure, formatNumber } from '../ui/format.ts';
 import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
@@ -302,9 +304,41 @@ describe('reach mode in the public build', () => {
       expect(await pub.page.locator('[data-figure="reach-population-beyond"]').innerText()).toBe(
         formatNumber(baseline.total.populationBeyond),
       );
-      // Beneficiaries by commune are not published: unknown, not zero.
+      // The beneficiaries beyond are the published values of the communes beyond: their sum,
+      // "au moins" that sum when masked ones lack (a lower bound), or "secret" when those hold
+      // most of the population beyond.
+      const published = decodeTable(
+        await readFile(
+          new URL('../../dist-public/data/demo/published_needs.arrow', import.meta.url),
+        ),
+      ).filter(
+        (r) =>
+          r.scheme_id === 'commune' &&
+          r.indicator === (baseline.assumptions.needId ?? demo.meta.defaultNeed),
+      );
+      expect(published.length).toBeGreaterThan(0);
+      const valueOf = new Map(published.map((r) => [String(r.territory_code), r.value]));
+      let sum = 0;
+      let knownPopulation = 0;
+      const parts = { known: 0, missing: 0, unknown: 0, secret: 0 };
+      for (const c of baseline.communesBeyond) {
+        const v = valueOf.get(c.code);
+        if (v === null || v === undefined) parts.secret++;
+        else {
+          parts.known++;
+          sum += Number(v);
+          knownPopulation += c.population;
+        }
+      }
+      expect(parts.secret).toBeGreaterThan(0);
+      const expected = sumFigure(
+        sum,
+        parts,
+        knownPopulation / baseline.total.populationBeyond,
+        'commune',
+      );
       expect((await pub.page.locator('[data-figure="reach-need-beyond"]').innerText()).trim()).toBe(
-        's',
+        expected.state === 'partial' ? `au moins ${fr(sum)}` : formatFigure(expected),
       );
       expect(await pub.page.locator('input[type="file"]').count()).toBe(0);
       expect(await pub.page.getByRole('radio', { name: 'Ouvrir' }).count()).toBe(0);

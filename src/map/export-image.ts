@@ -3,6 +3,8 @@
  * title, the legend, the sources and the date. Everything is drawn as canvas text: no data string
  * is ever parsed as HTML.
  */
+import { frenchDate } from '../domain/french.ts';
+
 export interface LegendItem {
   color: string;
   label: string;
@@ -131,11 +133,7 @@ export async function composeMapImage(o: MapImageOptions): Promise<Blob> {
     ctx.fillText(s, pad, fy, canvas.width - 2 * pad);
     fy += 18 * scale;
   }
-  ctx.fillText(
-    `Carte produite le ${o.date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' })}`,
-    pad,
-    fy,
-  );
+  ctx.fillText(`Carte produite le ${frenchDate(o.date)}`, pad, fy);
 
   return new Promise((ok, fail) =>
     canvas.toBlob(

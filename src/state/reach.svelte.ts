@@ -9,6 +9,7 @@
  */
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
+import { publishedCommuneNeeds } from '../data/queries/publication.ts';
 import { communeNeeds } from '../data/queries/reach.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../domain/model.ts';
@@ -21,7 +22,7 @@ import {
   type ScenarioEdit,
 } from '../domain/reach/scenario.ts';
 import type { ReachSession } from '../domain/reach/session.ts';
-import { reachData, reachSession, type ReachMatrices } from '../domain/reach/setup.ts';
+import { reachData, reachPeople, reachSession, type ReachMatrices } from '../domain/reach/setup.ts';
 import { greedySiting, type SitingResult } from '../domain/reach/siting.ts';
 import {
   bandIndex,
@@ -110,8 +111,15 @@ export class ReachState {
   /** Bumped to rebuild the session from the edits (after clearing them). */
   #rebuild = $state(0);
 
-  /** The need by commune for a key `revision|needId`; values null when not published by commune. */
-  needs = $state.raw<{ key: string; values: Map<string, number | null> | null } | null>(null);
+  /**
+   * The need by commune for a key `revision|needId`; values null when not published by commune,
+   * `published` then holding the published values of the communes (null where masked).
+   */
+  needs = $state.raw<{
+    key: string;
+    values: Map<string, number | null> | null;
+    published: Map<string, number | null> | null;
+  } | null>(null);
   needsError = $state<string | null>(null);
   #pendingNeeds = '';
 
@@ -166,8 +174,9 @@ export class ReachState {
     this.#pendingNeeds = key;
     try {
       const values = published || !needId ? null : await communeNeeds(db, needId);
+      const shown = published && needId ? await publishedCommuneNeeds(db, needId) : null;
       if (this.#pendingNeeds !== key) return;
-      this.needs = { key, values };
+      this.needs = { key, values, published: shown };
       this.needsError = null;
     } catch (e) {
       if (this.#pendingNeeds === key) this.needsError = e instanceof Error ? e.message : String(e);
@@ -181,6 +190,19 @@ export class ReachState {
     const needs = this.needs;
     if (communes.length === 0 || !needs || needs.key !== this.#needKey) return null;
     return reachData(communes, needs.values);
+  });
+
+  /**
+   * Who lives where, as the reach figures count them. In a published dataset, the published value
+   * of each commune (secret where masked): the need beyond N minutes is then a sum of published
+   * cells where it can be one, and 0 where no commune is beyond. The coverage and mobility
+   * tables keep `data`, which has no beneficiaries by commune there.
+   */
+  readonly people = $derived.by(() => {
+    const data = this.data;
+    const published = this.needs?.published;
+    if (!data) return null;
+    return published ? reachPeople(this.#app.data.communes, published) : data.people;
   });
 
   readonly horizonMinutes = $derived.by(() => horizonFor(this.maxMinutes));
@@ -259,11 +281,12 @@ export class ReachState {
     void this.key;
     const s = this.session;
     const data = this.data;
+    const people = this.people;
     const index = this.territories;
-    if (!s || !data) return null;
+    if (!s || !data || !people) return null;
     return summariseReach(
       s.engine.minutes,
-      data.people,
+      people,
       index ?? territoryIndex(data.network.codes, new Map(), new Map()),
       this.maxMinutes,
     );
@@ -272,11 +295,12 @@ export class ReachState {
   readonly baseline = $derived.by(() => {
     const s = this.session;
     const data = this.data;
+    const people = this.people;
     const index = this.territories;
-    if (!s || !data) return null;
+    if (!s || !data || !people) return null;
     return summariseReach(
       s.baseline,
-      data.people,
+      people,
       index ?? territoryIndex(data.network.codes, new Map(), new Map()),
       this.maxMinutes,
     );
@@ -290,10 +314,11 @@ export class ReachState {
     void this.key;
     const s = this.session;
     const data = this.data;
-    if (!s || !data) return [];
+    const people = this.people;
+    if (!s || !data || !people) return [];
     return communesBeyond(
       s.engine.minutes,
-      data.people,
+      people,
       this.maxMinutes,
       data.network.codes,
       data.names,

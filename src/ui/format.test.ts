@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { roundAsShown } from '../domain/rounding.ts';
+import { createRandom } from '../domain/random.ts';
 import { knownFigure, missingFigure } from '../domain/value-state.ts';
 import { formatFigure, formatNumber, formatPercent, plural } from './format.ts';
 
@@ -25,5 +27,15 @@ describe('French number format', () => {
     expect(formatFigure(missingFigure('unknown'), 1)).toBe('inconnu');
     expect(formatFigure(missingFigure('na'), 1)).toBe('sans objet');
     expect(formatFigure(knownFigure(0), 1)).toBe('0,0');
+  });
+
+  it('rounds exports exactly as it writes figures', () => {
+    const rnd = createRandom(7);
+    for (let i = 0; i < 2000; i++) {
+      const d = rnd.int(0, 3);
+      const v = (rnd.int(-100000, 100000) / 1000) * (rnd.chance(0.5) ? 1 : 1.001);
+      const shown = formatNumber(v, d).replace(/\s/g, '').replace(',', '.');
+      expect(roundAsShown(v, d), `${v} à ${d} décimales`).toBe(Number(shown));
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { Axis } from '../../../src/domain/model.ts';
 import { associationName } from '../names.ts';
 import { at } from '../plane.ts';
 import type { SitePlacement } from './site-placement.ts';
+import { ofPlace } from '../../../src/domain/french.ts';
 
 export function programmeSites({ land, rnd, nm, towns, add }: SitePlacement): void {
   const { poleCells, bourgCells, interior } = land;
@@ -30,7 +31,7 @@ export function programmeSites({ land, rnd, nm, towns, add }: SitePlacement): vo
       'siae',
       measure,
       ['iae'],
-      `${measure} ${activity} de ${nm(host)}`,
+      `${measure} ${activity} ${ofPlace(nm(host))}`,
       rnd.int(lo, hi),
       associationName(rnd, nm(host)),
       "Personnes éloignées de l'emploi (pass IAE)",
@@ -96,7 +97,7 @@ export function programmeSites({ land, rnd, nm, towns, add }: SitePlacement): vo
         'mobilite',
         m.detail,
         ['mobilite'],
-        `${m.label} de ${nm(host)}`,
+        `${m.label} ${ofPlace(nm(host))}`,
         rnd.int(m.cap[0], m.cap[1]),
         associationName(rnd, nm(host)),
         "Personnes en parcours d'insertion",

@@ -12,6 +12,7 @@ import { POLES, type DemoLand } from './land.ts';
 import { sitePlacement, type SitePlacement } from './site-placement.ts';
 import { programmeSites } from './sites-programme.ts';
 import { PTI_COUNT, type DemoTerritories } from './territories.ts';
+import { ofPlace } from '../../../src/domain/french.ts';
 
 export function sitesStep(
   land: DemoLand,
@@ -42,7 +43,7 @@ function receptionSites({ land, territories, rnd, population, nm, byPop, add }: 
       'mds',
       '',
       ['accueil', 'accompagnement_social'],
-      `Maison du Département Solidarité de ${nm(main)}`,
+      `Maison du Département Solidarité ${ofPlace(nm(main))}`,
       rnd.int(35, 60) * 10,
       'Département',
       'Tout public ; allocataires du RSA orientés sphère sociale',
@@ -55,7 +56,7 @@ function receptionSites({ land, territories, rnd, population, nm, byPop, add }: 
       'mds',
       '',
       ['accueil', 'accompagnement_social'],
-      `Maison du Département Solidarité de ${nm(second)}`,
+      `Maison du Département Solidarité ${ofPlace(nm(second))}`,
       rnd.int(30, 45) * 10,
       'Département',
       'Tout public ; allocataires du RSA orientés sphère sociale',
@@ -69,9 +70,9 @@ function receptionSites({ land, territories, rnd, population, nm, byPop, add }: 
         'ccas',
         'CCAS',
         p >= 8000 ? ['accueil', 'accompagnement_social'] : ['accueil'],
-        `CCAS de ${nm(i)}`,
+        `CCAS ${ofPlace(nm(i))}`,
         p >= 8000 ? rnd.int(6, 16) * 10 : null,
-        `Commune de ${nm(i)}`,
+        `Commune ${ofPlace(nm(i))}`,
         'Habitants de la commune',
       );
   });
@@ -112,7 +113,7 @@ function receptionSites({ land, territories, rnd, population, nm, byPop, add }: 
     ['accueil', 'numerique'],
     `France Services ${nm(at(poleCells, 0))} quartiers`,
     null,
-    `Commune de ${nm(at(poleCells, 0))}`,
+    `Commune ${ofPlace(nm(at(poleCells, 0)))}`,
     'Tout public',
   );
   // CAF and MSA reception points, France Travail agencies.
@@ -122,7 +123,7 @@ function receptionSites({ land, territories, rnd, population, nm, byPop, add }: 
       'caf_msa',
       k === 3 ? 'MSA' : 'CAF',
       ['accueil'],
-      `${k === 3 ? 'Agence MSA' : 'Accueil CAF'} de ${nm(c)}`,
+      `${k === 3 ? 'Agence MSA' : 'Accueil CAF'} ${ofPlace(nm(c))}`,
       null,
       k === 3 ? 'MSA' : 'CAF',
       'Allocataires',

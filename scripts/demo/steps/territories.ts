@@ -11,6 +11,7 @@ import { balancedGrowth, growRegions, spreadCells } from '../regions.ts';
 import type { Pt } from '../tessellation.ts';
 import type { DemoCommunes } from './communes.ts';
 import { POLES, type DemoLand } from './land.ts';
+import { ofPlace } from '../../../src/domain/french.ts';
 
 const RURAL_EPCI = 18;
 export const PTI_COUNT = 9;
@@ -66,7 +67,7 @@ export function territoriesStep(
   const epciCode = (r: number) => `20000${String(1001 + r)}`;
   const epciName = (r: number) =>
     r < POLES.length
-      ? `Communauté d'agglomération de ${at(names, at(poleCells, r))}`
+      ? `Communauté d'agglomération ${ofPlace(at(names, at(poleCells, r)))}`
       : `Communauté de communes ${at(pays, r - POLES.length)}`;
   addScheme('epci', epci.region, epciCode, epciName, epciSeedCells.length);
 
@@ -119,7 +120,7 @@ export function territoriesStep(
   // Name PTI territories after their seed: the pole town, or the pays of the rural EPCI.
   const ptiNames = ptiSeeds.map((e) =>
     e < POLES.length
-      ? `Territoire de ${at(names, at(poleCells, e))}`
+      ? `Territoire ${ofPlace(at(names, at(poleCells, e)))}`
       : `Territoire ${at(pays, e - POLES.length)}`,
   );
   const ptiCode = (r: number) => `T${r + 1}`;

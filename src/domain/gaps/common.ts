@@ -3,6 +3,7 @@
  * territories of a scheme, the sites as allocation input, the lines of the table (one per
  * territory and the département line) and the figures of the allocation they sum.
  */
+import { roundAsShown } from '../rounding.ts';
 import { isBorderSite, type Site } from '../model.ts';
 import type { ReachData } from '../reach/setup.ts';
 import type { ReachPeople, TerritoryIndex } from '../reach/summary.ts';
@@ -203,7 +204,8 @@ export function rankBy<R>(
   value: (r: R) => number | null,
   decimals: number,
 ): (number | null)[] {
-  const shown = (v: number) => Math.round(v * 10 ** decimals);
+  // As the table writes them (Intl rounding), so that two values that read the same tie.
+  const shown = (v: number) => roundAsShown(v, decimals);
   const values = rows.map((r) => {
     const v = value(r);
     return v === null || !Number.isFinite(v) ? null : shown(v);

@@ -2,6 +2,7 @@
  * The formulas and the allocation rule in the words users read (the coverage and mobility panels,
  * the JSON reports): one text, so that what is shown is what is computed.
  */
+import { agreePlural } from '../french.ts';
 import { AXIS_LABELS } from '../labels.ts';
 import { TRANSPORT_ANSWERS, type TransportAnswer } from '../survey-pas-de-calais.ts';
 import { TRAVEL_MODE_LABELS } from '../travel/model.ts';
@@ -28,7 +29,7 @@ export function allocationRule(maxMinutes: number, unit: string): string[] {
   const n = fr(maxMinutes);
   return [
     `Au plus près d'abord : chaque paire (commune, site) à ${n} min ou moins est prise par temps croissant ; elle reçoit autant de ${unit} que la commune en a encore sans place et que le site a encore de places.`,
-    `Puis le plus grand nombre : si des ${unit} d'une commune restent sans place alors qu'un site à moins de ${n} min est plein, ses places sont réaffectées de proche en proche lorsqu'une personne qu'il accueillait peut aller dans un autre site à moins de ${n} min de chez elle qui a encore des places. Le nombre de ${unit} servis est alors le plus grand possible à ${n} min ou moins.`,
+    `Puis le plus grand nombre : si des ${unit} d'une commune restent sans place alors qu'un site à moins de ${n} min est plein, ses places sont réaffectées de proche en proche lorsqu'une personne qu'il accueillait peut aller dans un autre site à moins de ${n} min de chez elle qui a encore des places. Le nombre de ${unit} ${agreePlural('servis', unit)} est alors le plus grand possible à ${n} min ou moins.`,
   ];
 }
 

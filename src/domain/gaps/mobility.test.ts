@@ -154,7 +154,7 @@ describe('mobility table, hand-checked', () => {
     );
   });
 
-  it('without beneficiaries by commune, estimates only where one share covers a territory', () => {
+  it('without beneficiaries by commune, estimates where one share covers a territory', () => {
     const input = mobilityInput(null);
     input.publishedNeed = {
       byTerritory: new Map([
@@ -166,11 +166,16 @@ describe('mobility table, hand-checked', () => {
     const t = mobilityTable(input, a);
     const [ta, tb] = t.rows;
     expect(ta).toMatchObject({ supportNeed: 40, unmet: null, served: null, rank: null });
-    // 12 × 0.6594 = 7.9: fewer than 11 people, not shown (statistical secrecy).
-    expect(tb!.supportNeed).toBeNull();
-    // The département mixes two shares: no estimate from published figures.
-    expect(t.total.supportNeed).toBeNull();
+    // 12 published beneficiaries × a published share: anyone can compute it, it is shown.
+    expect(tb!.supportNeed).toBeCloseTo(12 * tb!.share!, 10);
+    // The département mixes two shares: the sum of its territories' estimates.
+    expect(t.total.supportNeed).toBeCloseTo(40 + 12 * tb!.share!, 10);
     expect(mobilitySiting(input, t, { k: 1, capacityPerYear: null })).toBeNull();
+    // A masked territory: its estimate, and the département's, stay masked.
+    input.publishedNeed = { byTerritory: new Map([['A', 50]]), total: 62 };
+    const masked = mobilityTable(input, a);
+    expect(masked.rows[1]!.supportNeed).toBeNull();
+    expect(masked.total.supportNeed).toBeNull();
   });
 
   it('takes the median capacity of the dataset’s platforms as the default of a new one', () => {

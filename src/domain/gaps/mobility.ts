@@ -15,7 +15,6 @@
 import { MOBILITY_SERVICES, type BarrierShare, type Site } from '../model.ts';
 import { MAX_REACH_MINUTES, MIN_REACH_MINUTES } from '../reach/scenario.ts';
 import { greedySiting, type SitingResult } from '../reach/siting.ts';
-import { DEFAULT_SECRECY_THRESHOLD } from '../secrecy.ts';
 import type { TransportAnswer } from '../survey-pas-de-calais.ts';
 import { TRAVEL_MODES, type TravelMode } from '../travel/model.ts';
 import { allocate, UNKNOWN_CAPACITY_RULES, type UnknownCapacityRule } from './allocation.ts';
@@ -177,16 +176,18 @@ function emptyRow(code: string, name: string, known: boolean): MobilityRow {
 }
 
 /**
- * @param options.secrecyThreshold without beneficiaries by commune, estimates of people are
- *   derived from published territory counts: those below it are not shown (null), like counts.
+ * Without beneficiaries by commune (a published dataset), the support need of a territory is
+ * estimated from its published count where one share covers it, and the département's as the
+ * sum of its territories' when each has one. Such an estimate is a published count times a
+ * published share: anyone can compute it from the published table, so it reveals nothing and is
+ * shown whatever its size; a masked count leaves it masked.
  * @param options.pairs as in coverageTable ('dense': the benchmark's naive baseline)
  */
 export function mobilityTable(
   input: MobilityInput,
   a: MobilityAssumptions,
-  options: { secrecyThreshold?: number; pairs?: 'grid' | 'dense' } = {},
+  options: { pairs?: 'grid' | 'dense' } = {},
 ): MobilityTable {
-  const secrecyThreshold = options.secrecyThreshold ?? DEFAULT_SECRECY_THRESHOLD;
   checkMobilityAssumptions(a);
   const { data } = input;
   const net = data.network;
@@ -256,8 +257,7 @@ export function mobilityTable(
       // Published figures only: the estimate is possible where one share covers the territory.
       const uniform = uniformShare(r, shareSum.get(r) ?? 0, o);
       r.share = uniform;
-      const estimate = uniform === null || beneficiaries === null ? null : beneficiaries * uniform;
-      r.supportNeed = estimate !== null && estimate >= secrecyThreshold ? estimate : null;
+      r.supportNeed = uniform === null || beneficiaries === null ? null : beneficiaries * uniform;
     }
     r.unmet =
       r.overCapacity === null || r.outOfReach === null ? null : r.overCapacity + r.outOfReach;
@@ -266,6 +266,14 @@ export function mobilityTable(
   const supportOf = (r: MobilityRow) => (support ? (supportSum.get(r) ?? 0) : null);
   rows.forEach((r, k) => finish(r, needs.byTerritory[k] ?? null, supportOf(r)));
   finish(total, needs.total, supportOf(total));
+  if (!support && total.supportNeed === null && total.need !== null) {
+    // Shares differ across the département: the sum of its territories' estimates, when every
+    // commune is in a territory and every territory has one (the survey's own territories).
+    const covered = rows.reduce((n, r) => n + r.communes, 0) === total.communes;
+    if (covered && rows.every((r) => r.communes === 0 || r.supportNeed !== null)) {
+      total.supportNeed = rows.reduce((sum, r) => sum + (r.supportNeed ?? 0), 0);
+    }
+  }
   // Unmet needs are shown as whole people: equal ones share a rank.
   const ranks = rankBy(rows, (r) => r.unmet, 0);
   rows.forEach((r, k) => (r.rank = ranks[k] ?? null));

@@ -31,6 +31,18 @@ export function reachData(
   communes: readonly Commune[],
   needByCommune: ReadonlyMap<string, number | null> | null,
 ): ReachData {
+  return {
+    network: createTravelNetwork(communes),
+    people: reachPeople(communes, needByCommune),
+    names: communes.map((c) => c.name),
+  };
+}
+
+/** Who lives in each commune, in the order of `communes` (see `reachData`). */
+export function reachPeople(
+  communes: readonly Commune[],
+  needByCommune: ReadonlyMap<string, number | null> | null,
+): ReachPeople {
   const stateOf = (code: string) => {
     const v = needByCommune?.get(code);
     return v === undefined
@@ -40,15 +52,9 @@ export function reachData(
         : STATE_CODES.known;
   };
   return {
-    network: createTravelNetwork(communes),
-    people: {
-      population: Float64Array.from(communes, (c) => c.population),
-      need: needByCommune
-        ? Float64Array.from(communes, (c) => needByCommune.get(c.code) ?? 0)
-        : null,
-      needState: needByCommune ? Uint8Array.from(communes, (c) => stateOf(c.code)) : null,
-    },
-    names: communes.map((c) => c.name),
+    population: Float64Array.from(communes, (c) => c.population),
+    need: needByCommune ? Float64Array.from(communes, (c) => needByCommune.get(c.code) ?? 0) : null,
+    needState: needByCommune ? Uint8Array.from(communes, (c) => stateOf(c.code)) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   REACH_BANDS,
   bandIndex,
   communesBeyond,
+  needBeyondFigure,
   reachDelta,
   summariseReach,
   territoryIndex,
@@ -37,10 +38,10 @@ describe('reach summary', () => {
       0, 0, 1, 1, 2, 3, 3, 4, 4,
     ]);
     expect(REACH_BANDS.map((b) => b.label)).toEqual([
-      '0 à 10 min',
-      '10 à 20 min',
-      '20 à 30 min',
-      '30 à 45 min',
+      '10 min ou moins',
+      'plus de 10 à 20 min',
+      'plus de 20 à 30 min',
+      'plus de 30 à 45 min',
       'plus de 45 min',
     ]);
   });
@@ -52,6 +53,10 @@ describe('reach summary', () => {
       needParts: { known: n, missing: 0, unknown: 0, secret: 0 },
       needPopulation: population,
     });
+    const beyondKnown = (n: number, population: number) => ({
+      needBeyondParts: { known: n, missing: 0, unknown: 0, secret: 0 },
+      needBeyondPopulation: population,
+    });
     expect(s.total).toEqual({
       communes: 5,
       population: 1950,
@@ -60,6 +65,7 @@ describe('reach summary', () => {
       communesBeyond: 3,
       populationBeyond: 750,
       needBeyond: 15,
+      ...beyondKnown(3, 750),
     });
     expect(s.territories).toEqual([
       {
@@ -72,6 +78,7 @@ describe('reach summary', () => {
         communesBeyond: 1,
         populationBeyond: 300,
         needBeyond: 12,
+        ...beyondKnown(1, 300),
       },
       {
         code: 'T2',
@@ -83,6 +90,7 @@ describe('reach summary', () => {
         communesBeyond: 2,
         populationBeyond: 450,
         needBeyond: 3,
+        ...beyondKnown(2, 450),
       },
     ]);
     expect(s.bands.map((b) => b.population)).toEqual([1000, 0, 200, 700, 50]);
@@ -107,6 +115,23 @@ describe('reach summary', () => {
       code: 'c3',
       need: null,
     });
+  });
+
+  it('gives the need beyond as a figure: 0 with no commune beyond, never a part for the whole', () => {
+    // c3 (300 inhabitants, beyond) secret: c4 and c5 hold 450 of the 750 beyond, 60 %.
+    const needState = Uint8Array.from([0, 0, STATE_CODES.secret, 0, 0]);
+    const s = summariseReach(minutes, { ...people, needState }, territories, 30);
+    expect(needBeyondFigure(s.total)).toMatchObject({ value: 3, state: 'partial' });
+    // Nord: its only commune beyond is secret.
+    expect(needBeyondFigure(s.territories[0]!)).toMatchObject({ value: null, state: 'secret' });
+    expect(needBeyondFigure(s.territories[1]!)).toMatchObject({ value: 3, state: 'known' });
+    // At 60 min nothing is beyond but c5: Nord's need beyond is 0, secret values or not.
+    const at60 = summariseReach(minutes, { ...people, needState }, territories, 60);
+    expect(needBeyondFigure(at60.territories[0]!)).toMatchObject({ value: 0, state: 'known' });
+    // Without any need by commune, 0 still where no commune is beyond.
+    const none = summariseReach(minutes, { ...people, need: null }, territories, 60);
+    expect(needBeyondFigure(none.territories[0]!)).toMatchObject({ value: 0, state: 'known' });
+    expect(needBeyondFigure(none.territories[1]!).value).toBeNull();
   });
 
   it('lists the communes beyond, the most beneficiaries first', () => {

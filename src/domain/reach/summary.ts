@@ -4,14 +4,26 @@
  * A commune is "within N minutes" when its time is at most N, "beyond" when it is more (or beyond
  * the engine's horizon).
  */
-import { NO_PARTS, STATE_CODES, countPart, type Parts } from '../value-state.ts';
+import {
+  NO_PARTS,
+  STATE_CODES,
+  countPart,
+  knownFigure,
+  missingFigure,
+  sumFigure,
+  type Figure,
+  type Parts,
+} from '../value-state.ts';
 
-/** The bands of the map; the last one is open. */
+/**
+ * The bands of the map; the last one is open. Each holds its upper limit ("plus de 20 à 30 min"),
+ * the rule of every figure: within N minutes is N or less, beyond is more.
+ */
 export const REACH_BANDS = [
-  { id: '0-10', upToMinutes: 10, label: '0 à 10 min' },
-  { id: '10-20', upToMinutes: 20, label: '10 à 20 min' },
-  { id: '20-30', upToMinutes: 30, label: '20 à 30 min' },
-  { id: '30-45', upToMinutes: 45, label: '30 à 45 min' },
+  { id: '0-10', upToMinutes: 10, label: '10 min ou moins' },
+  { id: '10-20', upToMinutes: 20, label: 'plus de 10 à 20 min' },
+  { id: '20-30', upToMinutes: 30, label: 'plus de 20 à 30 min' },
+  { id: '30-45', upToMinutes: 45, label: 'plus de 30 à 45 min' },
   { id: '45+', upToMinutes: Infinity, label: 'plus de 45 min' },
 ] as const;
 
@@ -73,7 +85,12 @@ export interface ReachFigures {
   needPopulation: number;
   communesBeyond: number;
   populationBeyond: number;
+  /** Sum over the communes beyond whose need is known (`needBeyondParts`); null as `need`. */
   needBeyond: number | null;
+  /** The communes beyond N minutes by state of their need value. */
+  needBeyondParts: Parts;
+  /** Population of the communes beyond whose need is known. */
+  needBeyondPopulation: number;
 }
 
 export interface TerritoryReach extends ReachFigures {
@@ -103,6 +120,8 @@ const emptyFigures = (hasNeed: boolean): ReachFigures => ({
   communesBeyond: 0,
   populationBeyond: 0,
   needBeyond: hasNeed ? 0 : null,
+  needBeyondParts: { ...NO_PARTS },
+  needBeyondPopulation: 0,
 });
 
 function add(
@@ -122,8 +141,27 @@ function add(
   if (beyond) {
     f.communesBeyond++;
     f.populationBeyond += population;
-    if (f.needBeyond !== null) f.needBeyond += need;
+    if (f.needBeyond !== null) {
+      f.needBeyond += need;
+      countPart(f.needBeyondParts, state);
+      if (state === STATE_CODES.known) f.needBeyondPopulation += population;
+    }
   }
+}
+
+/**
+ * The need beyond N minutes as a figure. No commune beyond: 0, whatever is known of the need (a
+ * sum over no commune). Otherwise the sum over the communes beyond, `partial` when some of them
+ * have no known value (secret, or none) and the others hold enough of their population, and in
+ * the state of the missing values below that: a sum over part of them is never passed for the
+ * whole. In a published dataset the values are the published ones (secret below the threshold),
+ * so that this figure is a sum of published cells and reveals nothing they do not.
+ */
+export function needBeyondFigure(f: ReachFigures): Figure {
+  if (f.communesBeyond === 0) return knownFigure(0);
+  if (f.needBeyond === null) return missingFigure('missing');
+  const coverage = f.populationBeyond > 0 ? f.needBeyondPopulation / f.populationBeyond : 1;
+  return sumFigure(f.needBeyond, f.needBeyondParts, coverage, 'commune');
 }
 
 /** One pass over the communes; territories of the scheme in code order. */

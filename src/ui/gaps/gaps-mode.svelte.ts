@@ -3,6 +3,7 @@
  * score by default), the sites of the axis (hollow when their capacity is unknown), a click
  * selects a territory, whose sheet the panel shows.
  */
+import { formatMinutes } from '../reach/reach-text.ts';
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
 import { AXIS_LABELS } from '../../domain/labels.ts';
@@ -141,7 +142,7 @@ export class GapsMapMode implements MapMode {
       lines.push(
         commune.nearestMinutes === null
           ? `Aucun site de l'axe à ${formatNumber(g.maxMinutes)} min`
-          : `Site de l'axe le plus proche : ${formatNumber(commune.nearestMinutes)} min`,
+          : `Site de l'axe le plus proche : ${formatMinutes(commune.nearestMinutes)}`,
       );
       if (commune.served !== null) {
         lines.push(

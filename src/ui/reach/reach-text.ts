@@ -5,7 +5,8 @@
 import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
 import type { SiteStatus } from '../../domain/reach/session.ts';
 import type { ReachDelta } from '../../domain/reach/summary.ts';
-import { formatNumber } from '../format.ts';
+import { STATE_LABELS, type Figure } from '../../domain/value-state.ts';
+import { SECRET_MARK, formatNumber } from '../format.ts';
 
 export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   existing: 'Site existant',
@@ -14,10 +15,14 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   closed: 'Site fermé dans le scénario',
 };
 
-/** "23 min", "1 h 05", "plus de 90 min" beyond the horizon. */
+/**
+ * "23 min", "1 h 05", "plus de 90 min" beyond the horizon. Minutes are rounded up, so that a time
+ * reads as N min or less exactly when it is within N minutes (a commune "au-delà de 30 min" never
+ * reads "30 min"): one rule, the one the figures count by (summary.ts).
+ */
 export function formatMinutes(minutes: number, horizon = 90): string {
   if (!Number.isFinite(minutes)) return `plus de ${formatNumber(horizon)} min`;
-  const m = Math.round(minutes);
+  const m = Math.ceil(minutes);
   if (m < 60) return `${m} min`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
 }
@@ -63,4 +68,15 @@ export function editText(
     case 'move':
       return `Déplacement : ${siteName(edit.siteId)} vers ${communeName(edit.communeCode)}`;
   }
+}
+
+/**
+ * A count of people beyond N minutes in a table cell: the number; "≥ 120" for a sum over the
+ * communes whose value is known while others are masked (a lower bound, counts being
+ * non-negative); the secrecy mark "s"; or the state in words.
+ */
+export function countCell(f: Figure): string {
+  if (f.value !== null) return `${f.state === 'partial' ? '≥ ' : ''}${formatNumber(f.value)}`;
+  if (f.state === 'secret') return SECRET_MARK;
+  return f.state === 'known' || f.state === 'partial' ? '–' : STATE_LABELS[f.state];
 }
