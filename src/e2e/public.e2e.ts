@@ -213,16 +213,18 @@ describe('public build of a real département (Meuse)', () => {
         if (v !== 's' && v !== '0') expect(Number(v.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
       console.info(`dep-55, communes : ${secret} effectifs masqués sur ${need.length}`);
 
-      // Reach by car at 30 min: no commune beyond, hence nobody beyond, and no table of zeros.
+      // Reach by car at 45 min: no commune beyond, hence nobody beyond, and no table of zeros.
       await page.getByRole('button', { name: "Temps d'accès", exact: true }).click();
       await page.getByRole('button', { name: 'Carte' }).click();
+      await page.getByLabel('Seuil (minutes)').fill('45');
+      await page.getByLabel('Seuil (minutes)').press('Enter');
       await expect
         .poll(() => page.locator('[data-figure="reach-communes-beyond"]').innerText(), {
           timeout: 60_000,
         })
         .toBe('0');
       expect(await page.locator('[data-figure="reach-need-beyond"]').innerText()).toBe('0');
-      expect(await page.getByRole('table', { name: /^Au-delà de 30 min, par/ }).count()).toBe(0);
+      expect(await page.getByRole('table', { name: /^Au-delà de 45 min, par/ }).count()).toBe(0);
 
       // At 20 min some communes are beyond: the table lists them only, each territory's count
       // is a sum of published cells, a lower bound over them, or masked.

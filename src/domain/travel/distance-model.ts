@@ -53,6 +53,13 @@ export const DEFAULT_CAR_PARAMETERS: CarParameters = {
   accessMinutes: 0,
 };
 
+/**
+ * Densities below this count as this: the sparsest inhabited communes of the départements fitted
+ * are about this dense, and a commune without inhabitants (the villages destroyed in 1916 near
+ * Verdun) would otherwise be put an hour from a site 10 km away.
+ */
+export const MIN_DENSITY_PER_KM2 = 10;
+
 /** Density at which `minutesPerKmAtReference` applies, inhabitants per km². */
 export const REFERENCE_DENSITY = 100;
 
@@ -95,7 +102,7 @@ export function checkCarParameters(p: CarParameters): void {
 export function carMinutesPerKm(net: TravelNetwork, p: CarParameters): Float64Array {
   const out = new Float64Array(net.count);
   for (let c = 0; c < net.count; c++) {
-    const density = Math.max(1, net.densityPerKm2[c] as number);
+    const density = Math.max(MIN_DENSITY_PER_KM2, net.densityPerKm2[c] as number);
     const perKm = Math.max(
       p.minMinutesPerKm,
       p.minutesPerKmAtReference * Math.pow(density / REFERENCE_DENSITY, -p.densityExponent),
