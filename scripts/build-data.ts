@@ -21,20 +21,64 @@ import { writeBuild } from './opendata/write-build.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '..', 'public', 'data');
 
-const { values } = parseArgs({
-  options: {
-    departement: { type: 'string' },
-    from: { type: 'string' },
-    download: { type: 'boolean', default: false },
-    cache: { type: 'string' },
-    mirror: { type: 'string' },
-    out: { type: 'string' },
-    pti: { type: 'string' },
-    caf: { type: 'string' },
-    offre: { type: 'string', multiple: true },
-    contours: { type: 'string' },
-  },
-});
+const OPTIONS = {
+  departement: { type: 'string' },
+  from: { type: 'string' },
+  download: { type: 'boolean', default: false },
+  cache: { type: 'string' },
+  mirror: { type: 'string' },
+  out: { type: 'string' },
+  pti: { type: 'string' },
+  caf: { type: 'string' },
+  offre: { type: 'string', multiple: true },
+  contours: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const USAGE = [
+  'Usage : npm run data [-- options]',
+  '',
+  '  (sans option)            la démo, territoire fictif généré',
+  '  --departement NN         un département réel (62, 2A, 974), à partir de :',
+  '  --from DOSSIER             fichiers officiels rangés comme le dossier open data (data/sources.md)',
+  '  --download                 ou téléchargés chez leurs producteurs',
+  '  --cache DOSSIER            cache des téléchargements (défaut .cache/opendata)',
+  '  --mirror URL               miroir des fichiers à télécharger',
+  '  --pti FICHIER            territoires du PTI : CSV ou JSON, une ligne par commune (code INSEE ou nom)',
+  '                           ou par EPCI (SIREN ou nom), avec le nom du territoire (colonne « territoire »)',
+  '  --caf FICHIER            foyers allocataires du RSA par commune : CSV data.caf.fr (numcomdo,',
+  '                           indfoy_rsa, dtreffre) ou ancien RSACom (Codes_Insee, NB_allocataire_RSA)',
+  '  --offre FICHIER          offre locale au modèle du projet (data/modele-offre.csv), CSV ou JSON ;',
+  '                           répétable',
+  '  --contours FICHIER       contours des communes : GeoJSON en WGS84 ou en Lambert-93 (EPSG:2154)',
+  '  --out DOSSIER            dossier des jeux de données (défaut public/data)',
+  '  --help, -h               cette aide',
+  '',
+  'Un fichier dont aucune ligne n’est retenue arrête la construction sans rien écrire.',
+].join('\n');
+
+/** The options, or the usage with the one line that says what is wrong (exit code 2). */
+function readOptions() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const text = e instanceof Error ? e.message : String(e);
+    const name = /'(--?[^' <,]+)/.exec(text)?.[1] ?? /'([^']+)'/.exec(text)?.[1] ?? text;
+    const line =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `Option inconnue : ${name}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `Valeur manquante ou invalide : ${name}`
+          : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? `Argument inattendu : ${name}`
+            : `Options illisibles : ${text}`;
+    console.error(`${line}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
 
 const stepTimes = (timings: Record<string, number>) =>
   Object.entries(timings)
@@ -42,6 +86,10 @@ const stepTimes = (timings: Record<string, number>) =>
     .join(', ');
 
 async function main(): Promise<void> {
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const dataDir = values.out ? resolve(values.out) : DATA_DIR;
   const started = performance.now();
   if (!values.departement) {

@@ -6,6 +6,9 @@
 import type { ValidationReport } from '../domain/import/report.ts';
 import type { Membership, Scheme, Site, Source, Territory } from '../domain/model.ts';
 
+/** The sites an import added (from `sites`, or the count of `sitesIpc`). */
+export const siteCountOf = (r: StoredImport): number => r.siteCount ?? r.sites.length;
+
 export interface StoredImport {
   id: string;
   datasetId: string;
@@ -21,6 +24,13 @@ export interface StoredImport {
   territories: Territory[];
   memberships: Membership[];
   report: ValidationReport;
+  /**
+   * The sites as an Arrow IPC stream, encoded by the import worker: applied to the engine as
+   * they are, at the import and at every reload, without encoding the sites again on the page.
+   */
+  sitesIpc?: Uint8Array;
+  /** Number of sites, when `sites` is left empty because they are in `sitesIpc`. */
+  siteCount?: number;
 }
 
 const DB_NAME = 'carte-offre-insertion';
@@ -64,8 +74,9 @@ export async function listStoredImports(datasetId: string): Promise<StoredImport
 }
 
 export async function saveStoredImport(record: StoredImport): Promise<void> {
-  // $state proxies cannot be cloned into IndexedDB: store a plain copy.
-  await run('readwrite', (s) => s.put(JSON.parse(JSON.stringify(record)) as StoredImport));
+  // $state proxies cannot be cloned into IndexedDB: the records are plain values, built by the
+  // import (the worker's outcome), never taken from reactive state. The IPC bytes stay bytes.
+  await run('readwrite', (s) => s.put(record));
 }
 
 export async function deleteStoredImport(id: string): Promise<void> {

@@ -15,16 +15,11 @@ import {
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
-import { readTableBytes, type TableInput } from '../domain/import/table.ts';
-import {
-  importOffer,
-  importTerritories,
-  userImportContext,
-  type ImportContent,
-  type UserImportContext,
-} from '../domain/import/user-import.ts';
-import type { DatasetMeta, Source } from '../domain/model.ts';
+import type { DatasetForImport } from '../domain/import/user-import.ts';
+import type { DatasetMeta, Site, Source } from '../domain/model.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
+import { contentOf, type ImportJob, type ImportProgress } from './import-job.ts';
+import { ImportRunner } from './import-runner.ts';
 
 /**
  * What the report view shows: an import of the user, an input of the build, or the last file
@@ -41,11 +36,19 @@ export class ImportStore {
   shown = $state.raw<ReportChoice | null>(null);
   /** The report of the last file refused because it kept no row. */
   refused = $state.raw<ValidationReport | null>(null);
+  /** Rows and bytes read of the file being imported, while it is. */
+  progress = $state.raw<ImportProgress | null>(null);
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
   #synced = new WeakSet<DatasetMeta>();
   #queue: Promise<unknown> = Promise.resolve();
+  #runner = new ImportRunner();
+  #datasetCache: {
+    communes: unknown;
+    geometry: unknown;
+    value: Omit<DatasetForImport, 'epcis'>;
+  } | null = null;
 
   constructor(data: DatasetStore) {
     this.#data = data;
@@ -61,6 +64,18 @@ export class ImportStore {
     }
     const record = this.imports.find((i) => i.id === s.id);
     return record ? { report: record.report, record } : null;
+  }
+
+  /**
+   * The sites of the import whose report is shown, for the map to ring them: its own list, or,
+   * for an import stored compactly (its sites as Arrow bytes), the sites of its source that the
+   * engine gave back with the dataset's.
+   */
+  get shownSites(): Site[] {
+    const record = this.shownReport?.record;
+    if (!record) return [];
+    if (record.sites.length > 0 || !record.sitesIpc) return record.sites;
+    return this.#data.sites.filter((s) => s.sourceId === record.source.id);
   }
 
   /** Serialises the operations: an import never runs while the previous one is applied. */
@@ -98,21 +113,22 @@ export class ImportStore {
   }
 
   importOffer(file: File): Promise<void> {
-    return this.#run(file, async (_db, table, meta, id) =>
-      importOffer(table, this.#context(meta, []), id, file.name),
-    );
+    return this.#run(file, { kind: 'offer', schemeLabel: '' });
   }
 
   importTerritories(file: File, schemeLabel: string): Promise<void> {
-    return this.#run(file, async (db, table, meta, id) =>
-      importTerritories(
-        table,
-        this.#context(meta, await listEpcis(db)),
-        id,
-        file.name,
-        schemeLabel,
-      ),
-    );
+    return this.#run(file, { kind: 'territories', schemeLabel });
+  }
+
+  /** Gets the import worker ready for the current dataset (when the import tools open). */
+  prepare(): void {
+    const meta = this.#data.meta;
+    if (meta && this.#data.communes.length > 0) this.#runner.prepare(this.#dataset(meta));
+  }
+
+  /** Stops the file being read: nothing of it is imported. */
+  cancel(): void {
+    this.#runner.cancel();
   }
 
   remove(id: string): Promise<void> {
@@ -136,22 +152,24 @@ export class ImportStore {
     });
   }
 
-  #context(meta: DatasetMeta, epcis: UserImportContext['epcis']): UserImportContext {
+  /** The dataset as the import worker needs it; the same object while the dataset is the same. */
+  #dataset(meta: DatasetMeta): Omit<DatasetForImport, 'epcis'> {
     const data = this.#data;
-    return userImportContext({
+    const last = this.#datasetCache;
+    if (last && last.communes === data.communes && last.geometry === data.geometry)
+      return last.value;
+    const value = {
       dep: meta.departement.code,
       bbox: meta.bbox,
       communes: data.communes,
       formers: meta.formerCommunes,
       polygons: (data.geometry?.features ?? []).map((f) => ({ code: f.id, geometry: f.geometry })),
-      epcis,
-    });
+    };
+    this.#datasetCache = { communes: data.communes, geometry: data.geometry, value };
+    return value;
   }
 
-  #run(
-    file: File,
-    parse: (db: Db, table: TableInput, meta: DatasetMeta, id: string) => Promise<ImportContent>,
-  ): Promise<void> {
+  #run(file: File, what: Pick<ImportJob, 'kind' | 'schemeLabel'>): Promise<void> {
     return this.#enqueue(async () => {
       const { db, meta, entry } = this.#data;
       if (!db || !meta || !entry) {
@@ -160,8 +178,8 @@ export class ImportStore {
       }
       this.busy = true;
       this.error = null;
+      this.progress = { rows: 0, bytes: 0, totalBytes: file.size };
       try {
-        const table = await readFile(file);
         const now = new Date();
         const id = `import-${now.getTime().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
         const source: Source = {
@@ -173,7 +191,20 @@ export class ImportStore {
           url: '',
           note: '',
         };
-        const { sourceNote, ...content } = await parse(db, table, meta, id);
+        const epcis = what.kind === 'territories' ? await listEpcis(db) : [];
+        const outcome = await this.#runner.run(
+          { ...what, fileName: file.name, id },
+          file,
+          this.#dataset(meta),
+          epcis,
+          (p) => (this.progress = p),
+        );
+        this.progress = null;
+        if (outcome.type === 'cancelled') {
+          this.error = `Import de « ${file.name} » annulé : rien n'a été modifié.`;
+          return;
+        }
+        const { sourceNote, ...content } = contentOf(outcome);
         const record: StoredImport = {
           id,
           datasetId: entry.id,
@@ -197,6 +228,7 @@ export class ImportStore {
         } else if (this.shown?.kind === 'refused') this.shown = null;
       } finally {
         this.busy = false;
+        this.progress = null;
       }
     });
   }
@@ -216,10 +248,6 @@ export class ImportStore {
     data.sources = sources;
     data.revision++;
   }
-}
-
-async function readFile(file: File): Promise<TableInput> {
-  return readTableBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

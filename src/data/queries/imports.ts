@@ -23,8 +23,13 @@ async function append<T>(
   toRow: (r: T) => Record<string, string | number | null>,
 ): Promise<void> {
   if (records.length === 0) return;
+  await appendIpc(db, table, encodeTable(table, records.map(toRow)));
+}
+
+/** Appends rows given as an Arrow IPC stream (a copy: the engine may take the buffer over). */
+async function appendIpc(db: Db, table: keyof typeof STAGING, ipc: Uint8Array): Promise<void> {
   const staging = STAGING[table];
-  await db.insertArrow(staging, encodeTable(table, records.map(toRow)));
+  await db.insertArrow(staging, ipc);
   try {
     await db.query(`INSERT INTO ${table} SELECT * FROM ${staging}`);
   } finally {
@@ -35,6 +40,8 @@ async function append<T>(
 export interface ImportedRecords {
   source: Source;
   sites: readonly Site[];
+  /** The same sites as an Arrow IPC stream, when encoded already (by the import worker). */
+  sitesIpc?: Uint8Array;
   territories: readonly Territory[];
   memberships: readonly Membership[];
 }
@@ -43,7 +50,8 @@ export interface ImportedRecords {
 export async function applyImport(db: Db, r: ImportedRecords): Promise<void> {
   await removeImport(db, r.source.id, r.territories[0]?.schemeId ?? null);
   await append(db, 'sources', [r.source], sourceToRow);
-  await append(db, 'sites', r.sites, siteToRow);
+  if (r.sitesIpc) await appendIpc(db, 'sites', r.sitesIpc.slice());
+  else await append(db, 'sites', r.sites, siteToRow);
   await append(db, 'territories', r.territories, territoryToRow);
   await append(db, 'memberships', r.memberships, membershipToRow);
 }

@@ -232,7 +232,7 @@ export function parseCafRsa(
     return false;
   });
   const years = kept.map((r) => r.year).filter((y) => y > 0);
-  const year = years.length > 0 ? Math.max(...years) : null;
+  const year = years.length > 0 ? years.reduce((a, b) => Math.max(a, b)) : null;
   // Masked rows were counted as ignored (secret) in the report; the others are kept.
   const needs = [...sumByCommune(kept, report)].map(([communeCode, value]) => ({
     communeCode,

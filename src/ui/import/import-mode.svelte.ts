@@ -34,10 +34,10 @@ export class ImportMapMode implements MapMode {
   }
 
   readonly layers = $derived.by(() => {
-    const record = this.#imports.shownReport?.record;
+    const sites = this.#imports.shownSites;
     const base = this.#explore.layers;
-    if (!record || record.sites.length === 0) return base;
-    return [...base, importedSitesLayer({ sites: record.sites, radiusPixels: 9 })];
+    if (sites.length === 0) return base;
+    return [...base, importedSitesLayer({ sites, radiusPixels: 9 })];
   });
 
   describe(info: PickingInfo): TooltipContent | null {

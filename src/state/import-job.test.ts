@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { decodeTable } from '../data/tables.ts';
+import { TEST_BBOX, TEST_COMMUNES, TEST_FORMERS } from '../domain/import/fixtures/communes.ts';
+import { ImportRefused } from '../domain/import/report.ts';
+import { contentOf, runImportJob, type ImportProgress } from './import-job.ts';
+
+const dataset = {
+  dep: '01',
+  bbox: TEST_BBOX,
+  communes: TEST_COMMUNES.map((c) => ({ code: c.code, name: c.name, lon: c.lon!, lat: c.lat! })),
+  formers: TEST_FORMERS,
+  polygons: [],
+  epcis: [],
+};
+const job = { kind: 'offer' as const, fileName: 'offre.csv', id: 'import-x', schemeLabel: '' };
+
+/** A file's bytes cut in chunks of `size`. */
+function chunksOf(text: string, size: number): Uint8Array[] {
+  const bytes = new TextEncoder().encode(text);
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+describe('an import job, as the worker runs it', () => {
+  const rows = Array.from({ length: 12_000 }, (_, i) => `Site ${i};0100${(i % 7) + 1}`);
+  const text = ['nom;code_insee', ...rows, 'Fantôme;01050'].join('\n');
+
+  it('reads a file in chunks and tells its progress in rows and bytes', () => {
+    const progress: ImportProgress[] = [];
+    const outcome = runImportJob(job, dataset, chunksOf(text, 4096), text.length, (p) =>
+      progress.push(p),
+    );
+    const content = contentOf(outcome);
+    // The sites cross over as Arrow bytes, ready for the engine, not as objects.
+    expect([content.sites.length, content.siteCount]).toEqual([0, 12_000]);
+    const sites = decodeTable(content.sitesIpc!);
+    expect(sites).toHaveLength(12_000);
+    expect(sites[0]).toMatchObject({ id: 'import-x-2', name: 'Site 0', commune_code: '01001' });
+    expect(content.report.rejected.map((r) => r.line)).toEqual([12_002]);
+    expect(progress.map((p) => p.rows)).toEqual([5000, 10_000, 12_001]);
+    expect(progress.every((p, i) => i === 0 || p.bytes >= progress[i - 1]!.bytes)).toBe(true);
+    expect(progress.at(-1)?.bytes).toBe(text.length);
+  });
+
+  it('gives the same outcome whatever the chunks', () => {
+    const a = runImportJob(job, dataset, chunksOf(text, 7), text.length);
+    const b = runImportJob(job, dataset, chunksOf(text, 1 << 20), text.length);
+    expect(a).toEqual(b);
+  });
+
+  it('hands a refusal back with its report, as a plain value that crosses postMessage', () => {
+    const outcome = runImportJob(job, dataset, chunksOf('nom;code_insee\nA;01050\n', 10), 24);
+    expect(outcome).toMatchObject({
+      type: 'refused',
+      code: 'nothing_kept',
+      message: 'aucune ligne retenue : 1 rejetée(s), voir le rapport',
+    });
+    expect(structuredClone(outcome)).toEqual(outcome);
+    expect(() => contentOf(outcome)).toThrow(ImportRefused);
+    const empty = runImportJob(job, dataset, [], 0);
+    expect(empty).toEqual({
+      type: 'refused',
+      code: 'empty_file',
+      message: 'fichier vide',
+      report: null,
+    });
+  });
+});

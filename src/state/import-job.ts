@@ -1,0 +1,116 @@
+/**
+ * One import of a file in the app, from its bytes to what the dataset gains: read, parsed and
+ * checked by the same code as the build's (user-import.ts). Runs in the import worker
+ * (import.worker.ts), off the page's thread, or inline where workers are not available; either
+ * way the outcome is a plain value that crosses `postMessage`.
+ */
+import { encodeTable, siteToRow } from '../data/tables.ts';
+import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
+import { FileRefused, type RefusalCode } from '../domain/import/refusal.ts';
+import { readTable, type ByteChunks, type TableInput } from '../domain/import/table.ts';
+import {
+  importOffer,
+  importTerritories,
+  userImportContext,
+  type DatasetForImport,
+  type ImportContent,
+} from '../domain/import/user-import.ts';
+
+export interface ImportJob {
+  kind: 'offer' | 'territories';
+  fileName: string;
+  /** Import id: the source, scheme and site ids derive from it. */
+  id: string;
+  /** Name of the scheme of a territory file. */
+  schemeLabel: string;
+}
+
+/** Rows read and bytes read so far, of `totalBytes`. */
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export type ImportOutcome =
+  | {
+      type: 'done';
+      /** The content, its sites left out when they are in `sitesIpc`. */
+      content: ImportContent;
+      sitesIpc: Uint8Array | null;
+      siteCount: number;
+    }
+  | { type: 'refused'; code: RefusalCode; message: string; report: ValidationReport | null }
+  | { type: 'failed'; message: string };
+
+/** Progress is told at most this often (rows), so that telling it costs nothing. */
+const PROGRESS_ROWS = 5000;
+
+/** Runs an import over a file's chunks; never throws, the outcome says what happened. */
+export function runImportJob(
+  job: ImportJob,
+  dataset: DatasetForImport,
+  chunks: ByteChunks,
+  totalBytes: number,
+  onProgress: (p: ImportProgress) => void = () => {},
+): ImportOutcome {
+  const progress: ImportProgress = { rows: 0, bytes: 0, totalBytes };
+  try {
+    const table = readTable(chunks, job.fileName, {
+      onBytes: (bytes) => {
+        progress.bytes = bytes;
+      },
+    });
+    const counted: TableInput = {
+      ...table,
+      records: countRows(table.records, progress, onProgress),
+    };
+    const ctx = userImportContext(dataset);
+    const content =
+      job.kind === 'offer'
+        ? importOffer(counted, ctx, job.id, job.fileName)
+        : importTerritories(counted, ctx, job.id, job.fileName, job.schemeLabel);
+    onProgress({ ...progress, bytes: totalBytes });
+    // Encoded here, off the page: a few seconds for 300 000 sites.
+    // The page gets the bytes only (cheap to hand over and to store), never 300 000 objects: it
+    // reads the sites back from the engine with the dataset's own.
+    const siteCount = content.sites.length;
+    if (siteCount === 0) return { type: 'done', content, sitesIpc: null, siteCount };
+    const sitesIpc = encodeTable('sites', content.sites.map(siteToRow));
+    return { type: 'done', content: { ...content, sites: [] }, sitesIpc, siteCount };
+  } catch (e) {
+    if (e instanceof ImportRefused)
+      return { type: 'refused', code: e.code, message: e.message, report: e.report };
+    if (e instanceof FileRefused)
+      return { type: 'refused', code: e.code, message: e.message, report: null };
+    return { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function* countRows(
+  records: TableInput['records'],
+  progress: ImportProgress,
+  onProgress: (p: ImportProgress) => void,
+): Generator<TableInput['records'] extends Iterable<infer R> ? R : never> {
+  for (const r of records) {
+    progress.rows++;
+    if (progress.rows % PROGRESS_ROWS === 0) onProgress({ ...progress });
+    yield r;
+  }
+}
+
+/** The outcome as what the store throws or keeps: the content, or the refusal with its report. */
+export function contentOf(
+  outcome: ImportOutcome,
+): ImportContent & { sitesIpc?: Uint8Array; siteCount: number } {
+  if (outcome.type === 'done') {
+    const { content, sitesIpc, siteCount } = outcome;
+    return sitesIpc ? { ...content, sitesIpc, siteCount } : { ...content, siteCount };
+  }
+  if (outcome.type === 'refused') {
+    if (outcome.report)
+      throw new ImportRefused({ code: outcome.code, message: outcome.message }, outcome.report);
+    throw new FileRefused(outcome.code, outcome.message);
+  }
+  throw new Error(outcome.message);
+}
