@@ -188,11 +188,11 @@ describe('honest figures on the real départements', () => {
         .poll(() => dialog.locator('tr[data-kind="siae"]').innerText())
         .toContain('capacités inconnues pour la plupart des lieux');
       await saveScreenshot(page, 'dep-62-donnees');
-      // The table of the sites: SIAE capacities « inconnue », never 0.
+      // The table of the sites: SIAE capacities in words (the state « inconnu »), never 0.
       await dialog.getByRole('button', { name: 'Voir la table des lieux' }).click();
       await page.getByLabel('Type de lieu').selectOption('siae');
       const first = page.locator('table tbody tr').first();
-      await expect.poll(() => first.innerText()).toContain('inconnue');
+      await expect.poll(() => first.innerText()).toMatch(/\tinconnu\t/);
       assertClean(ctx);
     } finally {
       await ctx.close();
