@@ -172,8 +172,9 @@ describe('presentation', () => {
     await ctx.page.locator('input[type="file"][accept^=".json"]').setInputFiles(file);
     await expect.poll(() => ctx.page.getByLabel(/^Étape \d : titre/).count()).toBe(1);
     await ctx.page.getByRole('button', { name: 'Lancer la présentation' }).click();
-    // The step as prepared: without the planner's site.
-    await expect.poll(beyond).toBe(fr(baseline.total.needBeyond));
+    // The step as prepared: without the planner's site (a busy machine may take a few seconds).
+    const slow = { timeout: 15_000 };
+    await expect.poll(beyond, slow).toBe(fr(baseline.total.needBeyond));
     await expect
       .poll(async () => {
         const c = await camera();
@@ -182,13 +183,13 @@ describe('presentation', () => {
       .toBeLessThan(0.01);
 
     await openAtCentre();
-    await expect.poll(beyond).toBe(planned);
+    await expect.poll(beyond, slow).toBe(planned);
     await ctx.page.keyboard.press('r');
-    await expect.poll(beyond).toBe(fr(baseline.total.needBeyond));
+    await expect.poll(beyond, slow).toBe(fr(baseline.total.needBeyond));
     await ctx.page.keyboard.press('Escape');
     // Back to the editor; closing it shows the reach panel with the planner's scenario.
     await ctx.page.getByRole('button', { name: 'Présentation', exact: true }).click();
-    await expect.poll(beyond).toBe(planned);
+    await expect.poll(beyond, slow).toBe(planned);
     assertClean(ctx);
   });
 });

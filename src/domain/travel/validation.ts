@@ -74,7 +74,7 @@ export function parseReferenceCurves(text: string): ReferenceCurve[] {
 
 /**
  * Share (%) of the population whose time is at most each threshold: a commune counts whole, at
- * its time (the time from where its inhabitants live, see population-points.ts).
+ * its time (the time from its chef-lieu, where the car model places its inhabitants).
  */
 export function accessCurve(
   minutes: ArrayLike<number>,
