@@ -1,5 +1,5 @@
 /** Numbers in the French format (narrow no-break space for thousands, decimal comma). */
-import { STATE_LABELS, type Figure } from '../domain/value-state.ts';
+import { STATE_LABELS, figureStatus, type Figure } from '../domain/value-state.ts';
 
 /** Formatters by number of decimals. */
 const formats = new Map<number, Intl.NumberFormat>();
@@ -46,4 +46,15 @@ export const SECRET_MARK = 's';
 /** "Producer, title (millésime 2024)", for sources under figures and in exports. */
 export function sourceLine(s: { producer: string; title: string; millesime: string }): string {
   return `${s.producer}, ${s.title} (millésime ${s.millesime})`;
+}
+
+/**
+ * Why the places of some sites are not all known, in words ('' when they are): the sites whose
+ * capacity the source omits. Shared by the territory and coverage sheets.
+ */
+export function placesStatus(places: Figure, siteCount: number): string {
+  if (places.state === 'known') return '';
+  return places.parts.known === 0
+    ? `inconnu : la source ne donne la capacité d'aucun des ${formatNumber(siteCount)} lieux`
+    : figureStatus(places);
 }
