@@ -12,7 +12,11 @@ import { listSites } from '../../src/data/queries/sites.ts';
 import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import type { MobilityReportInput } from '../../src/domain/gaps/reports.ts';
 import { barrierSchemeId } from '../../src/domain/gaps/mobility.ts';
-import { effectiveBarriers, surveySchemeId } from '../../src/domain/gaps/barrier-edits.ts';
+import {
+  effectiveBarriers,
+  surveySchemeId,
+  type BarrierEdits,
+} from '../../src/domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
 import type { MatrixFileInput } from '../../src/domain/travel/matrix-import.ts';
@@ -36,6 +40,8 @@ export interface GapsLoadOptions {
   travel?: Pick<ReturnType<typeof defaultAssumptions>, 'car' | 'noCar'>;
   /** An imported matrix file for one mode. */
   matrix?: MatrixFileInput & { mode: TravelMode };
+  /** Survey rows chosen and shares entered by territory (a scenario's), if any. */
+  barrierEdits?: BarrierEdits | null;
   log?: (line: string) => void;
 }
 
@@ -66,19 +72,22 @@ export async function loadGapsInput(
     listBarriers(db, TRANSPORT_QUESTION),
   ]);
   const schemeOrder = meta.schemes.map((s) => s.id);
-  // The survey rows as the app applies them (the Pas-de-Calais rows on its PTI territories).
-  const ptiId = surveySchemeId(schemeOrder);
-  const pti = ptiId ? await schemeTerritories(db, ptiId) : null;
+  // The survey rows as the app applies them: the Pas-de-Calais rows on its own territories, and
+  // the rows chosen or shares entered by the user (a scenario's).
+  const edits = o.barrierEdits ?? null;
+  const surveyId = surveySchemeId(schemeOrder, edits);
+  const survey = surveyId ? await schemeTerritories(db, surveyId) : null;
   const { barriers } = effectiveBarriers(
     datasetBarriers,
     meta.departement.code,
-    ptiId && pti
-      ? { id: ptiId, territories: [...pti.names].map(([code, name]) => ({ code, name })) }
+    surveyId && survey
+      ? { id: surveyId, territories: [...survey.names].map(([code, name]) => ({ code, name })) }
       : null,
-    null,
+    edits,
     new Date().getFullYear(),
   );
-  const surveyScheme = barrierSchemeId(barriers, schemeOrder);
+  const profileOrder = [...(surveyId ? [surveyId] : []), ...schemeOrder];
+  const surveyScheme = barrierSchemeId(barriers, profileOrder);
   const barrierTerritoryOf = surveyScheme
     ? (await schemeTerritories(db, surveyScheme)).territoryOf
     : new Map<string, string>();
@@ -116,7 +125,7 @@ export async function loadGapsInput(
     matrices,
     edits: o.edits ?? [],
     barriers,
-    schemeOrder,
+    schemeOrder: profileOrder,
     barrierTerritoryOf,
   };
 }
@@ -135,6 +144,7 @@ export function gapsLoadOptionsFrom(
       needId: v.need ?? null,
       edits: scenario.edits,
       travel: scenario.assumptions,
+      barrierEdits: scenario.assumptions?.barriers ?? null,
       matrix: matrixOption(v, mode),
       log: (line) => console.error(line),
     },

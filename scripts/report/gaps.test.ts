@@ -184,6 +184,30 @@ describe('mobility report on the demo', () => {
     expect(t.services).toBe(demo.sites.filter((s) => s.kind === 'mobilite').length);
   });
 
+  it('applies the shares a scenario enters for a territory, there only', async () => {
+    const a = defaultMobilityAssumptions();
+    const before = await mobilityReportFromDb(loaded.db, loaded.meta, a, { schemeId: 'pti' });
+    const [first, second] = before.rows;
+    const entered = {
+      aucune_difficulte: 0.5,
+      mobile_plus_25km: 0.1,
+      mobile_moins_25km: 0.1,
+      vehicule_avec_difficultes: 0.1,
+      transports_en_commun_seulement: 0.1,
+      aucun_moyen: 0.1,
+    };
+    const after = await mobilityReportFromDb(loaded.db, loaded.meta, a, {
+      schemeId: 'pti',
+      barrierEdits: { schemeId: 'pti', rows: {}, shares: { [first!.code]: entered } },
+    });
+    const row = after.rows.find((r) => r.code === first!.code)!;
+    const share = a.answers.reduce((s, k) => s + entered[k], 0);
+    expect(row.share!).toBeCloseTo(share, 9);
+    expect(row.supportNeed!).toBeCloseTo(row.need! * share, 6);
+    expect(row.share).not.toBeCloseTo(first!.share!, 3);
+    expect(after.rows.find((r) => r.code === second!.code)!.share).toBe(second!.share);
+  });
+
   it('reads its options and refuses bad ones with a clear message', () => {
     const a = mobilityAssumptionsFrom(
       parseMobilityArgs(['--answers', 'aucun_moyen', '--years', '2', '--share-override', '30']),

@@ -293,6 +293,41 @@ describe('mobility mode on the demo', () => {
     await page.getByRole('button', { name: 'Carte' }).click();
   });
 
+  it('applies the survey shares entered for a territory, like the report, and keeps them in the link', async () => {
+    const page = ctx.page;
+    const r = await mobility();
+    const first = r.rows[0]!;
+    const entered = {
+      aucune_difficulte: 0.5,
+      mobile_plus_25km: 0.05,
+      mobile_moins_25km: 0.05,
+      vehicule_avec_difficultes: 0.1,
+      transports_en_commun_seulement: 0.2,
+      aucun_moyen: 0.1,
+    };
+    const shares = page.getByRole('table', { name: 'Parts de l’enquête par territoire' });
+    const row = shares.getByRole('row').filter({ hasText: first.name });
+    await row.getByRole('button', { name: 'Saisir' }).click();
+    const answers = Object.values(entered).map((v) => fr(v * 100, 0));
+    const inputs = shares.locator('form input');
+    for (let i = 0; i < answers.length; i++) await inputs.nth(i).fill(answers[i]!);
+    await shares.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => row.innerText()).toContain('parts saisies');
+    const after = await mobilityReportFromDb(demo.db, demo.meta, defaultMobilityAssumptions(), {
+      schemeId: 'pti',
+      barrierEdits: { schemeId: 'pti', rows: {}, shares: { [first.code]: entered } },
+    });
+    expect(after.total.unmet).not.toBe(r.total.unmet);
+    await expect
+      .poll(() => figure(page, 'mobility-unmet'))
+      .toBe(fr(Math.round(after.total.unmet!)));
+    expect(new URL(page.url()).searchParams.get('bs')).toBe(`pti|${first.code}=50,5,5,10,20,10`);
+    await row.getByRole('button', { name: 'Effacer' }).click();
+    await expect.poll(() => figure(page, 'mobility-unmet')).toBe(fr(Math.round(r.total.unmet!)));
+    // Nothing left entered on the default scheme: nothing in the link.
+    expect(new URL(page.url()).searchParams.get('bs')).toBeNull();
+  });
+
   it('proposes platforms with the report’s gains; added, they cover what they announced', async () => {
     const page = ctx.page;
     const r = await mobility();

@@ -131,6 +131,7 @@ export class AppState {
       edits: null,
       axis: null,
       concernedPercent: null,
+      barriers: null,
     };
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../data/db.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { listCommunes } from '../data/queries/communes.ts';
+import { USER_SURVEY_SOURCE } from '../domain/gaps/barrier-edits.ts';
 import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
 import { readGeometry, type CommuneGeometry } from '../data/geometry.ts';
 
@@ -67,15 +68,19 @@ export class DatasetStore {
     return this.status.phase === 'ready';
   }
 
-  /** Every source by id: those of the tables, then those the dataset's description adds. */
+  /**
+   * Every source by id: those of the tables, then those the dataset's description adds, then
+   * those the user brings in the app (shares entered from a survey of the département's own).
+   */
   readonly sourceMap = $derived.by((): ReadonlyMap<string, Source> => {
-    const out = new Map<string, Source>((this.meta?.sources ?? []).map((s) => [s.id, s]));
+    const out = new Map<string, Source>([[USER_SURVEY_SOURCE.id, USER_SURVEY_SOURCE]]);
+    for (const s of this.meta?.sources ?? []) out.set(s.id, s);
     for (const s of this.sources) out.set(s.id, s);
     return out;
   });
 
   sourceById(id: string): Source | undefined {
-    return this.sources.find((s) => s.id === id) ?? this.meta?.sources.find((s) => s.id === id);
+    return this.sourceMap.get(id);
   }
 
   /** Opens a dataset (the requested one if listed, else the first). */

@@ -6,8 +6,16 @@
  */
 import type { Db } from '../data/db.ts';
 import { listBarriers } from '../data/queries/gaps.ts';
-import { schemeTerritories } from '../data/queries/reach.ts';
+import { schemeTerritories, type SchemeTerritories } from '../data/queries/reach.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
+import {
+  effectiveBarriers,
+  emptyBarrierEdits,
+  hasBarrierEdits,
+  surveySchemeId,
+  type BarrierEdits,
+  type EffectiveBarriers,
+} from '../domain/gaps/barrier-edits.ts';
 import {
   barrierSchemeId,
   defaultMobilityAssumptions,
@@ -23,7 +31,11 @@ import {
 } from '../domain/gaps/mobility.ts';
 import type { BarrierShare } from '../domain/model.ts';
 import type { SitingResult } from '../domain/reach/siting.ts';
-import { TRANSPORT_QUESTION, type TransportAnswer } from '../domain/survey-pas-de-calais.ts';
+import {
+  TRANSPORT_QUESTION,
+  type SurveyTerritory,
+  type TransportAnswer,
+} from '../domain/survey-pas-de-calais.ts';
 import type { TravelMode } from '../domain/travel/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
@@ -91,14 +103,15 @@ export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
   siting = $state.raw<MobilitySitingView | null>(null);
   message = $state('');
 
-  /** The survey table and the membership of its scheme, for a `revision` of the tables. */
-  survey = $state.raw<{
-    revision: number;
-    barriers: BarrierShare[];
-    territoryOf: Map<string, string>;
-  } | null>(null);
+  /** The dataset's survey table, for a `revision` of the tables. */
+  survey = $state.raw<{ revision: number; barriers: BarrierShare[] } | null>(null);
+  /** Territories (names, membership) of the schemes the survey needs, for a `revision`. */
+  schemes = $state.raw<{ revision: number; byId: ReadonlyMap<string, SchemeTerritories> }>({
+    revision: -1,
+    byId: new Map(),
+  });
   surveyError = $state<string | null>(null);
-  #pending = -1;
+  #pending = new Set<string>();
 
   constructor(app: AppState, explore: ExploreView, reach: ReachState) {
     super(explore, MOBILITY_MEASURES, 'unmet');
@@ -113,31 +126,145 @@ export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
     return {
       minutes: this.maxMinutes !== d.maxMinutes ? this.maxMinutes : null,
       travel: this.mode !== 'sans-voiture' ? this.mode : null,
+      barriers: this.#reach.barrierEdits,
     };
   }
 
   applyView(v: ViewParams): void {
     if (v.minutes !== null) this.maxMinutes = v.minutes;
     if (v.travel) this.mode = v.travel;
+    if (v.barriers) this.#reach.barrierEdits = v.barriers;
   }
 
-  /** Loads the survey shares and the territories of their scheme when the tables change. */
+  /** The dataset's schemes, in its order. */
+  readonly schemeOrder = $derived.by(() => this.#app.data.meta?.schemes.map((s) => s.id) ?? []);
+
+  /** The scheme whose territories the survey shares are given on (null: the département). */
+  readonly surveySchemeId = $derived.by(() =>
+    surveySchemeId(this.schemeOrder, this.#reach.barrierEdits),
+  );
+
+  #territories(id: string | null): SchemeTerritories | null {
+    const s = this.schemes;
+    return id !== null && s.revision === this.#app.data.revision ? (s.byId.get(id) ?? null) : null;
+  }
+
+  /** The territories the survey shares can be given on, in name order. */
+  readonly surveyTerritories = $derived.by((): { code: string; name: string }[] | null => {
+    const t = this.#territories(this.surveySchemeId);
+    if (!t) return null;
+    return [...t.names]
+      .map(([code, name]) => ({ code, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  });
+
+  /**
+   * The survey shares as the figures use them: the dataset's rows, the Pas-de-Calais rows on its
+   * own territories, and the user's choices; null while the tables load.
+   */
+  readonly effective = $derived.by((): EffectiveBarriers | null => {
+    const survey = this.survey;
+    const meta = this.#app.data.meta;
+    if (!survey || !meta || survey.revision !== this.#app.data.revision) return null;
+    const id = this.surveySchemeId;
+    const territories = this.surveyTerritories;
+    if (id !== null && !territories) return null;
+    return effectiveBarriers(
+      survey.barriers,
+      meta.departement.code,
+      id !== null && territories ? { id, territories } : null,
+      this.#reach.barrierEdits,
+      new Date().getFullYear(),
+    );
+  });
+
+  /** The order in which the figures look for the scheme of the survey rows. */
+  readonly #profileOrder = $derived.by(() => [
+    ...(this.surveySchemeId ? [this.surveySchemeId] : []),
+    ...this.schemeOrder,
+  ]);
+
+  /** The scheme of the rows the figures apply (its membership is needed). */
+  readonly profileSchemeId = $derived.by(() => {
+    const e = this.effective;
+    return e ? barrierSchemeId(e.barriers, this.#profileOrder) : null;
+  });
+
+  /**
+   * Loads the survey table and the territories of the schemes it needs when the tables or the
+   * user's choice of scheme change.
+   */
   async refreshSurvey(db: Db, revision: number): Promise<void> {
-    if (this.survey?.revision === revision || this.#pending === revision) return;
-    this.#pending = revision;
+    const wanted = [this.surveySchemeId, this.profileSchemeId].filter(
+      (id): id is string => id !== null,
+    );
     try {
-      const barriers = await listBarriers(db, TRANSPORT_QUESTION);
-      const order = this.#app.data.meta?.schemes.map((s) => s.id) ?? [];
-      const scheme = barrierSchemeId(barriers, order);
-      const territoryOf = scheme
-        ? (await schemeTerritories(db, scheme)).territoryOf
-        : new Map<string, string>();
-      if (this.#pending !== revision) return;
-      this.survey = { revision, barriers, territoryOf };
+      if (this.survey?.revision !== revision && !this.#pending.has(`survey:${revision}`)) {
+        this.#pending.add(`survey:${revision}`);
+        const barriers = await listBarriers(db, TRANSPORT_QUESTION);
+        this.#pending.delete(`survey:${revision}`);
+        if (revision === this.#app.data.revision) this.survey = { revision, barriers };
+      }
+      for (const id of wanted) {
+        const key = `${id}:${revision}`;
+        if (this.#territories(id) || this.#pending.has(key)) continue;
+        this.#pending.add(key);
+        const t = await schemeTerritories(db, id);
+        this.#pending.delete(key);
+        if (revision !== this.#app.data.revision) return;
+        const byId = new Map(this.schemes.revision === revision ? this.schemes.byId : []);
+        byId.set(id, t);
+        this.schemes = { revision, byId };
+      }
       this.surveyError = null;
     } catch (e) {
-      if (this.#pending === revision) this.surveyError = messageOf(e);
+      this.#pending.clear();
+      if (revision === this.#app.data.revision) this.surveyError = messageOf(e);
     }
+  }
+
+  // ——— The user's survey shares ———
+
+  /** The survey rows chosen and shares entered, as the scenario keeps them. */
+  get barrierEdits(): BarrierEdits | null {
+    return this.#reach.barrierEdits;
+  }
+
+  /** Stores the user's choices; none left on the default scheme is the same as no choice. */
+  #store(e: BarrierEdits): void {
+    const none = !hasBarrierEdits(e) && e.schemeId === surveySchemeId(this.schemeOrder, null);
+    this.#reach.barrierEdits = none ? null : e;
+  }
+
+  #edits(): BarrierEdits {
+    const e = this.#reach.barrierEdits;
+    const id = this.surveySchemeId ?? this.schemeOrder[0] ?? '';
+    return e && e.schemeId === id ? e : emptyBarrierEdits(id);
+  }
+
+  /** The scheme the survey shares are given on; the choices made on another one are dropped. */
+  setSurveyScheme(schemeId: string): void {
+    const e = this.#reach.barrierEdits;
+    if (e?.schemeId === schemeId) return;
+    this.#store(emptyBarrierEdits(schemeId));
+  }
+
+  /** The Pas-de-Calais row a territory applies (null: back to the match by name). */
+  setSurveyRow(territoryCode: string, row: SurveyTerritory | null): void {
+    const e = this.#edits();
+    const rows = { ...e.rows };
+    if (row === null) delete rows[territoryCode];
+    else rows[territoryCode] = row;
+    this.#store({ ...e, rows });
+  }
+
+  /** Shares entered for a territory, 0–1 for every answer (null: removes them). */
+  setSurveyShares(territoryCode: string, shares: Record<TransportAnswer, number> | null): void {
+    const e = this.#edits();
+    const next = { ...e.shares };
+    if (shares === null) delete next[territoryCode];
+    else next[territoryCode] = { ...shares };
+    this.#store({ ...e, shares: next });
   }
 
   readonly assumptions = $derived.by((): MobilityAssumptions => ({
@@ -155,15 +282,18 @@ export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
 
   readonly input = $derived.by((): MobilityInput | null => {
     const model = this.model;
-    const survey = this.survey;
-    if (!model || !survey || survey.revision !== this.#app.data.revision) return null;
+    const effective = this.effective;
+    if (!model || !effective) return null;
+    const profileId = this.profileSchemeId;
+    const members = this.#territories(profileId);
+    if (profileId !== null && !members) return null;
     const base = tableInputOf(this.#app, this.#explore, this.#reach, this.scenario.sites, model);
     if (!base) return null;
     return {
       ...base,
-      barriers: survey.barriers,
-      schemeOrder: this.#app.data.meta?.schemes.map((s) => s.id) ?? [],
-      barrierTerritoryOf: survey.territoryOf,
+      barriers: effective.barriers,
+      schemeOrder: this.#profileOrder,
+      barrierTerritoryOf: members?.territoryOf ?? new Map<string, string>(),
     };
   });
 

@@ -12,6 +12,7 @@ import type { Db } from '../data/db.ts';
 import { publishedCommuneNeeds } from '../data/queries/publication.ts';
 import { communeNeeds } from '../data/queries/reach.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
+import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../domain/model.ts';
 import { horizonFor } from '../domain/reach/engine.ts';
 import {
@@ -100,6 +101,11 @@ export class ReachState {
   /** The scenario's edits, and those undone that can be redone (the next one last). */
   edits = $state.raw<ScenarioEdit[]>([]);
   redoEdits = $state.raw<ScenarioEdit[]>([]);
+  /**
+   * Survey shares chosen or entered by territory for the mobility figures: part of the scenario
+   * (saved with it, in its file and its autosave), read by the mobility mode.
+   */
+  barrierEdits = $state.raw<BarrierEdits | null>(null);
   /** Bumped whenever the times of the session change. */
   version = $state(0);
   /** What the last action did or why it failed, for the panel and screen readers. */
@@ -220,6 +226,7 @@ export class ReachState {
       pairs: m.matrix.pairCount,
       accessMinutes: m.accessMinutes ?? 0,
     })),
+    ...(this.barrierEdits ? { barriers: this.barrierEdits } : {}),
   }));
 
   /**
@@ -480,6 +487,7 @@ export class ReachState {
     this.redoEdits = [];
     this.siting = null;
     this.matrices = {};
+    this.barrierEdits = null;
     this.matrixReports = {};
     this.matrixError = null;
     this.message = '';
@@ -505,6 +513,7 @@ export class ReachState {
     this.car = { ...a.car };
     this.noCar = { ...a.noCar };
     this.#app.needChoice = a.needId;
+    this.barrierEdits = a.barriers ?? null;
     for (const m of a.matrices) {
       const accessMinutes = m.accessMinutes ?? 0;
       const here = this.matrices[m.mode];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
 import { createRandom } from '../domain/random.ts';
 import { EMPTY_VIEW, decodeView, encodeEdits, encodeView, type ViewParams } from './url.ts';
 
@@ -45,6 +46,25 @@ describe('URL codec', () => {
           : null,
         axis: rnd.pick(['mobilite', 'iae', null]),
         concernedPercent: rnd.pick([25, 12.5, 100, null]),
+        barriers: rnd.pick<BarrierEdits | null>([
+          null,
+          { schemeId: 'bv2022', rows: {}, shares: {} },
+          { schemeId: 'import-1', rows: { T1: 'Lensois' }, shares: {} },
+          {
+            schemeId: 'epci',
+            rows: {},
+            shares: {
+              '200041630': {
+                aucune_difficulte: 0.4,
+                mobile_plus_25km: 0.1,
+                mobile_moins_25km: 0.1234,
+                vehicule_avec_difficultes: 0.05,
+                transports_en_commun_seulement: 0.2,
+                aucun_moyen: 0.1266,
+              },
+            },
+          },
+        ]),
       };
       expect(decodeView(encodeView(v))).toEqual(v);
     }
@@ -65,6 +85,9 @@ describe('URL codec', () => {
     expect(decodeView('?x=1&d=<script>&c=2,3')).toEqual(EMPTY_VIEW);
     expect(decodeView('?c=200,1,3').camera).toBeNull();
     expect(decodeView('?s=pti&t=T1').territory).toBe('T1');
+    expect(decodeView('?bs=pti|T1:zzz').barriers).toBeNull();
+    expect(decodeView('?bs=pti|T1=1,2').barriers).toBeNull();
+    expect(decodeView('?bs=pti').barriers).toEqual({ schemeId: 'pti', rows: {}, shares: {} });
   });
 
   it('writes nothing for an empty view', () => {

@@ -3,6 +3,11 @@
  * parameters are ignored and invalid values fall back to defaults, so an old or hand-edited link
  * still opens.
  */
+import {
+  decodeBarrierEdits,
+  encodeBarrierEdits,
+  type BarrierEdits,
+} from '../domain/gaps/barrier-edits.ts';
 import { parseScenario, type ScenarioEdit } from '../domain/reach/scenario.ts';
 import { TRAVEL_MODES, type TravelMode } from '../domain/travel/model.ts';
 export interface Camera {
@@ -40,6 +45,11 @@ export interface ViewParams {
   axis: string | null;
   /** `pc`: share of the beneficiaries concerned by the axis, in percent (coverage view). */
   concernedPercent: number | null;
+  /**
+   * `bs`: the scheme of the survey shares and the rows chosen or shares entered by territory
+   * (mobility view), when short enough.
+   */
+  barriers: BarrierEdits | null;
 }
 
 /** Longest encoded scenario a link carries; longer ones are shared as files. */
@@ -60,6 +70,7 @@ export const EMPTY_VIEW: ViewParams = {
   edits: null,
   axis: null,
   concernedPercent: null,
+  barriers: null,
 };
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -91,7 +102,12 @@ export function decodeView(search: string): ViewParams {
     edits: parseEdits(p.get('e')),
     axis: id(p.get('a')),
     concernedPercent: parsePercent(p.get('pc')),
+    barriers: parseBarriers(p.get('bs')),
   };
+}
+
+function parseBarriers(v: string | null): BarrierEdits | null {
+  return v ? decodeBarrierEdits(v) : null;
 }
 
 function parsePercent(v: string | null): number | null {
@@ -160,6 +176,11 @@ export function encodeView(v: ViewParams): string {
   if (edits) p.set('e', edits);
   if (v.axis) p.set('a', v.axis);
   if (v.concernedPercent !== null) p.set('pc', String(v.concernedPercent));
+  if (v.barriers) {
+    const bs = encodeBarrierEdits(v.barriers);
+    // Long entries are shared with the scenario file, as long edits are.
+    if (bs.length <= MAX_URL_EDITS_CHARS) p.set('bs', bs);
+  }
   const s = p.toString();
   return s ? `?${s}` : '';
 }

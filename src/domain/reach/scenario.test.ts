@@ -25,7 +25,25 @@ const valid: ReachScenario = {
     { op: 'close', siteId: 'demo-ccas-004' },
     { op: 'move', siteId: 'demo-mds-002', lon: 2.2, lat: 46.8, communeCode: '00200' },
   ],
-  assumptions: { ...defaultAssumptions(), mode: 'sans-voiture', maxMinutes: 45 },
+  assumptions: {
+    ...defaultAssumptions(),
+    mode: 'sans-voiture',
+    maxMinutes: 45,
+    barriers: {
+      schemeId: 'pti',
+      rows: { T2: 'Lensois' },
+      shares: {
+        T1: {
+          aucune_difficulte: 0.4,
+          mobile_plus_25km: 0.1,
+          mobile_moins_25km: 0.1,
+          vehicule_avec_difficultes: 0.1,
+          transports_en_commun_seulement: 0.2,
+          aucun_moyen: 0.1,
+        },
+      },
+    },
+  },
 };
 
 describe('scenario files', () => {
@@ -83,6 +101,15 @@ describe('scenario files', () => {
     expect(() =>
       parseScenario(file({ matrices: [{ ...matrices[0], accessMinutes: -2 }] })),
     ).toThrow(/assumptions\.matrices \(osrm\.csv\).*accès/);
+  });
+
+  it('refuse survey shares that are not shares', () => {
+    const bad = (barriers: unknown) => () =>
+      parseScenario({ version: 1, datasetId: 'demo', edits: [], assumptions: { barriers } });
+    expect(bad({ schemeId: 'pti', rows: { T1: 'Atlantide' } })).toThrow(/ligne inconnue/);
+    expect(bad({ schemeId: 'pti', shares: { T1: { aucun_moyen: 2 } } })).toThrow(
+      /assumptions.barriers/,
+    );
   });
 
   it('refuse what is not a scenario', () => {

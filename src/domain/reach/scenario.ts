@@ -15,9 +15,13 @@
  *     ],
  *     "assumptions": { "mode": "voiture", "kinds": ["mds", "ccas", "france_services"],
  *                      "maxMinutes": 30, "needId": null, "car": {…}, "noCar": {…},
- *                      "matrices": [] }
+ *                      "matrices": [], "barriers": {…} }
  *   }
+ *
+ * `assumptions.barriers` (optional) holds the survey shares of the mobility figures as the user
+ * left them: the survey row chosen for a territory, or shares entered for it (barrier-edits.ts).
  */
+import { parseBarrierEdits, type BarrierEdits } from '../gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../model.ts';
 import {
   DEFAULT_CAR_PARAMETERS,
@@ -71,6 +75,8 @@ export interface ReachAssumptions {
    * added to their times; absent in older files: 0); the matrices themselves stay in their files.
    */
   matrices: { mode: TravelMode; name: string; pairs: number; accessMinutes?: number }[];
+  /** Survey shares chosen or entered by territory for the mobility figures; absent: none. */
+  barriers?: BarrierEdits;
 }
 
 export interface ReachScenario {
@@ -245,6 +251,11 @@ export function parseScenario(value: unknown): ReachScenario {
         if (m.accessMinutes !== undefined)
           check(`assumptions.matrices (${m.name})`, () => checkMatrixAccess(m.accessMinutes!));
       }
+    }
+    if (a.barriers !== undefined && a.barriers !== null) {
+      check('assumptions.barriers', () => {
+        assumptions.barriers = parseBarrierEdits(a.barriers);
+      });
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);
