@@ -17,6 +17,7 @@ import { buildDemo } from './demo/generate.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
+import { DATA_INCLUSION_API, downloadDataInclusion } from './opendata/download-data-inclusion.ts';
 import { writeBuild } from './opendata/write-build.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '..', 'public', 'data');
@@ -31,6 +32,8 @@ const OPTIONS = {
   pti: { type: 'string' },
   caf: { type: 'string' },
   offre: { type: 'string', multiple: true },
+  'data-inclusion': { type: 'string', multiple: true },
+  'data-inclusion-api': { type: 'string' },
   contours: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -50,6 +53,12 @@ const USAGE = [
   '                           indfoy_rsa, dtreffre) ou ancien RSACom (Codes_Insee, NB_allocataire_RSA)',
   '  --offre FICHIER          offre locale au modèle du projet (data/modele-offre.csv), CSV ou JSON ;',
   '                           répétable',
+  '  --data-inclusion FICHIER  services et structures data·inclusion (schéma v1 en JSON — tableau ou',
+  '                           page d’API {"items": […]} —, ou export aplati CSV) ; répétable. Avec',
+  '                           --download et la variable DATA_INCLUSION_TOKEN, ceux du département',
+  '                           sont téléchargés depuis l’API (GET /structures et /services,',
+  '                           code_departement=NN, toutes les pages)',
+  '  --data-inclusion-api URL adresse de l’API data·inclusion (défaut ' + DATA_INCLUSION_API + ')',
   '  --contours FICHIER       contours des communes : GeoJSON en WGS84 ou en Lambert-93 (EPSG:2154)',
   '  --out DOSSIER            dossier des jeux de données (défaut public/data)',
   '  --help, -h               cette aide',
@@ -112,6 +121,20 @@ async function main(): Promise<void> {
       mirror: values.mirror ?? null,
       log: (m) => console.log(m),
     });
+    const token = process.env.DATA_INCLUSION_TOKEN;
+    if (token) {
+      await downloadDataInclusion({
+        dep,
+        token,
+        cacheDir: from,
+        baseUrl: values['data-inclusion-api'],
+        log: (m) => console.log(m),
+      });
+    } else {
+      console.log(
+        'data·inclusion : DATA_INCLUSION_TOKEN absent, structures et services non téléchargés',
+      );
+    }
   }
   if (!from) throw new Error('Indiquez les fichiers sources : --from DOSSIER, ou --download');
   const result = buildDepartement({
@@ -120,6 +143,7 @@ async function main(): Promise<void> {
     pti: values.pti && resolve(values.pti),
     caf: values.caf && resolve(values.caf),
     offers: (values.offre ?? []).map((f) => resolve(f)),
+    dataInclusion: (values['data-inclusion'] ?? []).map((f) => resolve(f)),
     contours: values.contours && resolve(values.contours),
     log: (m) => console.log(m),
   });

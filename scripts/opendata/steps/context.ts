@@ -16,6 +16,11 @@ export interface BuildOptions {
   pti?: string;
   caf?: string;
   offers?: string[];
+  /**
+   * data·inclusion files (schema v1 or the flattened export, JSON or CSV): services, and the
+   * structures they refer to, told apart by their columns.
+   */
+  dataInclusion?: string[];
   log?: (message: string) => void;
 }
 

@@ -62,23 +62,25 @@ export function offerInputs(ctx: BuildContext): OfferInput[] {
       prefix: 'siae',
       label: 'SIAE conventionnées (ASP)',
     });
-  const diServices = findFile(
+  const given = dataInclusionFiles(ctx.options.dataInclusion ?? []);
+  const foundStructures = findFile(
     from,
     'data-inclusion',
-    new RegExp(`^services-${dep}.*\\.(json|csv)$`, 'i'),
+    new RegExp(`^structures-${dep}.*\\.(json|csv)$`, 'i'),
   );
-  if (diServices)
-    inputs.push({
-      file: diServices,
-      key: 'dataInclusion',
-      prefix: 'di',
-      label: 'data·inclusion',
-      structuresFile: findFile(
-        from,
-        'data-inclusion',
-        new RegExp(`^structures-${dep}.*\\.(json|csv)$`, 'i'),
-      ),
-    });
+  const diServices = given.services.length
+    ? given.services
+    : [findFile(from, 'data-inclusion', new RegExp(`^services-${dep}.*\\.(json|csv)$`, 'i'))];
+  diServices.forEach((file, i) => {
+    if (file)
+      inputs.push({
+        file,
+        key: 'dataInclusion',
+        prefix: i === 0 ? 'di' : `di${i + 1}`,
+        label: 'data·inclusion',
+        structuresFile: given.structures[0] ?? foundStructures,
+      });
+  });
   const templates = [...(ctx.options.offers ?? []), ...listOfferTemplates(from)];
   templates.forEach((f, i) =>
     inputs.push({
@@ -89,6 +91,27 @@ export function offerInputs(ctx: BuildContext): OfferInput[] {
     }),
   );
   return inputs;
+}
+
+/**
+ * The data·inclusion files given on the command line, told apart by their columns: a services
+ * file refers to its structure (`structure_id`, or « Structure ID » in the flattened export).
+ */
+export function dataInclusionFiles(files: readonly string[]): {
+  services: string[];
+  structures: string[];
+} {
+  const out = { services: [] as string[], structures: [] as string[] };
+  for (const f of files) {
+    const header = readTableFile(f).header.map((h) => h.trim());
+    const isServices = header.includes('structure_id') || header.includes('Structure ID');
+    (isServices ? out.services : out.structures).push(f);
+  }
+  if (files.length > 0 && out.services.length === 0)
+    throw new Error(
+      `--data-inclusion : aucun fichier de services parmi ${files.map((f) => basename(f)).join(', ')} (colonne structure_id attendue).`,
+    );
+  return out;
 }
 
 export function sitesStep(

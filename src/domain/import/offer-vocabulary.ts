@@ -150,8 +150,8 @@ export function defaultAxes(kind: SiteKind): Axis[] {
   }
 }
 
-/** data·inclusion thematique prefixes (v0 and v1) → axis. */
-const THEMATIQUE_AXES: [string, Axis][] = [
+/** data·inclusion thematique prefixes (v0 and v1) → axis; shown in the « Données » panel. */
+export const THEMATIQUE_AXES: readonly (readonly [string, Axis])[] = [
   ['mobilite', 'mobilite'],
   ['famille--garde-denfants', 'garde_enfants'],
   ['numerique', 'numerique'],
@@ -186,8 +186,11 @@ export function axisOfThematique(thematique: string): Axis | null {
   return null;
 }
 
-/** data·inclusion v1 "réseaux porteurs" and v0 structure typologies → kind. */
-const NETWORK_KINDS: Record<string, SiteKind> = {
+/**
+ * data·inclusion v1 "réseaux porteurs" and v0 structure typologies → kind; shown in the
+ * « Données » panel. A structure of no listed network is an action of the offer (`action`).
+ */
+export const NETWORK_KINDS: Readonly<Record<string, SiteKind>> = {
   'france-travail': 'france_travail',
   ft: 'france_travail',
   pe: 'france_travail',
