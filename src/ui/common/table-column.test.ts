@@ -70,12 +70,24 @@ describe('table cells', () => {
     const notes = exportNotes('Taux par EPCI', columns, {
       exportedOn: new Date(2025, 11, 6),
       hasSecret: true,
+      assumptions: [
+        {
+          id: 'survey_other_departement',
+          badge: 'hypothèse : parts du Pas-de-Calais, 2009',
+          detail: "Parts de l'enquête du Pas-de-Calais (2009).",
+        },
+      ],
     });
     expect(notes).toEqual([
       ['Tableau', 'Taux par EPCI'],
       ['Source', 'Population', 'INSEE, Population municipale (millésime 2021)'],
       ['Source', 'Pour 100 habitants', 'CAF, Foyers RSA (millésime 2023)'],
       ['Source', 'Pour 100 habitants', 'INSEE, Population municipale (millésime 2021)'],
+      [
+        'Hypothèse',
+        'hypothèse : parts du Pas-de-Calais, 2009',
+        "Parts de l'enquête du Pas-de-Calais (2009).",
+      ],
       ['s', 'masqué par le secret statistique'],
       ['Arrondi', 'valeurs arrondies comme dans le tableau affiché'],
       ['Exporté le', '2025-12-06'],

@@ -1,4 +1,5 @@
 /** A column of a DataTable, how its cells read on screen, and how they are exported. */
+import type { Assumption } from '../../domain/assumptions.ts';
 import type { CsvValue } from '../../domain/csv-export.ts';
 import { roundAsShown } from '../../domain/rounding.ts';
 import type { Source } from '../../domain/model.ts';
@@ -63,13 +64,15 @@ export function exportCell<T>(c: Column<T>, row: T): string | number {
 export function exportNotes<T>(
   caption: string,
   columns: readonly Column<T>[],
-  options: { exportedOn: Date; hasSecret: boolean },
+  options: { exportedOn: Date; hasSecret: boolean; assumptions?: readonly Assumption[] },
 ): CsvValue[][] {
   const notes: CsvValue[][] = [['Tableau', caption]];
   for (const c of columns) {
     const lines = [...new Set((c.sources ?? []).flatMap((s) => (s ? [sourceLine(s)] : [])))];
     for (const line of lines) notes.push(['Source', c.label, line]);
   }
+  // The badges of the figures, with what each means and its source, as on screen.
+  for (const a of options.assumptions ?? []) notes.push(['Hypothèse', a.badge, a.detail]);
   if (options.hasSecret) notes.push([SECRET_MARK, STATE_EXPLANATIONS.secret]);
   if (columns.some((c) => c.decimals !== undefined)) {
     notes.push(['Arrondi', 'valeurs arrondies comme dans le tableau affiché']);
