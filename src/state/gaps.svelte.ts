@@ -16,7 +16,7 @@ import {
   type CoverageTable,
 } from '../domain/gaps/coverage.ts';
 import { sitesUnderScenario } from '../domain/gaps/scenario-sites.ts';
-import { AXES, type Axis, type Site } from '../domain/model.ts';
+import { AXES, isBorderSite, type Axis, type Site } from '../domain/model.ts';
 import { AXIS_LABELS } from '../domain/labels.ts';
 import {
   NO_PARTS,
@@ -329,10 +329,14 @@ export class GapsState extends GapsTableState<CoverageRow, CoverageTable> {
     this.#axisChoice = axis;
   }
 
-  /** Sites of every axis in the data (the axis list says how many). */
+  /**
+   * Sites of every axis in the data (the axis list says how many): the département's own, as the
+   * coverage counts them (those of neighbouring départements only serve the travel times).
+   */
   readonly axisSiteCounts = $derived.by(() => {
     const out = new Map<Axis, number>();
     for (const s of this.#app.data.sites) {
+      if (isBorderSite(s)) continue;
       for (const a of s.axes) out.set(a, (out.get(a) ?? 0) + 1);
     }
     return out;
@@ -386,8 +390,8 @@ export class GapsState extends GapsTableState<CoverageRow, CoverageTable> {
     return input ? coverageTable(input, this.assumptions) : null;
   }
 
-  /** Sites of the axis, as the scenario leaves them. */
+  /** Sites of the axis, as the scenario leaves them, in the département (those the figures count). */
   readonly axisSites = $derived.by(() =>
-    this.scenario.sites.filter((s) => s.axes.includes(this.axis)),
+    this.scenario.sites.filter((s) => s.axes.includes(this.axis) && !isBorderSite(s)),
   );
 }

@@ -29,7 +29,7 @@ import {
   type MobilitySitingRequest,
   type MobilityTable,
 } from '../domain/gaps/mobility.ts';
-import type { BarrierShare } from '../domain/model.ts';
+import { isBorderSite, type BarrierShare } from '../domain/model.ts';
 import type { SitingResult } from '../domain/reach/siting.ts';
 import {
   TRANSPORT_QUESTION,
@@ -303,7 +303,9 @@ export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
   }
 
   /** Mobility services, as the scenario leaves them. */
-  readonly services = $derived.by(() => this.scenario.sites.filter(isMobilityService));
+  readonly services = $derived.by(() =>
+    this.scenario.sites.filter((s) => isMobilityService(s) && !isBorderSite(s)),
+  );
 
   /** Capacity of a new platform by default: the median of the dataset's platforms. */
   readonly defaultPlatformCapacity = $derived.by(() =>
