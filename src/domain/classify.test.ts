@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from './random.ts';
 import {
   SHARE_BREAKS,
   classOf,
@@ -28,14 +29,26 @@ describe('classify', () => {
     expect(classify([3, 3], 5)).toEqual({ breaks: [], min: 3, max: 3 });
   });
 
-  it('puts every value in a class between 0 and the number of breaks', () => {
-    const xs = [0.3, 1.7, 2.2, 9.9, 12.5, 40, 41, 300];
-    for (const method of ['quantiles', 'intervals'] as const) {
-      const c = classify(xs, 4, method)!;
-      for (const x of xs) {
-        const k = classOf(x, c);
-        expect(k).toBeGreaterThanOrEqual(0);
-        expect(k).toBeLessThanOrEqual(c.breaks.length);
+  it('puts a value in the class of the breaks it exceeds, for random data (both methods)', () => {
+    const rnd = createRandom(11);
+    for (let k = 0; k < 200; k++) {
+      const n = rnd.int(1, 60);
+      const xs = Array.from({ length: n }, () =>
+        rnd.chance(0.3) ? rnd.int(0, 5) : Math.round(rnd.range(-50, 500) * 100) / 100,
+      );
+      for (const method of ['quantiles', 'intervals'] as const) {
+        const classes = rnd.int(2, 9);
+        const c = classify(xs, classes, method)!;
+        expect(c.breaks.length).toBeLessThan(classes);
+        for (let i = 1; i < c.breaks.length; i++)
+          expect(c.breaks[i]!).toBeGreaterThan(c.breaks[i - 1]!);
+        expect([c.min, c.max]).toEqual([Math.min(...xs), Math.max(...xs)]);
+        for (const x of xs) {
+          // A break belongs to the class below it ("1 à 21", then "plus de 21").
+          expect(classOf(x, c), `${x} in ${c.breaks.join(' | ')}`).toBe(
+            c.breaks.filter((b) => x > b).length,
+          );
+        }
       }
     }
   });

@@ -12,6 +12,7 @@ import { generateDemo } from '../../scripts/demo/generate.ts';
 import { parseCsv } from '../domain/import/csv.ts';
 import { decodeText } from '../domain/import/decode.ts';
 import { wgs84ToLambert93 } from '../domain/import/lambert93.ts';
+import { IMPORT_HIGHLIGHT_COLOR } from '../map/colors.ts';
 import { seriousViolations } from './a11y.ts';
 import {
   assertClean,
@@ -70,7 +71,7 @@ async function reloadApp(): Promise<void> {
 const tab = (name: string) => ctx.page.getByRole('button', { name, exact: true });
 const magentaShare = async () =>
   (await screenshotStats(ctx.page, ctx.page.getByRole('region', { name: /^Carte/ }))).colorShare(
-    [255, 0, 255],
+    IMPORT_HIGHLIGHT_COLOR.slice(0, 3) as [number, number, number],
     40,
   );
 

@@ -60,8 +60,11 @@ export const AXIS_COLORS: Record<Axis, string> = {
   iae: '#7f5a3c',
 };
 
-/** Ring around the sites of the import shown in the report: a colour no ramp or axis uses. */
-export const IMPORT_HIGHLIGHT_COLOR: Rgba = [255, 0, 255, 255];
+/**
+ * Ring around the sites of the import shown in the report: a colour no ramp or axis uses, at
+ * 3:1 contrast or more against the map (WCAG 1.4.11).
+ */
+export const IMPORT_HIGHLIGHT_COLOR: Rgba = [210, 0, 210, 255];
 
 /**
  * Travel-time bands of the reach map (0–10, 10–20, 20–30, 30–45, more than 45 min): light to dark

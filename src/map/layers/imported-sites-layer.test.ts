@@ -1,16 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import type { Site } from '../../domain/model.ts';
-import { IMPORT_HIGHLIGHT_COLOR } from '../colors.ts';
+import { AXES, type Site } from '../../domain/model.ts';
+import { AXIS_COLORS, BACKGROUND_COLOR, IMPORT_HIGHLIGHT_COLOR, hexToRgba } from '../colors.ts';
 import { importedSitesLayer } from './imported-sites-layer.ts';
 
+/** WCAG relative luminance of an sRGB colour. */
+const luminance = ([r, g, b]: readonly number[]) => {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+};
+const contrast = (a: readonly number[], b: readonly number[]) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+};
+/** Euclidean distance in RGB: under about 60, two small marks read as the same colour. */
+const distance = (a: readonly number[], b: readonly number[]) =>
+  Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+
 describe('importedSitesLayer', () => {
-  it('rings the sites with the highlight colour, without fill', () => {
-    const site = { lon: 2, lat: 48 } as Site;
-    const layer = importedSitesLayer({ sites: [site], radiusPixels: 9 });
-    expect(layer.id).toBe('imported-sites');
+  it('rings each imported site at its own position, without hiding the point it rings', () => {
+    const sites = [
+      { lon: 2, lat: 48 },
+      { lon: 2.5, lat: 48.2 },
+    ] as Site[];
+    const layer = importedSitesLayer({ sites, radiusPixels: 9 });
+    const position = layer.props.getPosition as unknown as (s: Site) => number[];
+    expect(sites.map(position)).toEqual([
+      [2, 48],
+      [2.5, 48.2],
+    ]);
+    // A ring, not a disc: the offer point under it stays visible.
     expect(layer.props.filled).toBe(false);
-    expect(layer.props.getLineColor).toEqual(IMPORT_HIGHLIGHT_COLOR);
-    expect((layer.props.getPosition as unknown as (s: Site) => number[])(site)).toEqual([2, 48]);
-    expect(layer.props.getRadius).toBe(9);
+    expect(layer.props.stroked).toBe(true);
+  });
+
+  it('uses a colour that stands out from the map and from every offer point', () => {
+    expect(contrast(IMPORT_HIGHLIGHT_COLOR, hexToRgba(BACKGROUND_COLOR))).toBeGreaterThanOrEqual(3);
+    for (const axis of AXES) {
+      expect(distance(IMPORT_HIGHLIGHT_COLOR, hexToRgba(AXIS_COLORS[axis])), axis).toBeGreaterThan(
+        60,
+      );
+    }
   });
 });
