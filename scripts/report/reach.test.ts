@@ -4,6 +4,7 @@ import { loadBundle, type LoadedDataset } from '../lib/demo-db.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import { ACCUEIL_KINDS } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ReachScenario } from '../../src/domain/reach/scenario.ts';
+import { compareGolden } from './golden.ts';
 import { parseReachArgs, reachCsv, reachOptionsFrom, reachReportFromDb } from './reach.ts';
 
 let demo: DatasetBundle;
@@ -25,6 +26,18 @@ const report = (
   });
 
 describe('reach report on the demo', () => {
+  it('matches its golden files', async () => {
+    // Both files are compared before failing, so that one run writes every new output.
+    const failures = [
+      compareGolden('reach-pti-voiture.csv', reachCsv(await report(), { scheme: 'pti' })),
+      compareGolden(
+        'reach-communes-sans-voiture-45.csv',
+        reachCsv(await report({ mode: 'sans-voiture', maxMinutes: 45 }), { communes: true }),
+      ),
+    ].filter((f) => f !== null);
+    expect(failures).toEqual([]);
+  });
+
   it('adds up: every scheme sums to the département, which counts every commune', async () => {
     const r = await report();
     expect(r.total.communes).toBe(demo.communes.length);
