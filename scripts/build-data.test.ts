@@ -27,11 +27,15 @@ describe('npm run data', () => {
       '--caf',
       '--offre',
       '--contours',
+      '--gtfs',
+      '--gtfs-date',
+      '--gtfs-window',
       '--out',
     ])
       expect(r.stdout).toContain(option);
     expect(r.stdout).toMatch(/--caf FICHIER .*numcomdo/s);
     expect(r.stdout).toMatch(/--contours FICHIER .*Lambert-93/);
+    expect(r.stdout).toMatch(/--gtfs-window HH:MM-HH:MM plage des départs \(défaut 08:00-09:00\)/);
   });
 
   it.each([

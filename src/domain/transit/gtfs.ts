@@ -6,7 +6,8 @@
  *
  * Kept: agency, feed_info, stops, routes, trips, stop_times (times may pass 24:00:00: a trip
  * that runs after midnight belongs to the service day it started on), calendar, calendar_dates,
- * frequencies, transfers. Stop times without a time (non-timepoints) are interpolated linearly
+ * frequencies, transfers; pickup_type and drop_off_type 1 (no boarding, no alighting) are kept,
+ * other values (2 and 3: on request, by phone or to the driver) count as possible. Stop times without a time (non-timepoints) are interpolated linearly
  * between the timed stops around them, by stop order.
  */
 import { CsvTokenizer } from '../import/csv.ts';
@@ -64,6 +65,9 @@ export interface GtfsFeed {
   stopOf: Int32Array;
   arrival: Int32Array;
   departure: Int32Array;
+  /** 1 where pickup_type (resp. drop_off_type) is 1: no boarding (alighting) at that stop time. */
+  noPickup: Uint8Array;
+  noDropOff: Uint8Array;
   calendars: Map<string, GtfsCalendar>;
   /** service_id → date YYYYMMDD → exception_type (1 added, 2 removed). */
   calendarDates: Map<string, Map<string, 1 | 2>>;
@@ -217,6 +221,7 @@ export function readGtfs(source: GtfsSource): GtfsFeed {
   const stopList = new IntList();
   const arr = new IntList();
   const dep = new IntList();
+  const rules = new IntList(); // bit 0: no pickup, bit 1: no drop-off
   const hasStopTimes = readTable(
     source,
     'stop_times.txt',
@@ -240,6 +245,7 @@ export function readGtfs(source: GtfsSource): GtfsFeed {
       // A time given on one side only stands for both.
       arr.push(as < 0 ? ds : as);
       dep.push(ds < 0 ? as : ds);
+      rules.push((r.get('pickup_type') === '1' ? 1 : 0) | (r.get('drop_off_type') === '1' ? 2 : 0));
     },
   );
   if (!hasStopTimes) throw new GtfsError(`${source.name} : le fichier stop_times.txt manque.`);
@@ -254,8 +260,12 @@ export function readGtfs(source: GtfsSource): GtfsFeed {
   const stopOf = new Int32Array(n);
   const arrival = new Int32Array(n);
   const departure = new Int32Array(n);
+  const noPickup = new Uint8Array(n);
+  const noDropOff = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
+    noPickup[k] = (rules.data[i] as number) & 1;
+    noDropOff[k] = ((rules.data[i] as number) >> 1) & 1;
     stopOf[k] = stopList.data[i] as number;
     arrival[k] = arr.data[i] as number;
     departure[k] = dep.data[i] as number;
@@ -346,6 +356,8 @@ export function readGtfs(source: GtfsSource): GtfsFeed {
     stopOf,
     arrival,
     departure,
+    noPickup,
+    noDropOff,
     calendars,
     calendarDates,
     frequencies,

@@ -80,6 +80,17 @@ describe('transitTimes: door to door on hand-built feeds', () => {
     );
   });
 
+  it('boards only where pickup is allowed and gets off only where drop-off is', () => {
+    // A coach that only picks up at S0 and only sets down at S2.
+    const t = times(
+      feedOf(['C ALL L1: S0 08:10:00!d S1 08:25:00!pd S2 08:40:00!p']),
+      placesOnStops(3),
+    );
+    expect(t.get('0>2')).toBe(30);
+    expect(t.has('0>1')).toBe(false);
+    expect(t.has('1>2')).toBe(false);
+  });
+
   it('walks between two nearby stops to change, at the stated speed', () => {
     // S3 stands 300 m east of S1: 0.3 km × 1.3 at 4.5 km/h = 5.2 min.
     const km = 0.3;
@@ -206,11 +217,12 @@ function bruteEarliest(
     for (const c of order) {
       const dep = tt.depTime[c]!;
       const r = tt.run[c]!;
-      if (!(ready[tt.depStop[c]!]! <= dep || boarded[r]! <= dep)) continue;
+      if (!((tt.canBoard[c] && ready[tt.depStop[c]!]! <= dep) || boarded[r]! <= dep)) continue;
       if (dep < boarded[r]!) {
         boarded[r] = dep;
         changed = true;
       }
+      if (!tt.canAlight[c]) continue;
       const v = tt.arrStop[c]!;
       const arr = tt.arrTime[c]!;
       const e = km(places[d]!, v);
@@ -277,7 +289,7 @@ function randomFeed(rnd: Random): { files: Record<string, string>; places: Place
       const id = `L${l}T${k}`;
       const parts = path.map((s, i) => {
         if (i > 0) time += hops[i - 1]!;
-        return `S${s} ${t(time)}`;
+        return `S${s} ${t(time)}${rnd.chance(0.15) ? rnd.pick(['!p', '!d', '!pd']) : ''}`;
       });
       runs.push(`${id} ALL L${l}: ${parts.join(' ')}`);
       if (rnd.chance(0.2))

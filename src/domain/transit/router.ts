@@ -117,17 +117,20 @@ export function transitTimes(
       const arr = tt.arrTime[c]!;
       if (arr > deadline) continue;
       const v = tt.arrStop[c]!;
-      let t = arr + egress[v]!;
       const r = tt.run[c]!;
-      if (runBest[r]! < t) t = runBest[r]!;
-      const change = tt.changeSeconds[v]!;
-      if (change >= 0 && profDep[v]!.length > 0) t = Math.min(t, evaluate(v, arr + change));
-      for (let f = tt.footStart[v]!; f < tt.footStart[v + 1]!; f++) {
-        const w = tt.footTo[f]!;
-        if (profDep[w]!.length > 0) t = Math.min(t, evaluate(w, arr + tt.footSeconds[f]!));
+      let t = runBest[r]!;
+      if (tt.canAlight[c]) {
+        t = Math.min(t, arr + egress[v]!);
+        const change = tt.changeSeconds[v]!;
+        if (change >= 0 && profDep[v]!.length > 0) t = Math.min(t, evaluate(v, arr + change));
+        for (let f = tt.footStart[v]!; f < tt.footStart[v + 1]!; f++) {
+          const w = tt.footTo[f]!;
+          if (profDep[w]!.length > 0) t = Math.min(t, evaluate(w, arr + tt.footSeconds[f]!));
+        }
       }
       if (t > deadline) continue;
       runBest[r] = t;
+      if (!tt.canBoard[c]) continue;
       const u = tt.depStop[c]!;
       const dep = tt.depTime[c]!;
       const pd = profDep[u]!;

@@ -37,11 +37,13 @@ export const EVERY_DAY =
 
 /**
  * trips.txt and stop_times.txt from runs written as "TRIP SERVICE ROUTE: S0 08:00 S1 08:10 …"
- * (arrival = departure at each stop).
+ * (arrival = departure at each stop; "08:10:00!p" no pickup there, "!d" no drop-off, "!pd" neither).
  */
 export function tripsOf(lines: readonly string[]): Record<string, string> {
   const trips = ['route_id,service_id,trip_id'];
-  const times = ['trip_id,arrival_time,departure_time,stop_id,stop_sequence'];
+  const times = [
+    'trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type',
+  ];
   const routes = new Set<string>();
   for (const line of lines) {
     const colon = line.indexOf(': ');
@@ -56,8 +58,12 @@ export function tripsOf(lines: readonly string[]): Record<string, string> {
       .slice(colon + 2)
       .trim()
       .split(/\s+/);
-    for (let k = 0; k < parts.length; k += 2)
-      times.push(`${trip},${parts[k + 1]},${parts[k + 1]},${parts[k]},${k / 2 + 1}`);
+    for (let k = 0; k < parts.length; k += 2) {
+      const [time, rule = ''] = parts[k + 1]!.split('!');
+      const pickup = rule.includes('p') ? 1 : 0;
+      const dropOff = rule.includes('d') ? 1 : 0;
+      times.push(`${trip},${time},${time},${parts[k]},${k / 2 + 1},${pickup},${dropOff}`);
+    }
   }
   return {
     'routes.txt':

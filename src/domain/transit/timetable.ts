@@ -57,6 +57,10 @@ export interface Timetable {
   arrStop: Int32Array;
   depTime: Int32Array;
   arrTime: Int32Array;
+  /** 1 when one may board at the connection's departure (pickup_type is not 1). */
+  canBoard: Uint8Array;
+  /** 1 when one may get off at the connection's arrival (drop_off_type is not 1). */
+  canAlight: Uint8Array;
   /** Vehicle run of each connection (a trip, or one departure of a frequency-based trip). */
   run: Int32Array;
   runCount: number;
@@ -71,6 +75,8 @@ export interface Timetable {
 }
 
 const DAY = 86_400;
+/** Numbers per connection while building: dep stop, arr stop, dep, arr, run, rank, rules. */
+const W = 7;
 
 /**
  * Builds the timetable of `ymd` for journeys within [fromSeconds, toSeconds] of that day: only
@@ -87,7 +93,7 @@ export function buildTimetable(
   const stopCount = feeds.reduce((s, f) => s + f.stops.length, 0);
   const stopLon = new Float64Array(stopCount);
   const stopLat = new Float64Array(stopCount);
-  const rows: number[] = []; // dep stop, arr stop, dep, arr, run, order within run
+  const rows: number[] = []; // dep stop, arr stop, dep, arr, run, order within run, rules
   let runCount = 0;
   const runsPerFeed: number[] = [];
   let base = 0;
@@ -129,6 +135,7 @@ export function buildTimetable(
               arr,
               runCount,
               k - a,
+              (feed.noPickup[k] as number) | ((feed.noDropOff[k + 1] as number) << 1),
             );
             any = true;
           }
@@ -140,27 +147,31 @@ export function buildTimetable(
     base += feed.stops.length;
   }
 
-  const connectionCount = rows.length / 6;
+  const connectionCount = rows.length / W;
   const order = new Int32Array(connectionCount).map((_, i) => i);
   // Ties keep a run's connections in their order, so a scan backwards meets a run's end first.
   order.sort(
     (i, j) =>
-      (rows[6 * i + 2] as number) - (rows[6 * j + 2] as number) ||
-      (rows[6 * i + 3] as number) - (rows[6 * j + 3] as number) ||
-      (rows[6 * i + 4] as number) - (rows[6 * j + 4] as number) ||
-      (rows[6 * i + 5] as number) - (rows[6 * j + 5] as number),
+      (rows[W * i + 2] as number) - (rows[W * j + 2] as number) ||
+      (rows[W * i + 3] as number) - (rows[W * j + 3] as number) ||
+      (rows[W * i + 4] as number) - (rows[W * j + 4] as number) ||
+      (rows[W * i + 5] as number) - (rows[W * j + 5] as number),
   );
   const depStop = new Int32Array(connectionCount);
   const arrStop = new Int32Array(connectionCount);
   const depTime = new Int32Array(connectionCount);
   const arrTime = new Int32Array(connectionCount);
   const run = new Int32Array(connectionCount);
+  const canBoard = new Uint8Array(connectionCount);
+  const canAlight = new Uint8Array(connectionCount);
   order.forEach((i, k) => {
-    depStop[k] = rows[6 * i] as number;
-    arrStop[k] = rows[6 * i + 1] as number;
-    depTime[k] = rows[6 * i + 2] as number;
-    arrTime[k] = rows[6 * i + 3] as number;
-    run[k] = rows[6 * i + 4] as number;
+    depStop[k] = rows[W * i] as number;
+    arrStop[k] = rows[W * i + 1] as number;
+    depTime[k] = rows[W * i + 2] as number;
+    arrTime[k] = rows[W * i + 3] as number;
+    run[k] = rows[W * i + 4] as number;
+    canBoard[k] = 1 - ((rows[W * i + 6] as number) & 1);
+    canAlight[k] = 1 - (((rows[W * i + 6] as number) >> 1) & 1);
   });
 
   const { changeSeconds, footStart, footTo, footSeconds } = transfersOf(
@@ -178,6 +189,8 @@ export function buildTimetable(
     arrStop,
     depTime,
     arrTime,
+    canBoard,
+    canAlight,
     run,
     runCount,
     changeSeconds,
