@@ -161,25 +161,37 @@ export function transitTimes(
       if (o === d) continue;
       candTau.length = 0;
       candArr.length = 0;
+      // Trips leaving after the window count only through EA(W1): at each stop, the earliest
+      // arrival of those is that of its last entry leaving after W1 (entries are in decreasing
+      // departure and arrival order), found by bisection; the entries in the window follow.
+      let ea = Infinity;
       const stops = access.stops[o]!;
       for (let k = 0; k < stops.length; k++) {
         const s = stops[k]!;
         const w = access.seconds[o]![k]!;
         const pd = profDep[s]!;
-        for (let e = 0; e < pd.length; e++) {
+        const pa = profArr[s]!;
+        let lo = 0;
+        let hi = pd.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (pd[mid]! - w > w1) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo > 0 && pa[lo - 1]! < ea) ea = pa[lo - 1]!;
+        for (let e = lo; e < pd.length; e++) {
           const tau = pd[e]! - w;
-          if (tau < w0) break; // decreasing departures: the rest leave before the window
+          if (tau < w0) break;
           candTau.push(tau);
-          candArr.push(profArr[s]![e]!);
+          candArr.push(pa[e]!);
         }
       }
-      if (candTau.length === 0) continue;
+      if (candTau.length === 0 && ea === Infinity) continue;
       candOrder.length = 0;
       for (let i = 0; i < candTau.length; i++) candOrder.push(i);
-      candOrder.sort((a, b) => candTau[b]! - candTau[a]!);
+      if (stops.length > 1) candOrder.sort((a, b) => candTau[b]! - candTau[a]!);
       // EA(τ) is the earliest arrival among candidates leaving at or after τ; EA(τ) − τ is
       // smallest at a candidate's own τ, or at the window's end.
-      let ea = Infinity;
       let bestSeconds = best[o]!;
       let endDone = false;
       for (const i of candOrder) {
@@ -189,7 +201,7 @@ export function transitTimes(
           bestSeconds = Math.min(bestSeconds, ea - w1);
         }
         ea = Math.min(ea, candArr[i]!);
-        if (tau <= w1) bestSeconds = Math.min(bestSeconds, ea - tau);
+        bestSeconds = Math.min(bestSeconds, ea - tau);
       }
       if (!endDone) bestSeconds = Math.min(bestSeconds, ea - w1);
       best[o] = bestSeconds;
