@@ -105,6 +105,13 @@ describe('transitStep', () => {
     ).toThrow(/aucune course le samedi 07\/03\/2026/);
   });
 
+  it('says which required file the zip lacks', () => {
+    const { 'stops.txt': _stops, ...noStops } = FEED;
+    expect(() => transitStep(communes, { feeds: [zipFeed('sans-arrets.zip', noStops)] })).toThrow(
+      'sans-arrets.zip : le fichier stops.txt manque.',
+    );
+  });
+
   it('merges several feeds: a change from one network to the other', () => {
     const second = {
       ...FEED,
@@ -119,6 +126,21 @@ describe('transitStep', () => {
     });
     const t = tableFromIPC(build.bytes).toArray();
     expect(t.find((r) => r.origin === '01000' && r.destination === '01003')?.minutes).toBe(50);
+  });
+
+  it('takes the first Tuesday of the validity by default', () => {
+    const from = (start: string) =>
+      defaultDay([
+        readGtfs(
+          memorySource('f', {
+            ...FEED,
+            'feed_info.txt': `feed_publisher_name,feed_start_date,feed_end_date\nP,${start},20261231\n`,
+          }),
+        ),
+      ]);
+    expect(from('20260105')).toBe('20260106'); // a Monday
+    expect(from('20260106')).toBe('20260106'); // a Tuesday
+    expect(from('20260107')).toBe('20260113'); // a Wednesday
   });
 
   it('reads the window and says how to write it', () => {

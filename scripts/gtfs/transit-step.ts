@@ -10,6 +10,7 @@ import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import type { Commune, NetworkTimesMeta, Source } from '../../src/domain/model.ts';
 import { MAX_REACH_MINUTES } from '../../src/domain/reach/scenario.ts';
 import {
+  addDays,
   checkFeedCoversDay,
   feedValidity,
   frenchDate,
@@ -55,22 +56,25 @@ export interface TransitBuild {
   stats: { stops: number; runs: number; connections: number; pairs: number };
 }
 
-/** A GTFS zip as a feed source: each file inflated when read, decoded in 1 MB chunks. */
+/** Decodes UTF-8 bytes in 1 MB chunks of text. */
+function* chunksOf(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder('utf-8');
+  const step = 1 << 20;
+  for (let i = 0; i < bytes.length; i += step)
+    yield decoder.decode(bytes.subarray(i, i + step), { stream: i + step < bytes.length });
+}
+
+/** A GTFS zip as a feed source: each file inflated when it is read. */
 export function zipSource(path: string): GtfsSource {
   const name = basename(path);
   const entries = readZip(readFileSync(path), name);
   return {
     name,
-    *read(file) {
+    read(file) {
       const entry = entries.get(file);
-      if (!entry) return null;
-      const bytes = entry.bytes();
-      const decoder = new TextDecoder('utf-8');
-      const step = 1 << 20;
-      for (let i = 0; i < bytes.length; i += step)
-        yield decoder.decode(bytes.subarray(i, i + step), { stream: i + step < bytes.length });
+      return entry ? chunksOf(entry.bytes()) : null;
     },
-  } as GtfsSource;
+  };
 }
 
 /** [start, end] in seconds from "08:00-09:00". */
@@ -99,12 +103,7 @@ export function defaultDay(feeds: readonly GtfsFeed[]): string {
     throw new GtfsError(
       'Les flux GTFS n’ont pas de période de validité commune : précisez le jour avec --gtfs-date AAAA-MM-JJ.',
     );
-  let day = gtfsDate(`${start.slice(0, 4)}-${start.slice(4, 6)}-${start.slice(6, 8)}`);
-  for (let k = 0; weekdayIndex(day) !== 1 && k < 7; k++) {
-    const d = new Date(Date.UTC(+day.slice(0, 4), +day.slice(4, 6) - 1, +day.slice(6, 8) + 1));
-    day = d.toISOString().slice(0, 10).replaceAll('-', '');
-  }
-  return day;
+  return addDays(start, (8 - weekdayIndex(start)) % 7);
 }
 
 const hhmm = (s: number) =>

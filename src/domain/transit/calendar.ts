@@ -17,10 +17,10 @@ export function gtfsDate(isoDate: string): string {
 const toUtc = (ymd: string) =>
   new Date(Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6, 8))));
 
-/** The day before, YYYYMMDD. */
-export function previousDay(ymd: string): string {
+/** The day `days` after `ymd` (before it when negative), YYYYMMDD. */
+export function addDays(ymd: string, days: number): string {
   const d = toUtc(ymd);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10).replaceAll('-', '');
 }
 

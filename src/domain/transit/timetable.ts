@@ -16,7 +16,8 @@
  *   walking speed; a transfers.txt row between two stops replaces the walk by its
  *   min_transfer_time, or forbids it (type 3).
  */
-import { activeServices, previousDay } from './calendar.ts';
+import { DEFAULT_NO_CAR_PARAMETERS } from '../travel/no-car-model.ts';
+import { activeServices, addDays } from './calendar.ts';
 import type { GtfsFeed } from './gtfs.ts';
 import { PointGrid } from './nearby.ts';
 
@@ -32,13 +33,14 @@ export interface WalkParameters {
 }
 
 /**
- * 4.5 km/h and the detour 1.3 are those of the app's sans-voiture estimate (no-car-model.ts);
- * 1.5 km (about 26 min) to reach a stop, the distance from a hamlet to its village's stop;
- * 400 m between stops, the usual catchment of a stop; 2 min to change at the same stop.
+ * The walking speed (4.5 km/h) and detour (1.3) of the app's sans-voiture estimate
+ * (no-car-model.ts, where they are justified); 1.5 km (about 26 min) to reach a stop, the
+ * distance from a hamlet to its village's stop; 400 m between stops, the usual catchment of a
+ * stop; 2 min to change at the same stop.
  */
 export const DEFAULT_WALK: WalkParameters = {
-  walkSpeedKmh: 4.5,
-  walkDetourFactor: 1.3,
+  walkSpeedKmh: DEFAULT_NO_CAR_PARAMETERS.walkSpeedKmh,
+  walkDetourFactor: DEFAULT_NO_CAR_PARAMETERS.walkDetourFactor,
   maxAccessKm: 1.5,
   maxTransferKm: 0.4,
   defaultChangeSeconds: 120,
@@ -106,7 +108,7 @@ export function buildTimetable(
     // The day's services, and yesterday's for the trips that pass midnight.
     for (const [services, offset] of [
       [activeServices(feed, ymd), 0],
-      [activeServices(feed, previousDay(ymd)), -DAY],
+      [activeServices(feed, addDays(ymd, -1)), -DAY],
     ] as const) {
       feed.trips.forEach((trip, t) => {
         if (!services.has(trip.serviceId)) return;
