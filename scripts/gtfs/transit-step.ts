@@ -144,8 +144,8 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
     `${fr(w.walkSpeedKmh)} km/h, détour ${fr(w.walkDetourFactor)}), attente, trajets, ` +
     `correspondances (${w.defaultChangeSeconds / 60} min au même arrêt sauf indication du flux, à pied ` +
     `jusqu’à ${w.maxTransferKm * 1000} m), marche depuis l’arrêt ; à pied seulement quand c’est plus ` +
-    `rapide. Un trajet qui passe une fois dans la plage compte, quelle que soit sa fréquence. Au-delà ` +
-    `de ${maxMinutes} min : pas de trajet (aucun service dans la plage).`;
+    `rapide. Un trajet qui passe une fois dans la plage compte, quelle que soit sa fréquence. Un ` +
+    `couple absent n’a aucun trajet de ${maxMinutes} min ou moins partant dans la plage, même à pied.`;
   const validity = feeds
     .map((f) => {
       const v = feedValidity(f)!;

@@ -88,13 +88,6 @@ export function parseGtfsTime(s: string): number {
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
 }
 
-/** "HH:MM:SS" (hours may pass 24). */
-export function formatGtfsTime(seconds: number): string {
-  const s = Math.round(seconds);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
-}
-
 const isDate = (s: string) => /^\d{8}$/.test(s);
 
 interface Row {
