@@ -56,10 +56,15 @@ export interface TransitBuild {
   stats: { stops: number; runs: number; connections: number; pairs: number };
 }
 
-/** Decodes UTF-8 bytes in 1 MB chunks of text. */
+/**
+ * Decodes UTF-8 bytes in 64 kB chunks of text. Measured: with 1 MB chunks, reading a 3 MB
+ * stop_times.txt took 0.5 s in a fresh process but 11 s once a small feed had been read before
+ * (the CSV tokenizer's optimised code then slows down on long chunks); 64 kB chunks take 0.9 s
+ * in both cases.
+ */
 function* chunksOf(bytes: Uint8Array): Generator<string> {
   const decoder = new TextDecoder('utf-8');
-  const step = 1 << 20;
+  const step = 1 << 16;
   for (let i = 0; i < bytes.length; i += step)
     yield decoder.decode(bytes.subarray(i, i + step), { stream: i + step < bytes.length });
 }
