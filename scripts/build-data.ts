@@ -7,13 +7,24 @@
  *        [--cache DIR] [--mirror URL]                   publishers (data/sources.md)
  *
  * Options of a real département: --pti FILE (PTI territories), --caf FILE (CAF RSA households by
- * commune), --offre FILE (offer in the template format, repeatable), --contours FILE, --out DIR.
+ * commune), --offre FILE (offer in the template format, repeatable), --contours FILE, --gtfs
+ * FILE.zip (GTFS timetables, repeatable, with --gtfs-date and --gtfs-window), --out DIR.
  * The demo is rebuilt on every start and build; it takes a few seconds and gives the same bytes
- * every time.
+ * every time. Its GTFS feed is written to .cache/demo/ and read back through the same --gtfs path.
  */
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemo } from './demo/generate.ts';
+import { DEMO_GTFS_NAME } from './demo/steps/gtfs.ts';
+import {
+  DEFAULT_WINDOW,
+  TRANSIT_MAX_MINUTES,
+  transitStep,
+  withTransitTimes,
+  type TransitOptions,
+} from './gtfs/transit-step.ts';
+import { writeZip } from './gtfs/zip.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
@@ -35,6 +46,9 @@ const OPTIONS = {
   'data-inclusion': { type: 'string', multiple: true },
   'data-inclusion-api': { type: 'string' },
   contours: { type: 'string' },
+  gtfs: { type: 'string', multiple: true },
+  'gtfs-date': { type: 'string' },
+  'gtfs-window': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -60,6 +74,12 @@ const USAGE = [
   '                           code_departement=NN, toutes les pages)',
   '  --data-inclusion-api URL adresse de l’API data·inclusion (défaut ' + DATA_INCLUSION_API + ')',
   '  --contours FICHIER       contours des communes : GeoJSON en WGS84 ou en Lambert-93 (EPSG:2154)',
+  '  --gtfs FICHIER.zip       horaires des transports publics au format GTFS (transport.data.gouv.fr) ;',
+  '                           répétable (bus, cars, TER) : temps sans voiture de commune à commune',
+  '  --gtfs-date AAAA-MM-JJ   jour des horaires (défaut : le premier mardi de la période de validité',
+  '                           commune aux flux ; un flux qui ne couvre pas ce jour est refusé)',
+  `  --gtfs-window HH:MM-HH:MM plage des départs (défaut ${DEFAULT_WINDOW}) : le temps est celui du`,
+  `                           trajet le plus rapide partant dans la plage, jusqu’à ${TRANSIT_MAX_MINUTES} min`,
   '  --out DOSSIER            dossier des jeux de données (défaut public/data)',
   '  --help, -h               cette aide',
   '',
@@ -89,6 +109,16 @@ function readOptions() {
 
 const values = readOptions();
 
+/** Where `npm run data` writes the demo's GTFS feed (generated, not committed). */
+const DEMO_GTFS_DIR = resolve(import.meta.dirname, '..', '.cache', 'demo');
+
+const gtfsOptions = (feeds: string[]): TransitOptions => ({
+  feeds,
+  date: values['gtfs-date'],
+  window: values['gtfs-window'],
+  log: (m) => console.log(m),
+});
+
 const stepTimes = (timings: Record<string, number>) =>
   Object.entries(timings)
     .map(([k, v]) => `${k} ${v}`)
@@ -104,8 +134,23 @@ async function main(): Promise<void> {
   if (!values.departement) {
     if (values.from || values.download)
       throw new Error('Précisez le département : --departement 62');
-    const { bundle, files, timings } = buildDemo();
-    const dir = writeDataset(bundle, dataDir, files);
+    if (values.gtfs)
+      throw new Error('--gtfs va avec --departement : la démo a ses propres horaires');
+    const demo = buildDemo();
+    mkdirSync(DEMO_GTFS_DIR, { recursive: true });
+    const zipPath = join(DEMO_GTFS_DIR, DEMO_GTFS_NAME);
+    const encoder = new TextEncoder();
+    writeFileSync(
+      zipPath,
+      writeZip(new Map([...demo.gtfs].map(([name, text]) => [name, encoder.encode(text)]))),
+    );
+    const transit = transitStep(demo.bundle.communes, {
+      ...gtfsOptions([zipPath]),
+      licence: 'Données fictives, libres de réutilisation',
+    });
+    const bundle = withTransitTimes(demo.bundle, demo.files, transit);
+    const timings = { ...demo.timings, ...transit.timings };
+    const dir = writeDataset(bundle, dataDir, demo.files);
     console.log(
       `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +
         `(${Math.round(performance.now() - started)} ms : ${stepTimes(timings)})`,
@@ -147,6 +192,14 @@ async function main(): Promise<void> {
     contours: values.contours && resolve(values.contours),
     log: (m) => console.log(m),
   });
+  if (values.gtfs) {
+    const transit = transitStep(
+      result.bundle.communes,
+      gtfsOptions(values.gtfs.map((f) => resolve(f))),
+    );
+    result.bundle = withTransitTimes(result.bundle, result.files, transit);
+    Object.assign(result.timings, transit.timings);
+  }
   const dir = writeBuild(result, dataDir);
   const { bundle, reports } = result;
   for (const r of reports) {

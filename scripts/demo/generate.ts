@@ -16,6 +16,7 @@ import { StepTimer } from '../lib/steps.ts';
 import { barriersStep } from './steps/barriers.ts';
 import { communesStep } from './steps/communes.ts';
 import { landStep } from './steps/land.ts';
+import { gtfsStep } from './steps/gtfs.ts';
 import { DEMO_ID, metaStep } from './steps/meta.ts';
 import { needsStep } from './steps/needs.ts';
 import { sitesStep } from './steps/sites.ts';
@@ -33,6 +34,11 @@ export interface DemoBuild {
   bundle: DatasetBundle;
   /** Files written beside the tables, by steps that write their own (none yet). */
   files: Map<string, Uint8Array>;
+  /**
+   * The demo's GTFS feed, file name → text: `npm run data` zips it outside the dataset and builds
+   * the sans-voiture times from it through `--gtfs`, as for a real département.
+   */
+  gtfs: Map<string, string>;
   /** Milliseconds per step. */
   timings: Record<string, number>;
 }
@@ -46,6 +52,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
   const needs = time.step('needs', () => needsStep(communes, territories, rnd));
   const barriers = time.step('barriers', () => barriersStep(communes, territories));
   const sites = time.step('sites', () => sitesStep(land, communes, territories, rnd));
+  const gtfs = time.step('gtfs', () => gtfsStep(land, communes, stepRandom(seed, 'gtfs')));
   const meta = time.step('meta', () => metaStep([demoSource(seed), ...barriers.sources]));
   const bundle: DatasetBundle = {
     meta,
@@ -57,7 +64,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
     needs,
     barriers: barriers.barriers,
   };
-  return { bundle, files: new Map(), timings: time.timings };
+  return { bundle, files: new Map(), gtfs, timings: time.timings };
 }
 
 export const generateDemo = (seed = DEMO_SEED): DatasetBundle => buildDemo(seed).bundle;

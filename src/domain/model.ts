@@ -210,6 +210,29 @@ export interface DatasetMeta {
    * an import in the app brings them to today's commune as the build does.
    */
   formerCommunes?: { code: string; name: string; currentCode: string }[];
+  /**
+   * Travel times computed on a real network, one artefact per travel mode (the keys are
+   * `TravelMode`, travel/model.ts, spelt out here as that module imports this one).
+   */
+  networkTimes?: Partial<Record<'voiture' | 'sans-voiture', NetworkTimesMeta>>;
+}
+
+/**
+ * Times between commune reference points on a real network (roads, or public transport), in
+ * an Arrow IPC file of the dataset folder with columns `origin` and `destination` (INSEE codes,
+ * utf8) and `minutes` (float64). A pair absent from the file takes more than `maxMinutes`.
+ */
+export interface NetworkTimesMeta {
+  file: string;
+  network: 'routes' | 'transports';
+  /** French name of the model. */
+  label: string;
+  /** Entry of `sources`: the network's name, date or validity, and licence. */
+  sourceId: string;
+  maxMinutes: number;
+  pairs: number;
+  /** How the times were computed, in French. */
+  detail?: string;
 }
 
 export const DATASET_TABLES = [
