@@ -7,17 +7,24 @@
  *        [--cache DIR] [--mirror URL]                   publishers (data/sources.md)
  *
  * Options of a real département: --pti FILE (PTI territories), --caf FILE (CAF RSA households by
- * commune), --offre FILE (offer in the template format, repeatable), --contours FILE, --out DIR.
+ * commune), --offre FILE (offer in the template format, repeatable), --contours FILE, --out DIR,
+ * --roads FILE.osm.pbf (car times on the OpenStreetMap road network, scripts/roads/).
+ *
+ *   npm run data -- roads --roads FILE.osm.pbf --points POINTS.csv [--times OUT.csv]
+ *        the road step alone, between the points of a CSV (code,lon,lat)
  * The demo is rebuilt on every start and build; it takes a few seconds and gives the same bytes
  * every time.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemo } from './demo/generate.ts';
+import { addNetworkTimes } from './lib/network-times.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
 import { writeBuild } from './opendata/write-build.ts';
+import { roadStep, roadStepSummary } from './roads/road-step.ts';
+import { readPoints, writeTimesCsv } from './roads/points.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '..', 'public', 'data');
 
@@ -32,6 +39,9 @@ const OPTIONS = {
   caf: { type: 'string' },
   offre: { type: 'string', multiple: true },
   contours: { type: 'string' },
+  roads: { type: 'string' },
+  points: { type: 'string' },
+  times: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -51,8 +61,14 @@ const USAGE = [
   '  --offre FICHIER          offre locale au modèle du projet (data/modele-offre.csv), CSV ou JSON ;',
   '                           répétable',
   '  --contours FICHIER       contours des communes : GeoJSON en WGS84 ou en Lambert-93 (EPSG:2154)',
+  '  --roads FICHIER          extrait OpenStreetMap (.osm.pbf) : temps en voiture sur le réseau routier',
+  '                           entre chefs-lieux (profil voiture d’OSRM), le modèle « voiture » du jeu',
   '  --out DOSSIER            dossier des jeux de données (défaut public/data)',
   '  --help, -h               cette aide',
+  '',
+  'npm run data -- roads --roads FICHIER.osm.pbf --points POINTS.csv [--times TEMPS.csv]',
+  '                           l’étape routière seule, entre les points d’un CSV (code,lon,lat) ;',
+  '                           écrit les temps (origin,destination,minutes) dans TEMPS.csv',
   '',
   'Un fichier dont aucune ligne n’est retenue arrête la construction sans rien écrire.',
 ].join('\n');
@@ -60,7 +76,17 @@ const USAGE = [
 /** The options, or the usage with the one line that says what is wrong (exit code 2). */
 function readOptions() {
   try {
-    return parseArgs({ options: OPTIONS, strict: true }).values;
+    const { values, positionals } = parseArgs({
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    const extra = positionals.find((p, i) => i > 0 || p !== 'roads');
+    if (extra !== undefined)
+      throw Object.assign(new Error(`'${extra}'`), {
+        code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+      });
+    return { ...values, roadsOnly: positionals[0] === 'roads' };
   } catch (e) {
     const code = (e as { code?: string }).code;
     const text = e instanceof Error ? e.message : String(e);
@@ -92,6 +118,20 @@ async function main(): Promise<void> {
   }
   const dataDir = values.out ? resolve(values.out) : DATA_DIR;
   const started = performance.now();
+  if (values.roadsOnly) {
+    if (!values.roads || !values.points)
+      throw new Error('Indiquez l’extrait et les points : roads --roads FICHIER --points FICHIER');
+    const points = readPoints(resolve(values.points));
+    const { times, stats } = await roadStep(resolve(values.roads), points);
+    console.log(roadStepSummary(stats));
+    if (values.times) {
+      writeTimesCsv(resolve(values.times), times.rows);
+      console.log(`${times.rows.origin.length} paires → ${resolve(values.times)}`);
+    }
+    return;
+  }
+  if (values.roads && !values.departement)
+    throw new Error('--roads construit un département (--departement) ; la démo a son réseau.');
   if (!values.departement) {
     if (values.from || values.download)
       throw new Error('Précisez le département : --departement 62');
@@ -123,6 +163,11 @@ async function main(): Promise<void> {
     contours: values.contours && resolve(values.contours),
     log: (m) => console.log(m),
   });
+  if (values.roads) {
+    const { times, stats } = await roadStep(resolve(values.roads), result.bundle.communes);
+    console.log(roadStepSummary(stats));
+    addNetworkTimes(result.bundle, result.files, times);
+  }
   const dir = writeBuild(result, dataDir);
   const { bundle, reports } = result;
   for (const r of reports) {

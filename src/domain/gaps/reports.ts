@@ -104,6 +104,7 @@ export function reportInput(
     data.network,
     { mode, car: input.car, noCar: input.noCar },
     input.matrices?.[mode] ?? null,
+    data.networks?.[mode] ?? null,
   );
   return {
     model,

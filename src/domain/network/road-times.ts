@@ -14,6 +14,8 @@ import type { RoadGraph } from './road-graph.ts';
 
 /** Speed at which the distance from a point to its place on the network is counted, km/h. */
 export const SNAP_KMH = 20;
+/** Farthest a point may lie from the network: beyond, the network does not cover it. */
+export const MAX_SNAP_METERS = 5000;
 
 const RAD = Math.PI / 180;
 const M_PER_DEG = 111_195;
@@ -101,7 +103,7 @@ export interface Snap {
 /**
  * Snaps each point onto the nearest segment whose edge joins two vertices of the main component.
  * Distances are planar in a local equirectangular projection (exact enough within a few km);
- * null for a point when the graph has no such segment.
+ * null for a point with no such segment within MAX_SNAP_METERS.
  */
 export function snapPoints(
   graph: RoadGraph,
@@ -155,7 +157,11 @@ export function snapPoints(
     const py = (lat[p] as number) * M_PER_DEG;
     const ci = Math.floor(px / cell);
     const cj = Math.floor(py / cell);
-    const lastRing = Math.max(ci - minI, maxI - ci, cj - minJ, maxJ - cj);
+    // Rings beyond the grid, or beyond the farthest snap allowed, hold nothing to find.
+    const lastRing = Math.min(
+      Math.max(ci - minI, maxI - ci, cj - minJ, maxJ - cj),
+      Math.ceil(MAX_SNAP_METERS / cell) + 1,
+    );
     let best: Snap | null = null;
     for (let r = 0; r <= lastRing; r++) {
       // A segment not seen yet has its nearest point in a cell r or more rings away, hence
@@ -179,7 +185,7 @@ export function snapPoints(
           }
         }
     }
-    out.push(best);
+    out.push(best && best.meters <= MAX_SNAP_METERS ? best : null);
   }
   return out;
 }
