@@ -208,7 +208,7 @@ export async function main(args: string[]): Promise<string> {
   return reportOn(
     datasetId,
     format,
-    (db, meta) => coverageReportFromDb(db, meta, a, options),
+    (db, meta, networkTimes) => coverageReportFromDb(db, meta, a, { ...options, networkTimes }),
     (report) => coverageCsv(report, { communes: v.communes }),
   );
 }

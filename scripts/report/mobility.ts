@@ -228,7 +228,8 @@ export async function main(args: string[]): Promise<string> {
   return reportOn(
     datasetId,
     format,
-    (db, meta) => mobilityReportFromDb(db, meta, a, { ...options, siting }),
+    (db, meta, networkTimes) =>
+      mobilityReportFromDb(db, meta, a, { ...options, siting, networkTimes }),
     mobilityCsv,
   );
 }

@@ -5,6 +5,7 @@
  * 30 min next to the reference's, the mean absolute error, then a summary (median and worst error,
  * départements within 3 points). Any model can be checked this way, an imported matrix included.
  */
+import type { NetworkTimesByMode } from '../../src/domain/travel/network-model.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,6 +87,8 @@ export interface ValidateOptions {
   matrix?: MatrixFileInput;
   /** Log line for the matrix import report (stderr in the command). */
   log?: (line: string) => void;
+  /** The dataset's times on a real network (openDataset): the model checked for their mode. */
+  networkTimes?: NetworkTimesByMode;
 }
 
 /** The model of a dataset loaded in DuckDB against one reference curve. */
@@ -104,7 +107,7 @@ export async function validateDataset(
   };
   const matrices: ReachMatrices = {};
   if (o.matrix) matrices[o.mode] = loadMatrix(o.matrix, communes, o.log);
-  const data = reachData(communes, null);
+  const data = reachData(communes, null, o.networkTimes);
   const session = reachSession(data, sites, assumptions, matrices);
   const curve = accessCurve(session.engine.minutes, data.people.population);
   const cmp = compareCurves(curve, reference.shares);
@@ -249,9 +252,9 @@ export async function main(args: string[], dataDir = DATA_DIR): Promise<string> 
       withoutReference.push(d.id);
       continue;
     }
-    const { db, meta } = await openDataset(d.id, dataDir);
+    const { db, meta, networkTimes } = await openDataset(d.id, dataDir);
     try {
-      rows.push(await validateDataset(db, meta, ref, o));
+      rows.push(await validateDataset(db, meta, ref, { ...o, networkTimes }));
     } finally {
       await db.close();
     }
