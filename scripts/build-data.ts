@@ -17,7 +17,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDemo } from './demo/generate.ts';
+import { buildDemoWithRoads } from './demo/with-roads.ts';
 import { addNetworkTimes } from './lib/network-times.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
@@ -135,7 +135,8 @@ async function main(): Promise<void> {
   if (!values.departement) {
     if (values.from || values.download)
       throw new Error('Précisez le département : --departement 62');
-    const { bundle, files, timings } = buildDemo();
+    const { bundle, files, timings, roadStats } = await buildDemoWithRoads();
+    console.log(roadStepSummary(roadStats));
     const dir = writeDataset(bundle, dataDir, files);
     console.log(
       `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +

@@ -1,5 +1,5 @@
 /**
- * The demo département: fictional but plausible, generated from a seed, with no network.
+ * The demo département: fictional but plausible, generated from a seed, with its road network.
  *
  * The generator is the source of truth of the demo: nothing it writes is edited by hand, and the
  * same seed gives the same bytes (see generate.test.ts). Only the transport barrier shares are
@@ -18,6 +18,7 @@ import { communesStep } from './steps/communes.ts';
 import { landStep } from './steps/land.ts';
 import { DEMO_ID, metaStep } from './steps/meta.ts';
 import { needsStep } from './steps/needs.ts';
+import { roadsStep, type DemoRoads } from './steps/roads.ts';
 import { sitesStep } from './steps/sites.ts';
 import { demoSource } from './steps/sources.ts';
 import { territoriesStep } from './steps/territories.ts';
@@ -35,6 +36,8 @@ export interface DemoBuild {
   files: Map<string, Uint8Array>;
   /** Milliseconds per step. */
   timings: Record<string, number>;
+  /** The road network, as OpenStreetMap nodes and ways (written as a PBF by the build). */
+  roads: DemoRoads;
 }
 
 export function buildDemo(seed = DEMO_SEED): DemoBuild {
@@ -47,6 +50,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
   const barriers = time.step('barriers', () => barriersStep(communes, territories));
   const sites = time.step('sites', () => sitesStep(land, communes, territories, rnd));
   const meta = time.step('meta', () => metaStep([demoSource(seed), ...barriers.sources]));
+  const roads = time.step('roads', () => roadsStep(land, communes, stepRandom(seed, 'roads')));
   const bundle: DatasetBundle = {
     meta,
     communes: [...communes.communes].sort((a, b) => a.code.localeCompare(b.code)),
@@ -57,7 +61,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
     needs,
     barriers: barriers.barriers,
   };
-  return { bundle, files: new Map(), timings: time.timings };
+  return { bundle, files: new Map(), timings: time.timings, roads };
 }
 
 export const generateDemo = (seed = DEMO_SEED): DatasetBundle => buildDemo(seed).bundle;

@@ -7,8 +7,6 @@ import { join, resolve } from 'node:path';
 import type { Db } from '../../src/data/db.ts';
 import { openNodeDb } from '../../src/data/duckdb-node.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
-import { loadNetworkTimes } from '../../src/data/network-times.ts';
-import type { NetworkTimesByMode } from '../../src/domain/travel/network-model.ts';
 import type { DatasetEntry, DatasetMeta, NeedIndicator } from '../../src/domain/model.ts';
 import { csvBlock, toCsv as writeCsv } from '../../src/domain/csv-export.ts';
 
@@ -17,8 +15,6 @@ export const DATA_DIR = resolve(import.meta.dirname, '..', '..', 'public', 'data
 export interface OpenDataset {
   db: Db;
   meta: DatasetMeta;
-  /** The dataset's times on a real network, by travel mode (the app's model for that mode). */
-  networkTimes: NetworkTimesByMode;
 }
 
 /** Opens a dataset built by `npm run data`, by its id. */
@@ -37,9 +33,8 @@ export async function openDataset(id: string, dataDir = DATA_DIR): Promise<OpenD
   const dir = join(dataDir, entry.path);
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as DatasetMeta;
   const db = await openNodeDb();
-  const read = async (file: string) => new Uint8Array(readFileSync(join(dir, file)));
-  await loadDatasetTables(db, meta, read);
-  return { db, meta, networkTimes: await loadNetworkTimes(meta, read) };
+  await loadDatasetTables(db, meta, async (file) => new Uint8Array(readFileSync(join(dir, file))));
+  return { db, meta };
 }
 
 /** The need indicator a report counts as beneficiaries, or a clear error. */
@@ -57,12 +52,12 @@ export function needIndicator(meta: DatasetMeta, needId: string): NeedIndicator 
 export async function reportOn<R>(
   datasetId: string,
   format: 'csv' | 'json',
-  compute: (db: Db, meta: DatasetMeta, networkTimes: NetworkTimesByMode) => Promise<R>,
+  compute: (db: Db, meta: DatasetMeta) => Promise<R>,
   csv: (report: R) => string,
 ): Promise<string> {
-  const { db, meta, networkTimes } = await openDataset(datasetId);
+  const { db, meta } = await openDataset(datasetId);
   try {
-    const report = await compute(db, meta, networkTimes);
+    const report = await compute(db, meta);
     return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : csv(report);
   } finally {
     await db.close();

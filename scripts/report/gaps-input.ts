@@ -3,7 +3,7 @@
  * reads it: communes, sites, beneficiaries by commune (or, in a published dataset, by territory),
  * the territories of the scheme, the survey shares; and the options that choose them.
  */
-import type { NetworkTimesByMode } from '../../src/domain/travel/network-model.ts';
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
 import { listBarriers } from '../../src/data/queries/gaps.ts';
@@ -38,8 +38,6 @@ export interface GapsLoadOptions {
   /** An imported matrix file for one mode. */
   matrix?: MatrixFileInput & { mode: TravelMode };
   log?: (line: string) => void;
-  /** The dataset's times on a real network (openDataset), the model of their mode. */
-  networkTimes?: NetworkTimesByMode;
 }
 
 /** Every input of both reports; the coverage report ignores the survey fields. */
@@ -117,7 +115,7 @@ export async function loadGapsInput(
     car: o.travel?.car ?? defaults.car,
     noCar: o.travel?.noCar ?? defaults.noCar,
     matrices,
-    networkTimes: o.networkTimes,
+    networkTimes: await networkTimesFromDb(db, meta),
     edits: o.edits ?? [],
     barriers,
     schemeOrder,

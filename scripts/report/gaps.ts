@@ -208,7 +208,7 @@ export async function main(args: string[]): Promise<string> {
   return reportOn(
     datasetId,
     format,
-    (db, meta, networkTimes) => coverageReportFromDb(db, meta, a, { ...options, networkTimes }),
+    (db, meta) => coverageReportFromDb(db, meta, a, options),
     (report) => coverageCsv(report, { communes: v.communes }),
   );
 }

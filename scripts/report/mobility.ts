@@ -228,8 +228,7 @@ export async function main(args: string[]): Promise<string> {
   return reportOn(
     datasetId,
     format,
-    (db, meta, networkTimes) =>
-      mobilityReportFromDb(db, meta, a, { ...options, siting, networkTimes }),
+    (db, meta) => mobilityReportFromDb(db, meta, a, { ...options, siting }),
     mobilityCsv,
   );
 }

@@ -4,7 +4,7 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
-import type { NetworkTimesByMode } from '../../src/domain/travel/network-model.ts';
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
@@ -62,8 +62,6 @@ export interface ReachOptions {
   matrices?: Partial<Record<TravelMode, MatrixFileInput>>;
   /** Log line for the matrix import reports (stderr in the command). */
   log?: (line: string) => void;
-  /** The dataset's times on a real network (openDataset), the model of their mode. */
-  networkTimes?: NetworkTimesByMode;
 }
 
 /** The reach report of a dataset loaded in DuckDB: the function the command and the tests use. */
@@ -100,7 +98,7 @@ export async function reachReportFromDb(
     needByCommune,
     needLabel: indicator.label,
     schemes,
-    networkTimes: options.networkTimes,
+    networkTimes: await networkTimesFromDb(db, meta),
   };
   const matrices: ReachMatrices = {};
   for (const [mode, file] of Object.entries(options.matrices ?? {})) {
@@ -223,12 +221,7 @@ export async function main(args: string[]): Promise<string> {
   return reportOn(
     datasetId,
     format,
-    (db, meta, networkTimes) =>
-      reachReportFromDb(db, meta, {
-        ...options,
-        networkTimes,
-        log: (line) => console.error(line),
-      }),
+    (db, meta) => reachReportFromDb(db, meta, { ...options, log: (line) => console.error(line) }),
     (report) => reachCsv(report, { scheme: v.scheme, communes: v.communes }),
   );
 }

@@ -5,7 +5,7 @@
  * 30 min next to the reference's, the mean absolute error, then a summary (median and worst error,
  * départements within 3 points). Any model can be checked this way, an imported matrix included.
  */
-import type { NetworkTimesByMode } from '../../src/domain/travel/network-model.ts';
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,8 +87,6 @@ export interface ValidateOptions {
   matrix?: MatrixFileInput;
   /** Log line for the matrix import report (stderr in the command). */
   log?: (line: string) => void;
-  /** The dataset's times on a real network (openDataset): the model checked for their mode. */
-  networkTimes?: NetworkTimesByMode;
 }
 
 /** The model of a dataset loaded in DuckDB against one reference curve. */
@@ -107,7 +105,8 @@ export async function validateDataset(
   };
   const matrices: ReachMatrices = {};
   if (o.matrix) matrices[o.mode] = loadMatrix(o.matrix, communes, o.log);
-  const data = reachData(communes, null, o.networkTimes);
+  // The dataset's network times, when it has some, are the model checked for their mode.
+  const data = reachData(communes, null, await networkTimesFromDb(db, meta));
   const session = reachSession(data, sites, assumptions, matrices);
   const curve = accessCurve(session.engine.minutes, data.people.population);
   const cmp = compareCurves(curve, reference.shares);
@@ -252,9 +251,9 @@ export async function main(args: string[], dataDir = DATA_DIR): Promise<string> 
       withoutReference.push(d.id);
       continue;
     }
-    const { db, meta, networkTimes } = await openDataset(d.id, dataDir);
+    const { db, meta } = await openDataset(d.id, dataDir);
     try {
-      rows.push(await validateDataset(db, meta, ref, { ...o, networkTimes }));
+      rows.push(await validateDataset(db, meta, ref, o));
     } finally {
       await db.close();
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readOsmRoads } from './read-osm.ts';
-import { writeOsmPbf } from './write-pbf.ts';
+import { writeOsmPbf, type OsmWay } from './write-pbf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'osm-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ describe('OpenStreetMap PBF, written and read back', () => {
       // 2^40 + 1: ids beyond 32 bits survive the round trip.
       { id: 1_099_511_627_777, lon: -1.5, lat: -45.123_456_7 },
     ];
-    const ways = [
+    const ways: OsmWay[] = [
       { id: 1, refs: [10, 11, 12], tags: { highway: 'primary', maxspeed: '50', name: 'Rue É' } },
       { id: 2, refs: [12, 13, 14], tags: { highway: 'residential', oneway: '-1' } },
       { id: 3, refs: [14, 15], tags: { highway: 'footway' } },

@@ -3,7 +3,17 @@
  * IPC file with columns origin (utf8 INSEE code), destination (utf8) and minutes (float64). The
  * build encodes it, the app and the reports decode it.
  */
-import { Float64, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import {
+  Dictionary,
+  Int16,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
 import type { DatasetMeta, NetworkTimesMeta, Source } from '../domain/model.ts';
 import type { TravelMode } from '../domain/travel/model.ts';
 import type { NetworkTimesByMode } from '../domain/travel/network-model.ts';
@@ -15,12 +25,41 @@ export interface NetworkTimesRows {
   minutes: ArrayLike<number>;
 }
 
+/**
+ * The artefact's bytes. The code columns are dictionary-encoded (utf8 values, 16-bit indices):
+ * a reader sees utf8 columns, and the file is a third of its plain size.
+ */
 export function encodeNetworkTimes(rows: NetworkTimesRows): Uint8Array {
+  const codes: string[] = [];
+  const index = new Map<string, number>();
+  const indices = (column: readonly string[]) =>
+    Int16Array.from(column, (c) => {
+      let i = index.get(c);
+      if (i === undefined) {
+        i = codes.length;
+        if (i > 0x7fff) throw new Error('Temps du réseau : plus de 32 767 communes.');
+        codes.push(c);
+        index.set(c, i);
+      }
+      return i;
+    });
+  const origin = indices(rows.origin);
+  const destination = indices(rows.destination);
+  const dictionary = vectorFromArray(codes, new Utf8());
+  const column = (values: Int16Array, id: number) =>
+    makeVector(
+      makeData({
+        type: new Dictionary(new Utf8(), new Int16(), id),
+        length: values.length,
+        data: values,
+        dictionary,
+      }),
+    );
   return tableToIPC(
     new Table({
-      origin: vectorFromArray(rows.origin as string[], new Utf8()),
-      destination: vectorFromArray(rows.destination as string[], new Utf8()),
-      minutes: vectorFromArray(Array.from(rows.minutes), new Float64()),
+      origin: column(origin, 0),
+      destination: column(destination, 1),
+      minutes: makeVector(Float64Array.from(rows.minutes)),
     }),
     'stream',
   );
