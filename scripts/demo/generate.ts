@@ -32,7 +32,8 @@ export const stepRandom = (seed: number, step: string): Random =>
 
 export interface DemoBuild {
   bundle: DatasetBundle;
-  /** Files written beside the tables, by steps that write their own (none yet). */
+  /** Files written beside the tables, by steps that write their own (the network times, added
+   * by with-roads.ts). */
   files: Map<string, Uint8Array>;
   /** Milliseconds per step. */
   timings: Record<string, number>;

@@ -17,7 +17,7 @@ export interface NetworkTimes {
   detail?: string;
 }
 
-export const networkTimesFile = (mode: TravelMode) => `temps-${mode}.arrow`;
+const networkTimesFile = (mode: TravelMode) => `temps-${mode}.arrow`;
 
 export function addNetworkTimes(
   bundle: DatasetBundle,

@@ -107,7 +107,7 @@ export async function roadStep(
     const source: Source = {
       id: 'osm-routes',
       producer: options.fictional
-        ? 'Réseau routier fictif de la démo (fichier OpenStreetMap généré)'
+        ? 'réseau fictif généré avec la démo'
         : "© les contributeurs d'OpenStreetMap",
       title: `Réseau routier, extrait OpenStreetMap « ${name} »`,
       licence: options.fictional ? 'Données fictives' : 'ODbL 1.0',
@@ -118,7 +118,8 @@ export async function roadStep(
         `avec les règles du profil voiture d'OSRM.`,
     };
     const detail =
-      `Plus court temps en voiture sur le réseau routier OpenStreetMap (« ${name} »${date ? `, extrait du ${date}` : ''}), ` +
+      `Plus court temps en voiture sur le réseau routier du fichier OpenStreetMap « ${name} »` +
+      `${date ? ` (extrait du ${date})` : ''}, ` +
       `de point de référence de commune à point de référence de commune, selon les règles du ` +
       `profil voiture d'OSRM : vitesse par type de route (autoroute 90 km/h … desserte 15 km/h), ` +
       `80 % de la vitesse limite indiquée (maxspeed), sens uniques, accès interdits et barrières ; ` +
@@ -140,7 +141,7 @@ export async function roadStep(
       times: {
         mode: 'voiture',
         network: 'routes',
-        label: 'Réseau routier OpenStreetMap',
+        label: options.fictional ? 'Réseau routier de la démo' : 'Réseau routier OpenStreetMap',
         source,
         maxMinutes,
         rows: { origin, destination, minutes: Float64Array.from(minutes) },

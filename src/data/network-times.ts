@@ -14,16 +14,13 @@ import {
   tableToIPC,
   vectorFromArray,
 } from 'apache-arrow';
-import type { DatasetMeta, NetworkTimesMeta, Source } from '../domain/model.ts';
+import type { DatasetMeta, NetworkTimesMeta } from '../domain/model.ts';
 import type { TravelMode } from '../domain/travel/model.ts';
-import type { NetworkTimesByMode } from '../domain/travel/network-model.ts';
+import type { NetworkTimesByMode, NetworkTimesData } from '../domain/travel/network-model.ts';
 import type { ReadArtefact } from './load-dataset.ts';
 
-export interface NetworkTimesRows {
-  origin: readonly string[];
-  destination: readonly string[];
-  minutes: ArrayLike<number>;
-}
+/** The rows of the artefact, by INSEE code. */
+export type NetworkTimesRows = NetworkTimesData['rows'];
 
 /**
  * The artefact's bytes. The code columns are dictionary-encoded (utf8 values, 16-bit indices):
@@ -86,7 +83,6 @@ export function decodeNetworkTimes(bytes: Uint8Array): NetworkTimesRows {
 export async function loadNetworkTimes(
   meta: DatasetMeta,
   read: ReadArtefact,
-  sources: readonly Source[] = meta.sources,
 ): Promise<NetworkTimesByMode> {
   const out: NetworkTimesByMode = {};
   for (const [mode, m] of Object.entries(meta.networkTimes ?? {}) as [
@@ -95,7 +91,7 @@ export async function loadNetworkTimes(
   ][]) {
     out[mode] = {
       meta: m,
-      source: sources.find((s) => s.id === m.sourceId) ?? null,
+      source: meta.sources.find((s) => s.id === m.sourceId) ?? null,
       rows: decodeNetworkTimes(await read(m.file)),
     };
   }

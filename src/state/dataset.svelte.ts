@@ -117,6 +117,8 @@ export class DatasetStore {
       }
       if (stale()) return;
       this.status = { phase: 'tables', done: 0, count: 1 };
+      // Decoded before the tables load: DuckDB's worker takes the bytes it is handed.
+      const networkTimes = await loadNetworkTimes(meta, read);
       await loadDatasetTables(db, meta, read, (_, done, count) => {
         if (!stale()) this.status = { phase: 'tables', done, count };
       });
@@ -125,7 +127,6 @@ export class DatasetStore {
         listSites(db),
         listSources(db),
       ]);
-      const networkTimes = await loadNetworkTimes(meta, read, sources);
       if (stale()) return;
       this.networkTimes = networkTimes;
       this.db = db;

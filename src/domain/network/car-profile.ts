@@ -29,7 +29,7 @@
 export type Tags = Readonly<Record<string, string | undefined>>;
 
 /** Km/h by highway type (OSRM car profile). */
-export const HIGHWAY_SPEEDS: Readonly<Record<string, number>> = {
+const HIGHWAY_SPEEDS: Readonly<Record<string, number>> = {
   motorway: 90,
   motorway_link: 45,
   trunk: 85,
@@ -49,12 +49,12 @@ export const HIGHWAY_SPEEDS: Readonly<Record<string, number>> = {
 };
 
 /** Share of a posted limit that is driven (OSRM's speed_reduction). */
-export const SPEED_REDUCTION = 0.8;
+const SPEED_REDUCTION = 0.8;
 /** Km/h on a way that is routable only through an explicit access tag (OSRM's default_speed). */
 const DEFAULT_SPEED = 10;
 const ROUTE_SPEEDS: Readonly<Record<string, number>> = { ferry: 5, shuttle_train: 10 };
 /** Seconds lost at a gate or a lift gate without an access tag. */
-export const GATE_PENALTY_SECONDS = 60;
+const GATE_PENALTY_SECONDS = 60;
 /** The car's size, for height and width restrictions (OSRM's vehicle_height, vehicle_width). */
 const VEHICLE_HEIGHT_M = 2.0;
 const VEHICLE_WIDTH_M = 1.9;

@@ -21,7 +21,7 @@ const RAD = Math.PI / 180;
 const M_PER_DEG = 111_195;
 
 /** Strongly connected components (iterative Tarjan); component index per vertex. */
-export function stronglyConnected(graph: RoadGraph): { component: Int32Array; count: number } {
+function stronglyConnected(graph: RoadGraph): { component: Int32Array; count: number } {
   const n = graph.vertexCount;
   const { arcStart, arcHead } = graph;
   const index = new Int32Array(n).fill(-1);
