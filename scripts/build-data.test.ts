@@ -61,7 +61,7 @@ describe('npm run data', () => {
       expect(r.stdout).toMatch(/GTFS : demo-gtfs\.zip — mardi 03\/09\/2024/);
       const meta = JSON.parse(readFileSync(join(out, 'demo', 'meta.json'), 'utf8')) as DatasetMeta;
       const times = meta.networkTimes?.['sans-voiture'];
-      expect(times).toMatchObject({ file: 'network-sans-voiture.arrow', sourceId: 'gtfs' });
+      expect(times).toMatchObject({ file: 'temps-sans-voiture.arrow', sourceId: 'gtfs' });
       expect(existsSync(join(out, 'demo', times!.file))).toBe(true);
       const source = meta.sources.find((s) => s.id === 'gtfs');
       expect(source?.millesime).toBe('mardi 03/09/2024, départs de 7 h 30 à 8 h 30');

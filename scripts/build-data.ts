@@ -7,29 +7,29 @@
  *        [--cache DIR] [--mirror URL]                   publishers (data/sources.md)
  *
  * Options of a real département: --pti FILE (PTI territories), --caf FILE (CAF RSA households by
- * commune), --offre FILE (offer in the template format, repeatable), --contours FILE, --gtfs
- * FILE.zip (GTFS timetables, repeatable, with --gtfs-date and --gtfs-window), --out DIR.
+ * commune), --offre FILE (offer in the template format, repeatable), --data-inclusion FILE
+ * (repeatable), --contours FILE, --out DIR, --roads FILE.osm.pbf (car times on the OpenStreetMap
+ * road network, scripts/roads/), --gtfs FILE.zip (times without a car from GTFS timetables,
+ * repeatable, with --gtfs-date and --gtfs-window, scripts/gtfs/).
+ *
+ *   npm run data -- roads --roads FILE.osm.pbf --points POINTS.csv [--times OUT.csv]
+ *        the road step alone, between the points of a CSV (code,lon,lat)
  * The demo is rebuilt on every start and build; it takes a few seconds and gives the same bytes
- * every time. Its GTFS feed is written to .cache/demo/ and read back through the same --gtfs path.
+ * every time. Its road network and its GTFS feed are written to .cache/demo/ and read back through
+ * the same road and GTFS steps as a real département's.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDemo } from './demo/generate.ts';
-import { DEMO_GTFS_NAME } from './demo/steps/gtfs.ts';
-import {
-  DEFAULT_WINDOW,
-  TRANSIT_MAX_MINUTES,
-  transitStep,
-  withTransitTimes,
-  type TransitOptions,
-} from './gtfs/transit-step.ts';
-import { writeZip } from './gtfs/zip.ts';
+import { buildDemoWithNetworks } from './demo/with-networks.ts';
+import { DEFAULT_WINDOW, TRANSIT_MAX_MINUTES, transitStep } from './gtfs/transit-step.ts';
+import { addNetworkTimes } from './lib/network-times.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
 import { DATA_INCLUSION_API, downloadDataInclusion } from './opendata/download-data-inclusion.ts';
 import { writeBuild } from './opendata/write-build.ts';
+import { roadStep, roadStepSummary } from './roads/road-step.ts';
+import { readPoints, writeTimesCsv } from './roads/points.ts';
 
 const DATA_DIR = resolve(import.meta.dirname, '..', 'public', 'data');
 
@@ -49,6 +49,9 @@ const OPTIONS = {
   gtfs: { type: 'string', multiple: true },
   'gtfs-date': { type: 'string' },
   'gtfs-window': { type: 'string' },
+  roads: { type: 'string' },
+  points: { type: 'string' },
+  times: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -74,6 +77,8 @@ const USAGE = [
   '                           code_departement=NN, toutes les pages)',
   '  --data-inclusion-api URL adresse de l’API data·inclusion (défaut ' + DATA_INCLUSION_API + ')',
   '  --contours FICHIER       contours des communes : GeoJSON en WGS84 ou en Lambert-93 (EPSG:2154)',
+  '  --roads FICHIER          extrait OpenStreetMap (.osm.pbf) : temps en voiture sur le réseau routier',
+  '                           entre chefs-lieux (profil voiture d’OSRM), le modèle « voiture » du jeu',
   '  --gtfs FICHIER.zip       horaires des transports publics au format GTFS (transport.data.gouv.fr) ;',
   '                           répétable (bus, cars, TER) : temps sans voiture de commune à commune',
   '  --gtfs-date AAAA-MM-JJ   jour des horaires (défaut : le premier mardi de la période de validité',
@@ -83,13 +88,27 @@ const USAGE = [
   '  --out DOSSIER            dossier des jeux de données (défaut public/data)',
   '  --help, -h               cette aide',
   '',
+  'npm run data -- roads --roads FICHIER.osm.pbf --points POINTS.csv [--times TEMPS.csv]',
+  '                           l’étape routière seule, entre les points d’un CSV (code,lon,lat) ;',
+  '                           écrit les temps (origin,destination,minutes) dans TEMPS.csv',
+  '',
   'Un fichier dont aucune ligne n’est retenue arrête la construction sans rien écrire.',
 ].join('\n');
 
 /** The options, or the usage with the one line that says what is wrong (exit code 2). */
 function readOptions() {
   try {
-    return parseArgs({ options: OPTIONS, strict: true }).values;
+    const { values, positionals } = parseArgs({
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    const extra = positionals.find((p, i) => i > 0 || p !== 'roads');
+    if (extra !== undefined)
+      throw Object.assign(new Error(`'${extra}'`), {
+        code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+      });
+    return { ...values, roadsOnly: positionals[0] === 'roads' };
   } catch (e) {
     const code = (e as { code?: string }).code;
     const text = e instanceof Error ? e.message : String(e);
@@ -109,14 +128,11 @@ function readOptions() {
 
 const values = readOptions();
 
-/** Where `npm run data` writes the demo's GTFS feed (generated, not committed). */
-const DEMO_GTFS_DIR = resolve(import.meta.dirname, '..', '.cache', 'demo');
-
-const gtfsOptions = (feeds: string[]): TransitOptions => ({
+const gtfsOptions = (feeds: string[]) => ({
   feeds,
   date: values['gtfs-date'],
   window: values['gtfs-window'],
-  log: (m) => console.log(m),
+  log: (m: string) => console.log(m),
 });
 
 const stepTimes = (timings: Record<string, number>) =>
@@ -131,26 +147,30 @@ async function main(): Promise<void> {
   }
   const dataDir = values.out ? resolve(values.out) : DATA_DIR;
   const started = performance.now();
+  if (values.roadsOnly) {
+    if (!values.roads || !values.points)
+      throw new Error('Indiquez l’extrait et les points : roads --roads FICHIER --points FICHIER');
+    const points = readPoints(resolve(values.points));
+    const { times, stats } = await roadStep(resolve(values.roads), points);
+    console.log(roadStepSummary(stats));
+    if (values.times) {
+      writeTimesCsv(resolve(values.times), times.rows);
+      console.log(`${times.rows.origin.length} paires → ${resolve(values.times)}`);
+    }
+    return;
+  }
+  if ((values.roads || values.gtfs) && !values.departement)
+    throw new Error(
+      '--roads et --gtfs construisent un département (--departement) ; la démo a ses réseaux.',
+    );
   if (!values.departement) {
     if (values.from || values.download)
       throw new Error('Précisez le département : --departement 62');
-    if (values.gtfs)
-      throw new Error('--gtfs va avec --departement : la démo a ses propres horaires');
-    const demo = buildDemo();
-    mkdirSync(DEMO_GTFS_DIR, { recursive: true });
-    const zipPath = join(DEMO_GTFS_DIR, DEMO_GTFS_NAME);
-    const encoder = new TextEncoder();
-    writeFileSync(
-      zipPath,
-      writeZip(new Map([...demo.gtfs].map(([name, text]) => [name, encoder.encode(text)]))),
-    );
-    const transit = transitStep(demo.bundle.communes, {
-      ...gtfsOptions([zipPath]),
-      licence: 'Données fictives, libres de réutilisation',
+    const { bundle, files, timings, roadStats } = await buildDemoWithNetworks({
+      gtfs: gtfsOptions([]),
     });
-    const bundle = withTransitTimes(demo.bundle, demo.files, transit);
-    const timings = { ...demo.timings, ...transit.timings };
-    const dir = writeDataset(bundle, dataDir, demo.files);
+    console.log(roadStepSummary(roadStats));
+    const dir = writeDataset(bundle, dataDir, files);
     console.log(
       `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +
         `(${Math.round(performance.now() - started)} ms : ${stepTimes(timings)})`,
@@ -181,6 +201,7 @@ async function main(): Promise<void> {
       );
     }
   }
+
   if (!from) throw new Error('Indiquez les fichiers sources : --from DOSSIER, ou --download');
   const result = buildDepartement({
     dep,
@@ -192,12 +213,17 @@ async function main(): Promise<void> {
     contours: values.contours && resolve(values.contours),
     log: (m) => console.log(m),
   });
+  if (values.roads) {
+    const { times, stats } = await roadStep(resolve(values.roads), result.bundle.communes);
+    console.log(roadStepSummary(stats));
+    addNetworkTimes(result.bundle, result.files, times);
+  }
   if (values.gtfs) {
     const transit = transitStep(
       result.bundle.communes,
       gtfsOptions(values.gtfs.map((f) => resolve(f))),
     );
-    result.bundle = withTransitTimes(result.bundle, result.files, transit);
+    addNetworkTimes(result.bundle, result.files, transit.times);
     Object.assign(result.timings, transit.timings);
   }
   const dir = writeBuild(result, dataDir);

@@ -5,7 +5,7 @@
 import type { BenchSuite } from './types.ts';
 
 /** Builds and sizes first (cheap, and they build what the browser suites load). */
-export const SUITE_ORDER = ['size', 'page', 'queries', 'reach', 'gaps'];
+export const SUITE_ORDER = ['size', 'page', 'queries', 'reach', 'gaps', 'roads'];
 
 /**
  * Suites the product's benchmark brief asks for that are written elsewhere; a full run without

@@ -90,7 +90,7 @@ function inputs(bundle: DatasetBundle): {
   const travel = defaultAssumptions();
   const coverage = (mode: 'voiture' | 'sans-voiture'): TableInput => ({
     data,
-    model: modelFor(data.network, { ...travel, mode }),
+    model: modelFor(data.network, { ...travel, mode }, null, data.networks?.[mode] ?? null),
     sites: bundle.sites,
     territories,
   });

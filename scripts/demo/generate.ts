@@ -1,5 +1,5 @@
 /**
- * The demo département: fictional but plausible, generated from a seed, with no network.
+ * The demo département: fictional but plausible, generated from a seed, with its road network.
  *
  * The generator is the source of truth of the demo: nothing it writes is edited by hand, and the
  * same seed gives the same bytes (see generate.test.ts). Only the transport barrier shares are
@@ -19,6 +19,7 @@ import { landStep } from './steps/land.ts';
 import { gtfsStep } from './steps/gtfs.ts';
 import { DEMO_ID, metaStep } from './steps/meta.ts';
 import { needsStep } from './steps/needs.ts';
+import { roadsStep, type DemoRoads } from './steps/roads.ts';
 import { sitesStep } from './steps/sites.ts';
 import { demoSource } from './steps/sources.ts';
 import { territoriesStep } from './steps/territories.ts';
@@ -32,7 +33,8 @@ export const stepRandom = (seed: number, step: string): Random =>
 
 export interface DemoBuild {
   bundle: DatasetBundle;
-  /** Files written beside the tables, by steps that write their own (none yet). */
+  /** Files written beside the tables, by steps that write their own (the network times, added
+   * by with-networks.ts). */
   files: Map<string, Uint8Array>;
   /**
    * The demo's GTFS feed, file name → text: `npm run data` zips it outside the dataset and builds
@@ -41,6 +43,8 @@ export interface DemoBuild {
   gtfs: Map<string, string>;
   /** Milliseconds per step. */
   timings: Record<string, number>;
+  /** The road network, as OpenStreetMap nodes and ways (written as a PBF by the build). */
+  roads: DemoRoads;
 }
 
 export function buildDemo(seed = DEMO_SEED): DemoBuild {
@@ -54,6 +58,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
   const sites = time.step('sites', () => sitesStep(land, communes, territories, rnd));
   const gtfs = time.step('gtfs', () => gtfsStep(land, communes, stepRandom(seed, 'gtfs')));
   const meta = time.step('meta', () => metaStep([demoSource(seed), ...barriers.sources]));
+  const roads = time.step('roads', () => roadsStep(land, communes, stepRandom(seed, 'roads')));
   const bundle: DatasetBundle = {
     meta,
     communes: [...communes.communes].sort((a, b) => a.code.localeCompare(b.code)),
@@ -64,7 +69,7 @@ export function buildDemo(seed = DEMO_SEED): DemoBuild {
     needs,
     barriers: barriers.barriers,
   };
-  return { bundle, files: new Map(), gtfs, timings: time.timings };
+  return { bundle, files: new Map(), gtfs, timings: time.timings, roads };
 }
 
 export const generateDemo = (seed = DEMO_SEED): DatasetBundle => buildDemo(seed).bundle;

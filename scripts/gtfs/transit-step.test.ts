@@ -14,8 +14,13 @@ import {
   STOP_LON,
 } from '../../src/domain/transit/test-feeds.ts';
 import { buildDemo } from '../demo/generate.ts';
-import { defaultDay, parseWindow, transitStep, withTransitTimes } from './transit-step.ts';
+import { encodeNetworkTimes } from '../../src/data/network-times.ts';
+import { addNetworkTimes } from '../lib/network-times.ts';
+import { defaultDay, parseWindow, transitStep, type TransitBuild } from './transit-step.ts';
 import { writeZip } from './zip.ts';
+
+/** The artefact's table, as the build writes it. */
+const tableOf = (build: TransitBuild) => tableFromIPC(encodeNetworkTimes(build.times.rows));
 
 const dir = mkdtempSync(join(tmpdir(), 'gtfs-step-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,10 +61,10 @@ describe('transitStep', () => {
 
   it('writes the sans-voiture times of the contract, with the feed as source', () => {
     const build = transitStep(communes, { feeds: [zipFeed('cars.zip', FEED)] });
-    const table = tableFromIPC(build.bytes);
+    const table = tableOf(build);
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
-      'origin:Utf8',
-      'destination:Utf8',
+      'origin:Dictionary<Int16, Utf8>',
+      'destination:Dictionary<Int16, Utf8>',
       'minutes:Float64',
     ]);
     const rows = table.toArray().map((r) => `${r.origin}>${r.destination}=${r.minutes}`);
@@ -75,23 +80,26 @@ describe('transitStep', () => {
       '01002>01001=173.3',
       '01002>01002=0',
     ]);
-    expect(build.meta).toMatchObject({
-      file: 'network-sans-voiture.arrow',
+    expect(build.times).toMatchObject({
+      mode: 'sans-voiture',
       network: 'transports',
-      sourceId: 'gtfs',
       maxMinutes: 240,
-      pairs: 8,
     });
     // The default day: the first Tuesday of the validity (Monday 5 January 2026).
-    expect(build.source.millesime).toBe('mardi 06/01/2026, départs de 8 h à 9 h');
-    expect(build.source.title).toContain(
+    expect(build.times.source.millesime).toBe('mardi 06/01/2026, départs de 8 h à 9 h');
+    expect(build.times.source.title).toContain(
       'cars.zip (Région test, valable du 05/01/2026 au 30/06/2026)',
     );
     const files = new Map<string, Uint8Array>();
-    const bundle = withTransitTimes(buildDemo().bundle, files, build);
-    expect(bundle.meta.networkTimes?.['sans-voiture']).toBe(build.meta);
-    expect(bundle.meta.sources.filter((s) => s.id === 'gtfs')).toEqual([build.source]);
-    expect(files.get('network-sans-voiture.arrow')).toBe(build.bytes);
+    const bundle = buildDemo().bundle;
+    addNetworkTimes(bundle, files, build.times);
+    expect(bundle.meta.networkTimes?.['sans-voiture']).toMatchObject({
+      file: 'temps-sans-voiture.arrow',
+      sourceId: 'gtfs',
+      pairs: 8,
+    });
+    expect(bundle.meta.sources.filter((s) => s.id === 'gtfs')).toEqual([build.times.source]);
+    expect(files.get('temps-sans-voiture.arrow')).toEqual(encodeNetworkTimes(build.times.rows));
   });
 
   it('refuses a feed that does not cover the day, and says why', () => {
@@ -124,7 +132,7 @@ describe('transitStep', () => {
     const build = transitStep([0, 1, 2, 3].map(commune), {
       feeds: [zipFeed('cars.zip', FEED), zipFeed('ter.zip', second)],
     });
-    const t = tableFromIPC(build.bytes).toArray();
+    const t = tableOf(build).toArray();
     expect(t.find((r) => r.origin === '01000' && r.destination === '01003')?.minutes).toBe(50);
   });
 
@@ -181,7 +189,7 @@ describe('the demo’s GTFS feed', () => {
     const n = demo.bundle.communes.length;
     expect(build.stats.pairs).toBeGreaterThan(n); // beyond the diagonal
     // Some pairs are far beyond walking: 240 min walked is 13.8 km in a straight line.
-    const t = tableFromIPC(build.bytes);
+    const t = tableOf(build);
     const lon = new Map(demo.bundle.communes.map((c) => [c.code, c]));
     let farByTransit = 0;
     for (const r of t.toArray()) {

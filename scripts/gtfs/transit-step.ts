@@ -1,13 +1,12 @@
 /**
- * Step "sans-voiture" (network-sans-voiture.arrow): door-to-door times without a car between
+ * Step "sans-voiture" (temps-sans-voiture.arrow, scripts/lib/network-times.ts): door-to-door times without a car between
  * the communes' reference points, from GTFS timetables (`--gtfs FILE.zip`, repeatable), for one
  * weekday and a morning departure window (src/domain/transit/router.ts says what the time is).
  * A feed that does not cover the day is refused with the reason.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DatasetBundle } from '../../src/domain/dataset.ts';
-import type { Commune, NetworkTimesMeta, Source } from '../../src/domain/model.ts';
+import type { Commune, Source } from '../../src/domain/model.ts';
 import { MAX_REACH_MINUTES } from '../../src/domain/reach/scenario.ts';
 import {
   addDays,
@@ -26,11 +25,10 @@ import {
 } from '../../src/domain/transit/gtfs.ts';
 import { transitTimes } from '../../src/domain/transit/router.ts';
 import { DEFAULT_WALK, buildTimetable } from '../../src/domain/transit/timetable.ts';
+import type { NetworkTimes } from '../lib/network-times.ts';
 import { StepTimer } from '../lib/steps.ts';
-import { encodeNetworkTimes, type OdTimes } from './network-times.ts';
 import { readZip } from './zip.ts';
 
-export const TRANSIT_FILE = 'network-sans-voiture.arrow';
 export const TRANSIT_SOURCE_ID = 'gtfs';
 export const DEFAULT_WINDOW = '08:00-09:00';
 /** The cutoff: the longest threshold a user can set, so every threshold reads its pairs. */
@@ -49,9 +47,8 @@ export interface TransitOptions {
 }
 
 export interface TransitBuild {
-  bytes: Uint8Array;
-  meta: NetworkTimesMeta;
-  source: Source;
+  /** The sans-voiture times, for addNetworkTimes (scripts/lib/network-times.ts). */
+  times: NetworkTimes;
   timings: Record<string, number>;
   stats: { stops: number; runs: number; connections: number; pairs: number };
 }
@@ -126,7 +123,7 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
   const tt = time.step('gtfs-timetable', () =>
     buildTimetable(feeds, day, w0, w1 + maxMinutes * 60, DEFAULT_WALK),
   );
-  const pairs: OdTimes = { origin: [], destination: [], minutes: [] };
+  const pairs = { origin: [] as string[], destination: [] as string[], minutes: [] as number[] };
   time.step('gtfs-route', () =>
     transitTimes(
       tt,
@@ -139,7 +136,21 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
       },
     ),
   );
-  const bytes = time.step('gtfs-write', () => encodeNetworkTimes(pairs));
+  // In origin then destination order, to the tenth of a minute.
+  const rows = time.step('gtfs-sort', () => {
+    const order = pairs.origin.map((_, i) => i);
+    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    order.sort(
+      (a, b) =>
+        cmp(pairs.origin[a]!, pairs.origin[b]!) ||
+        cmp(pairs.destination[a]!, pairs.destination[b]!),
+    );
+    return {
+      origin: order.map((i) => pairs.origin[i]!),
+      destination: order.map((i) => pairs.destination[i]!),
+      minutes: Float64Array.from(order, (i) => Math.round(pairs.minutes[i]! * 10) / 10),
+    };
+  });
 
   const w = DEFAULT_WALK;
   const detail =
@@ -171,13 +182,13 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
     url: '',
     note: detail,
   };
-  const meta: NetworkTimesMeta = {
-    file: TRANSIT_FILE,
+  const times: NetworkTimes = {
+    mode: 'sans-voiture',
     network: 'transports',
     label: 'Transports publics (horaires GTFS) et marche',
-    sourceId: TRANSIT_SOURCE_ID,
+    source,
     maxMinutes,
-    pairs: pairs.origin.length,
+    rows,
     detail,
   };
   const stats = {
@@ -190,23 +201,5 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
     `  GTFS : ${feeds.map((f) => f.name).join(', ')} — ${frenchDay(day)}, ${tt.runsPerFeed.join(' + ')} courses, ` +
       `${tt.connectionCount} tronçons ; ${pairs.origin.length} couples de communes à ${maxMinutes} min ou moins`,
   );
-  return { bytes, meta, source, timings: time.timings, stats };
-}
-
-/** The dataset with its sans-voiture network times: the source cited, the artefact beside it. */
-export function withTransitTimes(
-  bundle: DatasetBundle,
-  files: Map<string, Uint8Array>,
-  build: TransitBuild,
-): DatasetBundle {
-  files.set(build.meta.file, build.bytes);
-  const sources = [...bundle.meta.sources.filter((s) => s.id !== build.source.id), build.source];
-  return {
-    ...bundle,
-    meta: {
-      ...bundle.meta,
-      sources: sources.sort((a, b) => a.id.localeCompare(b.id)),
-      networkTimes: { ...bundle.meta.networkTimes, 'sans-voiture': build.meta },
-    },
-  };
+  return { times, timings: time.timings, stats };
 }

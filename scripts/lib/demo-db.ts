@@ -7,7 +7,7 @@ import type { Db } from '../../src/data/db.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import type { DatasetMeta } from '../../src/domain/model.ts';
-import { generateDemo } from '../demo/generate.ts';
+import { buildDemoWithNetworks } from '../demo/with-networks.ts';
 import { datasetFiles } from './write-dataset.ts';
 
 export interface LoadedDataset {
@@ -16,8 +16,12 @@ export interface LoadedDataset {
   files: Map<string, Uint8Array>;
 }
 
-export async function loadBundle(bundle: DatasetBundle): Promise<LoadedDataset> {
-  const files = datasetFiles(bundle);
+/** Loads a bundle, with the files its steps wrote themselves (network times). */
+export async function loadBundle(
+  bundle: DatasetBundle,
+  extra: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<LoadedDataset> {
+  const files = new Map([...datasetFiles(bundle), ...extra]);
   const meta = JSON.parse(new TextDecoder().decode(files.get('meta.json'))) as DatasetMeta;
   const db = await openNodeDb();
   await loadDatasetTables(db, meta, async (name) => {
@@ -28,4 +32,8 @@ export async function loadBundle(bundle: DatasetBundle): Promise<LoadedDataset> 
   return { db, meta, files };
 }
 
-export const loadDemo = (): Promise<LoadedDataset> => loadBundle(generateDemo());
+/** The demo as `npm run data` builds it, its road and public transport times included. */
+export async function loadDemo(): Promise<LoadedDataset> {
+  const demo = await buildDemoWithNetworks();
+  return loadBundle(demo.bundle, demo.files);
+}

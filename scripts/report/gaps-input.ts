@@ -3,6 +3,7 @@
  * reads it: communes, sites, beneficiaries by commune (or, in a published dataset, by territory),
  * the territories of the scheme, the survey shares; and the options that choose them.
  */
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
 import { listBarriers } from '../../src/data/queries/gaps.ts';
@@ -123,6 +124,7 @@ export async function loadGapsInput(
     car: o.travel?.car ?? defaults.car,
     noCar: o.travel?.noCar ?? defaults.noCar,
     matrices,
+    networkTimes: await networkTimesFromDb(db, meta),
     edits: o.edits ?? [],
     barriers,
     schemeOrder: profileOrder,

@@ -4,6 +4,7 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
@@ -97,6 +98,7 @@ export async function reachReportFromDb(
     needByCommune,
     needLabel: indicator.label,
     schemes,
+    networkTimes: await networkTimesFromDb(db, meta),
   };
   const matrices: ReachMatrices = {};
   for (const [mode, file] of Object.entries(options.matrices ?? {})) {

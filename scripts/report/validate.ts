@@ -5,6 +5,7 @@
  * 30 min next to the reference's, the mean absolute error, then a summary (median and worst error,
  * départements within 3 points). Any model can be checked this way, an imported matrix included.
  */
+import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,7 +105,8 @@ export async function validateDataset(
   };
   const matrices: ReachMatrices = {};
   if (o.matrix) matrices[o.mode] = loadMatrix(o.matrix, communes, o.log);
-  const data = reachData(communes, null);
+  // The dataset's network times, when it has some, are the model checked for their mode.
+  const data = reachData(communes, null, await networkTimesFromDb(db, meta));
   const session = reachSession(data, sites, assumptions, matrices);
   const curve = accessCurve(session.engine.minutes, data.people.population);
   const cmp = compareCurves(curve, reference.shares);

@@ -3,7 +3,9 @@
  * the site) and in Node (bytes read from disk), so the tests load exactly what the app loads.
  */
 import { DATASET_TABLES, type DatasetMeta, type DatasetTable } from '../domain/model.ts';
+import type { TravelMode } from '../domain/travel/model.ts';
 import type { Db } from './db.ts';
+import { networkTimesTable } from './queries/network-times.ts';
 import {
   CREATE_COMMUNE_NEEDS_VIEW,
   CREATE_DATASET_INFO,
@@ -27,6 +29,10 @@ export async function loadDatasetTables(
   for (const [i, [t]] of tables.entries()) {
     await db.insertArrow(t, bytes[i] as Uint8Array);
     onTable?.(t, i + 1, tables.length);
+  }
+  // Times on a real network, one table per travel mode (read by the reports).
+  for (const [mode, m] of Object.entries(meta.networkTimes ?? {})) {
+    await db.insertArrow(networkTimesTable(mode as TravelMode), await read(m.file));
   }
   await db.query(CREATE_DATASET_INFO);
   await db.query(INSERT_DATASET_INFO, [meta.departement.code, meta.departement.name]);

@@ -54,6 +54,27 @@ describe('assumptions named on the figures', () => {
       'hypothèse : temps de trajet estimés',
     );
     expect(travelTimeAssumption({ label: 'M', description: 'd', approximation: false })).toBeNull();
+    expect(
+      travelTimeAssumption({
+        id: 'reseau',
+        label: 'Réseau (© OSM)',
+        description: 'd',
+        approximation: false,
+      }),
+    ).toEqual({
+      id: 'network_time',
+      badge: 'temps calculés sur le réseau',
+      detail: 'Réseau (© OSM) : d',
+    });
+    expect(
+      travelTimeAssumption({
+        id: 'matrice',
+        label: 'Matrice',
+        description: 'd',
+        approximation: false,
+        fallback: { id: 'reseau', label: 'Réseau (© OSM)', approximation: false },
+      })!.detail,
+    ).toBe('Les paires absentes de la matrice importée sont prises dans : Réseau (© OSM).');
     expect(platformCapacityAssumption(null, 0).badge).toMatch(/sans limite/);
     expect(platformCapacityAssumption(120, 5).detail).toMatch(/médiane des 5 plateformes/);
     expect(concernedShareAssumption(1)).toBeNull();

@@ -23,6 +23,7 @@ export type AssumptionId =
   | 'unknown_capacity'
   | 'default_platform_capacity'
   | 'modelled_time'
+  | 'network_time'
   | 'concerned_share'
   | 'capacity_years'
   | 'offer_incomplete';
@@ -144,14 +145,32 @@ export function platformCapacityAssumption(
       };
 }
 
-/** Travel times from a model rather than measured. */
+/**
+ * Where the travel times come from, when they are not all measured in an imported matrix: an
+ * estimate (an assumption), or times computed on a real network (named with their source).
+ */
 export function travelTimeAssumption(model: {
+  id?: string;
   label: string;
   description: string;
   approximation: boolean;
-  fallback?: { label: string };
+  fallback?: { id?: string; label: string; approximation?: boolean };
 }): Assumption | null {
+  if (model.id === 'reseau') {
+    return {
+      id: 'network_time',
+      badge: 'temps calculés sur le réseau',
+      detail: `${model.label} : ${model.description}`,
+    };
+  }
   if (!model.approximation && !model.fallback) return null;
+  if (model.fallback?.id === 'reseau') {
+    return {
+      id: 'network_time',
+      badge: 'temps hors matrice calculés sur le réseau',
+      detail: `Les paires absentes de la matrice importée sont prises dans : ${model.fallback.label}.`,
+    };
+  }
   return {
     id: 'modelled_time',
     badge: model.approximation

@@ -180,6 +180,27 @@ export interface Source {
   note: string;
 }
 
+/**
+ * Travel times computed at build time on a real network (roads from an OpenStreetMap extract, or
+ * public transport timetables), commune reference point to commune reference point.
+ */
+export interface NetworkTimesMeta {
+  /** Arrow IPC file in the dataset folder: origin (utf8 INSEE code), destination (utf8), minutes
+   * (float64). A pair absent from the file takes more than maxMinutes (never "unknown"). */
+  file: string;
+  network: 'routes' | 'transports';
+  /** French name of the network, as the app shows it (« Réseau routier OpenStreetMap »). */
+  label: string;
+  /** Entry of `sources` naming the network, its date and its licence. */
+  sourceId: string;
+  /** Cutoff of the computation, minutes. */
+  maxMinutes: number;
+  /** Pairs in the file. */
+  pairs: number;
+  /** How the times were computed, in French (rules, snapping, speeds). */
+  detail?: string;
+}
+
 /** What a dataset's `meta.json` says about it (the tables themselves are Arrow files). */
 export interface DatasetMeta {
   id: string;
@@ -210,29 +231,8 @@ export interface DatasetMeta {
    * an import in the app brings them to today's commune as the build does.
    */
   formerCommunes?: { code: string; name: string; currentCode: string }[];
-  /**
-   * Travel times computed on a real network, one artefact per travel mode (the keys are
-   * `TravelMode`, travel/model.ts, spelt out here as that module imports this one).
-   */
+  /** Times computed on a real network, per travel mode (keys are the TravelMode values). */
   networkTimes?: Partial<Record<'voiture' | 'sans-voiture', NetworkTimesMeta>>;
-}
-
-/**
- * Times between commune reference points on a real network (roads, or public transport), in
- * an Arrow IPC file of the dataset folder with columns `origin` and `destination` (INSEE codes,
- * utf8) and `minutes` (float64). A pair absent from the file takes more than `maxMinutes`.
- */
-export interface NetworkTimesMeta {
-  file: string;
-  network: 'routes' | 'transports';
-  /** French name of the model. */
-  label: string;
-  /** Entry of `sources`: the network's name, date or validity, and licence. */
-  sourceId: string;
-  maxMinutes: number;
-  pairs: number;
-  /** How the times were computed, in French. */
-  detail?: string;
 }
 
 export const DATASET_TABLES = [

@@ -6,11 +6,13 @@ import type { Topology } from 'topojson-specification';
 import { artefactReader, fetchJson, fetchManifest, fetchMeta } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
+import { loadNetworkTimes } from '../data/network-times.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { listCommunes } from '../data/queries/communes.ts';
 import { USER_SURVEY_SOURCE } from '../domain/gaps/barrier-edits.ts';
 import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
 import { readGeometry, type CommuneGeometry } from '../data/geometry.ts';
+import type { NetworkTimesByMode } from '../domain/travel/network-model.ts';
 
 export type LoadStatus =
   | { phase: 'idle' }
@@ -39,6 +41,8 @@ export class DatasetStore {
   communes = $state.raw<Commune[]>([]);
   sites = $state.raw<Site[]>([]);
   sources = $state.raw<Source[]>([]);
+  /** Times the dataset computed on a real network, by travel mode (DatasetMeta.networkTimes). */
+  networkTimes = $state.raw<NetworkTimesByMode>({});
   /** Bumped each time the tables change, so that queries depending on them run again. */
   revision = $state(0);
   db = $state.raw<Db | null>(null);
@@ -97,7 +101,10 @@ export class DatasetStore {
       if (!entry) throw new Error('Aucun jeu de données : lancez « npm run data ».');
       const meta = await fetchMeta(entry);
       // The tables download while the geometry is read and the engine compiles.
-      const read = prefetch(artefactReader(entry), Object.values(meta.tables));
+      const read = prefetch(artefactReader(entry), [
+        ...Object.values(meta.tables),
+        ...Object.values(meta.networkTimes ?? {}).map((n) => n.file),
+      ]);
       const topology = await fetchJson<Topology>(`${entry.path}/${meta.topology}`);
       if (stale()) return;
       this.entry = entry;
@@ -115,6 +122,8 @@ export class DatasetStore {
       }
       if (stale()) return;
       this.status = { phase: 'tables', done: 0, count: 1 };
+      // Decoded before the tables load: DuckDB's worker takes the bytes it is handed.
+      const networkTimes = await loadNetworkTimes(meta, read);
       await loadDatasetTables(db, meta, read, (_, done, count) => {
         if (!stale()) this.status = { phase: 'tables', done, count };
       });
@@ -124,6 +133,7 @@ export class DatasetStore {
         listSources(db),
       ]);
       if (stale()) return;
+      this.networkTimes = networkTimes;
       this.db = db;
       this.communes = communes;
       this.sites = sites;

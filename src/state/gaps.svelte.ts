@@ -154,6 +154,7 @@ export function modelOf(reach: ReachState, mode: TravelMode): TravelModel | null
     data.network,
     { mode, car: reach.car, noCar: reach.noCar },
     reach.matrices[mode] ?? null,
+    data.networks?.[mode] ?? null,
   );
 }
 

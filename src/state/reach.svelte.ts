@@ -195,7 +195,7 @@ export class ReachState {
     const communes = this.#app.data.communes;
     const needs = this.needs;
     if (communes.length === 0 || !needs || needs.key !== this.#needKey) return null;
-    return reachData(communes, needs.values);
+    return reachData(communes, needs.values, this.#app.data.networkTimes);
   });
 
   /**

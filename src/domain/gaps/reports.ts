@@ -2,6 +2,7 @@
  * The coverage and mobility figures of a dataset as plain objects: what the headless reports print
  * (JSON, CSV) and what the interface shows, from the same functions (coverageTable, mobilityTable).
  */
+import type { NetworkTimesByMode } from '../travel/network-model.ts';
 import {
   coverageAssumptionsOf,
   mobilityAssumptionsOf,
@@ -49,6 +50,8 @@ export interface GapsReportInput {
   car: CarParameters;
   noCar: NoCarParameters;
   matrices?: Partial<Record<TravelMode, MatrixSource>>;
+  /** The dataset's times on a real network, by travel mode. */
+  networkTimes?: NetworkTimesByMode;
   edits?: readonly ScenarioEdit[];
 }
 
@@ -98,12 +101,13 @@ export interface MobilityReport
 export function reportInput(
   input: GapsReportInput,
   mode: TravelMode,
-  data: ReachData = reachData(input.communes, input.needByCommune),
+  data: ReachData = reachData(input.communes, input.needByCommune, input.networkTimes),
 ): { table: TableInput; model: TravelModel } {
   const model = modelFor(
     data.network,
     { mode, car: input.car, noCar: input.noCar },
     input.matrices?.[mode] ?? null,
+    data.networks?.[mode] ?? null,
   );
   return {
     model,

@@ -2,6 +2,7 @@
  * The reach figures of a dataset under a scenario, as one plain object: what the headless report
  * prints (JSON or CSV) and what the interface shows, computed by the same functions.
  */
+import type { NetworkTimesByMode } from '../travel/network-model.ts';
 import type { Commune, Site } from '../model.ts';
 import type { ModelParameter } from '../travel/model.ts';
 import type { ReachAssumptions, ScenarioEdit } from './scenario.ts';
@@ -34,6 +35,8 @@ export interface ReachReportInput {
   /** Label of the need indicator ("Foyers allocataires du RSA"). */
   needLabel: string;
   schemes: readonly ReportScheme[];
+  /** The dataset's times on a real network, by travel mode. */
+  networkTimes?: NetworkTimesByMode;
 }
 
 export interface ReachReport {
@@ -73,7 +76,7 @@ export function computeReachReport(
   edits: readonly ScenarioEdit[] = [],
   matrices: ReachMatrices = {},
 ): ReachReport {
-  const data = reachData(input.communes, input.needByCommune);
+  const data = reachData(input.communes, input.needByCommune, input.networkTimes);
   const session = reachSession(data, input.sites, assumptions, matrices, edits);
   const { engine, baseline } = session;
   const max = assumptions.maxMinutes;

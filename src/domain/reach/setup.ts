@@ -7,6 +7,11 @@ import type { Commune, Site } from '../model.ts';
 import type { MatrixSource } from '../travel/matrix-model.ts';
 import { createTravelNetwork, type TravelModel, type TravelNetwork } from '../travel/model.ts';
 import { modelFor } from '../travel/models.ts';
+import {
+  networkSources,
+  type NetworkSource,
+  type NetworkTimesByMode,
+} from '../travel/network-model.ts';
 import { horizonFor } from './engine.ts';
 import type { ReachAssumptions, ScenarioEdit } from './scenario.ts';
 import { ReachSession } from './session.ts';
@@ -18,6 +23,8 @@ export interface ReachData {
   people: ReachPeople;
   /** Commune names, in network order. */
   names: string[];
+  /** Times the dataset computed on a real network, by travel mode. */
+  networks?: Partial<Record<ReachAssumptions['mode'], NetworkSource>>;
 }
 
 /**
@@ -26,15 +33,19 @@ export interface ReachData {
  *   null value is a value masked at the source (secret), an absent commune has none (missing):
  *   both stay 0 in `need`, which only sums and weights read, and are marked in `needState` so
  *   that figures count them apart, never as 0.
+ * @param networkTimes the dataset's times on a real network (DatasetMeta.networkTimes), loaded.
  */
 export function reachData(
   communes: readonly Commune[],
   needByCommune: ReadonlyMap<string, number | null> | null,
+  networkTimes: NetworkTimesByMode = {},
 ): ReachData {
+  const network = createTravelNetwork(communes);
   return {
-    network: createTravelNetwork(communes),
+    network,
     people: reachPeople(communes, needByCommune),
     names: communes.map((c) => c.name),
+    networks: networkSources(networkTimes, network),
   };
 }
 
@@ -66,7 +77,12 @@ export function reachModel(
   assumptions: ReachAssumptions,
   matrices: ReachMatrices = {},
 ): TravelModel {
-  return modelFor(data.network, assumptions, matrices[assumptions.mode] ?? null);
+  return modelFor(
+    data.network,
+    assumptions,
+    matrices[assumptions.mode] ?? null,
+    data.networks?.[assumptions.mode] ?? null,
+  );
 }
 
 export function reachSession(

@@ -164,8 +164,10 @@ export function matrixModel(source: MatrixSource, fallback: TravelModel): Travel
       (added > 0
         ? `plus le temps d'accès déclaré à l'import (${fr(added)} min). `
         : `pris tels quels, de porte à porte (aucun temps d'accès ni terme local ajouté). `) +
-      `Les paires absentes de la matrice sont des temps estimés, entre les points de référence ` +
-      `des communes, par : ${lower(fallback.label)}.`,
+      (fallback.approximation
+        ? `Les paires absentes de la matrice sont des temps estimés, entre les points de ` +
+          `référence des communes, par : ${lower(fallback.label)}.`
+        : `Les paires absentes de la matrice sont prises dans : ${lower(fallback.label)}.`),
     approximation: false,
     symmetric: fallback.symmetric && matrix.isSymmetric(),
     parameters: [

@@ -34,7 +34,7 @@ export interface ModelParameter {
 }
 
 export interface TravelModel {
-  readonly id: 'distance' | 'sans-voiture' | 'matrice';
+  readonly id: 'distance' | 'sans-voiture' | 'matrice' | 'reseau';
   /** French name of the model. */
   readonly label: string;
   /** How a time is computed, in one or two French sentences. */

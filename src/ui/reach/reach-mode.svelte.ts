@@ -170,12 +170,15 @@ export class ReachMapMode implements MapMode {
     const t = reach.timeOf(f.id);
     if (!t) return { title: f.properties.name, lines: [] };
     const site = t.siteId ? reach.session?.site(t.siteId) : undefined;
+    const model = reach.session?.engine.model;
     return {
       title: f.properties.name,
       lines: [
         Number.isFinite(t.minutes)
           ? `${formatMinutes(t.minutes)} jusqu'au site le plus proche`
           : `Plus de ${formatNumber(reach.horizonMinutes)} min de tout site`,
+        // Where the time comes from: an estimate, a matrix, or a real network and its source.
+        ...(model ? [`Temps : ${model.label}`] : []),
         ...(site ? [site.outside ? `${site.name} (hors département)` : site.name] : []),
         ...(site && Number.isFinite(t.minutes) ? this.#legs(f.id, site) : []),
       ],
