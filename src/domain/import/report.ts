@@ -26,6 +26,7 @@ export const REPAIR_LABELS: Record<RepairCode, string> = {
   capacity_rounded: 'capacité arrondie à l’entier',
   axes_from_kind: 'axes déduits du type de structure',
   kind_default: 'type non renseigné : « action d’insertion » retenu',
+  ring_closed: 'contour non fermé : refermé sur son premier point',
 };
 
 /** Why a row is refused. */
@@ -50,7 +51,9 @@ export type RejectCode =
   | 'commune_in_two_territories'
   | 'epci_unknown'
   | 'row_too_short'
-  | 'geometry_missing';
+  | 'geometry_missing'
+  | 'geometry_not_polygon'
+  | 'geometry_invalid';
 
 export const REJECT_LABELS: Record<RejectCode, string> = {
   insee_missing: 'code INSEE absent',
@@ -74,6 +77,8 @@ export const REJECT_LABELS: Record<RejectCode, string> = {
   epci_unknown: 'EPCI inconnu dans le département',
   row_too_short: 'ligne incomplète (moins de colonnes que l’en-tête)',
   geometry_missing: 'contour absent ou vide',
+  geometry_not_polygon: 'géométrie qui n’est pas un polygone',
+  geometry_invalid: 'polygone illisible',
 };
 
 /** Why a row is set aside without being an error: it describes another département. */
@@ -89,10 +94,14 @@ export const IGNORE_LABELS: Record<IgnoreCode, string> = {
 };
 
 /** What is kept but should be checked by the user. */
-export type WarningCode = 'point_far_from_commune';
+export type WarningCode =
+  'point_far_from_commune' | 'self_intersection' | 'territory_without_commune';
 
 export const WARNING_LABELS: Record<WarningCode, string> = {
   point_far_from_commune: 'point loin de la commune du fichier (ligne gardée, à vérifier)',
+  self_intersection:
+    'contour qui se recoupe (gardé : une commune y est rattachée par la règle pair-impair, à vérifier)',
+  territory_without_commune: 'territoire sans aucune commune (gardé, à vérifier)',
 };
 
 export interface IssueGroup {

@@ -16,6 +16,8 @@ import type { TableInput } from './table.ts';
 export interface UserImportContext extends LocateContext {
   /** The EPCI of the département, for territory files given by EPCI. */
   epcis: readonly Epci[];
+  /** The communes' polygons, for territory files drawn as polygons. */
+  polygons?: readonly CommunePolygon[];
 }
 
 /** What an accepted import adds to the dataset. */
@@ -70,6 +72,7 @@ export function importTerritories(
     dep: ctx.dep,
     communes: ctx.communes,
     epcis: ctx.epcis,
+    polygons: ctx.polygons,
     schemeId: id,
     sourceId: id,
     inputId: id,
@@ -78,7 +81,9 @@ export function importTerritories(
   const report = acceptReport(r.report);
   return {
     kind: 'territories',
-    formatLabel: 'Fichier de territoires (communes ou EPCI → territoire)',
+    formatLabel: table.geojson
+      ? 'Fichier de territoires (polygones GeoJSON)'
+      : 'Fichier de territoires (communes ou EPCI → territoire)',
     sourceNote: table.format,
     sites: [],
     scheme: {
@@ -117,5 +122,6 @@ export function userImportContext(d: DatasetForImport): UserImportContext {
     communeAt: pointLocator(d.polygons),
     distanceKm: d.polygons.length > 0 ? polygonDistance(d.polygons) : undefined,
     epcis: d.epcis,
+    polygons: d.polygons,
   };
 }
