@@ -39,6 +39,7 @@ export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): T
     epci: findColumn(h, ['epci', 'siren_epci', 'code_epci', 'siren']),
     epciName: findColumn(h, ['nom_epci', 'libelle_epci', 'lib_epci']),
   };
+  report.readsColumns(col);
   requireColumns(table, [
     [col.territory, '« territoire » (nom du territoire)'],
     [

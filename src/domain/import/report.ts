@@ -152,6 +152,11 @@ export interface ValidationReport {
   notes: string[];
   /** The header of the file, for the rejected-rows export. */
   header: string[];
+  /**
+   * Columns of the file that the reader does not use (CAF's `indmtt_rsa`…), so that nothing of
+   * the file goes unsaid; absent from reports of readers that do not tell.
+   */
+  unusedColumns?: string[];
   rejected: RejectedRow[];
 }
 
@@ -170,6 +175,8 @@ export class ReportBuilder {
   #repairedLines = new Set<number>();
   /** The table read, whose file-level problems are known only once it has been read through. */
   #table: TableInput | null = null;
+  /** Indices of the columns the reader uses, once it has said which. */
+  #usedColumns: Set<number> | null = null;
 
   constructor(init: {
     inputId: string;
@@ -242,6 +249,13 @@ export class ReportBuilder {
     this.#report.notes.push(text);
   }
 
+  /** The columns the reader found and uses (indices, -1 for absent): the others are reported. */
+  readsColumns(columns: Record<string, number | readonly number[]>): void {
+    this.#usedColumns ??= new Set();
+    for (const v of Object.values(columns))
+      for (const i of typeof v === 'number' ? [v] : v) if (i >= 0) this.#usedColumns.add(i);
+  }
+
   /** Notes the table's file-level problems when the report is built (the table is read by then). */
   readsFrom(table: TableInput): this {
     this.#table = table;
@@ -272,8 +286,13 @@ export class ReportBuilder {
       if (!rejectedLines.has(w.line))
         addTo(warnings, w.code, WARNING_LABELS[w.code], w.line, w.detail);
     }
+    const used = this.#usedColumns;
+    const unused = used
+      ? { unusedColumns: this.#report.header.filter((h, i) => h.trim() !== '' && !used.has(i)) }
+      : {};
     return {
       ...this.#report,
+      ...unused,
       warnings: sortGroups(warnings),
       repairedRows: repaired.length,
       repairs: sortGroups(repairs),

@@ -138,6 +138,7 @@ export function parseTerritoryShapes(table: TableInput, ctx: TerritoryContext): 
   if (crsNote) report.note(crsNote.replace('Contours', 'Contours des territoires'));
   const h = table.header;
   const col = { name: findColumn(h, NAME_COLUMNS), code: findColumn(h, CODE_COLUMNS) };
+  report.readsColumns(col);
   if (col.name < 0 && col.code < 0) {
     const found = h.slice(0, 12).map((x) => `« ${x.slice(0, 40)} »`);
     throw new FileRefused(

@@ -156,6 +156,7 @@ describe('a beneficiaries file in the app', () => {
     // 01003 is masked (secret), 01099 merged into 01007 (10 + 15), 01001's 2022 row set aside.
     expect(of).toEqual({ '01001': 125, '01002': 40, '01003': null, '01007': 25 });
     expect(new Set(r.needs.map((n) => n.indicator))).toEqual(new Set(['import-n']));
+    expect(r.report.unusedColumns).toEqual(['nomcom', 'indmtt_rsa', 'indfoy_ppa']);
     expect(r.report.rejections.map((g) => [g.code, g.lines])).toEqual(
       expect.arrayContaining([
         ['insee_unknown', [9]],
