@@ -13,6 +13,7 @@ import {
   CORPUS,
   corpusMismatches,
   observedOf,
+  refusedObservation,
   type CorpusKind,
   type CorpusPlace,
   type ObservedReport,
@@ -28,17 +29,6 @@ const OPTION: Record<CorpusKind, string> = {
   offer: '--offre',
   needs: '--caf',
   territories: '--pti',
-};
-const NOTHING: ObservedReport = {
-  ...observedOf({
-    rowsRead: 0,
-    kept: 0,
-    rejectedRows: 0,
-    ignoredRows: 0,
-    rejections: [],
-    repairs: [],
-    notes: [],
-  }),
 };
 
 describe.skipIf(!HAS_OPENDATA)('the corpus through the command line', () => {
@@ -93,7 +83,7 @@ describe.skipIf(!HAS_OPENDATA)('the corpus through the command line', () => {
         { encoding: 'utf8', cwd: join(import.meta.dirname, '..', '..') },
       );
       let observed: ObservedReport;
-      if (run.status !== 0) observed = { ...NOTHING, refused: run.stderr.trim() };
+      if (run.status !== 0) observed = refusedObservation(run.stderr.trim());
       else {
         const reports = JSON.parse(
           readFileSync(join(out, `dep-${DEP}`, 'reports.json'), 'utf8'),

@@ -13,6 +13,7 @@ import {
   CORPUS,
   corpusFor,
   corpusMismatches,
+  refusedObservation,
   type CorpusCase,
   type CorpusKind,
   type CorpusPlace,
@@ -79,20 +80,7 @@ async function importFile(c: CorpusCase): Promise<void> {
 /** The report on screen, as the corpus compares it. */
 async function observed(c: CorpusCase): Promise<ObservedReport> {
   const alert = region().getByRole('alert');
-  if ((await alert.count()) > 0) {
-    return {
-      refused: await alert.innerText(),
-      rowsRead: 0,
-      kept: 0,
-      rejectedRows: 0,
-      ignoredRows: 0,
-      rejections: {},
-      repairs: [],
-      warnings: [],
-      unusedColumns: [],
-      notes: '',
-    };
-  }
+  if ((await alert.count()) > 0) return refusedObservation(await alert.innerText());
   const r = report();
   await expect(r.locator('.file').innerText()).resolves.toContain(c.fileName);
   const figure = async (name: string) =>

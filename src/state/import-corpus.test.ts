@@ -10,6 +10,7 @@ import {
   corpusFor,
   corpusMismatches,
   observedOf,
+  refusedObservation,
   type CorpusPlace,
 } from '../domain/import/fixtures/corpus.ts';
 import { runImportJob } from './import-job.ts';
@@ -42,18 +43,7 @@ describe('the corpus through the import job', () => {
     const observed =
       outcome.type === 'done'
         ? observedOf(outcome.content.report)
-        : {
-            ...observedOf({
-              rowsRead: 0,
-              kept: 0,
-              rejectedRows: 0,
-              ignoredRows: 0,
-              rejections: [],
-              repairs: [],
-              notes: [],
-            }),
-            refused: outcome.message,
-          };
+        : refusedObservation(outcome.message);
     expect(corpusMismatches(c.expected, observed)).toEqual([]);
   });
 });
