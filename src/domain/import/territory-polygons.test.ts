@@ -1,8 +1,11 @@
-import type { Polygon } from 'geojson';
+import { kinks, polygon as turfPolygon } from '@turf/turf';
+import type { Polygon, Position } from 'geojson';
+import { createRandom } from '../random.ts';
 import { describe, expect, it } from 'vitest';
 import { testIndex } from './fixtures/communes.ts';
 import { wgs84ToLambert93 } from './lambert93.ts';
 import { parsePtiTerritories } from './pti-territories.ts';
+import { ringCrossing } from './territory-polygons.ts';
 import { FileRefused } from './refusal.ts';
 import { readTableBytes } from './table.ts';
 import { UNASSIGNED_TERRITORY, type TerritoryContext } from './territory-types.ts';
@@ -168,5 +171,43 @@ describe('territories drawn as polygons', () => {
   it('reads a GeoJSON whose properties list communes as a territory list', () => {
     const r = parse(file([poly({ territoire: 'Nord', code_insee: '01005' }, null)]));
     expect(r.memberships.find((m) => m.communeCode === '01005')?.territoryCode).toBe('T1');
+  });
+});
+
+describe('self-intersection of a contour', () => {
+  it('agrees with turf’s kinks on random small rings', () => {
+    const rnd = createRandom(11);
+    let crossed = 0;
+    for (let k = 0; k < 300; k++) {
+      const ring: Position[] = Array.from({ length: rnd.int(4, 9) }, () => [
+        rnd.next(),
+        rnd.next(),
+      ]);
+      ring.push(ring[0]!);
+      const expected = kinks(turfPolygon([ring])).features.length > 0;
+      if (expected) crossed++;
+      expect(ringCrossing(ring) !== null).toBe(expected);
+    }
+    expect(crossed).toBeGreaterThan(30);
+  });
+
+  it('finds none on a clean contour of 100 000 points, and the crossing of a figure eight', () => {
+    const n = 100_000;
+    const wavy: Position[] = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * i) / n;
+      const r = 0.3 + 0.01 * Math.sin(50 * a);
+      return [5 + r * Math.cos(a), 46 + r * Math.sin(a)];
+    });
+    wavy.push(wavy[0]!);
+    expect(ringCrossing(wavy)).toBeNull();
+    // Half a step off, so the crossing falls inside two edges, not on a point.
+    const eight: Position[] = Array.from({ length: n }, (_, i) => {
+      const a = (2 * Math.PI * (i + 0.5)) / n;
+      return [5 + 0.3 * Math.sin(a), 46 + 0.3 * Math.sin(a) * Math.cos(a)];
+    });
+    eight.push(eight[0]!);
+    const p = ringCrossing(eight);
+    expect(p?.[0]).toBeCloseTo(5, 3);
+    expect(p?.[1]).toBeCloseTo(46, 3);
   });
 });

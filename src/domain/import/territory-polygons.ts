@@ -7,7 +7,7 @@
  * its area. Communes in none are listed in the report and grouped as « hors territoire », as a
  * territory list in CSV does.
  */
-import { area, bbox, featureCollection, intersect, kinks, polygon } from '@turf/turf';
+import { area, bbox, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Membership, Territory } from '../model.ts';
 import { toWgs84 } from './geojson-crs.ts';
@@ -97,14 +97,54 @@ function checkShape(
   return { shape, closed };
 }
 
-/** Where a shape crosses itself (its first crossing), or null. */
+/**
+ * Where a ring crosses itself, or null: its edges sorted by their west end, each compared with
+ * the edges that start before it ends (a sweep), so a contour of 100 000 points costs about as
+ * much as sorting them, not the square of it. Edges that share an end (neighbours, the closing
+ * edge) do not count as crossing.
+ */
+export function ringCrossing(ring: Position[]): Position | null {
+  const n = ring.length - 1;
+  const edges = Array.from({ length: n }, (_, i) => {
+    const a = ring[i] as Position;
+    const b = ring[i + 1] as Position;
+    return { i, a, b, minX: Math.min(a[0]!, b[0]!), maxX: Math.max(a[0]!, b[0]!) };
+  }).sort((p, q) => p.minX - q.minX);
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!;
+    for (let m = k + 1; m < edges.length && edges[m]!.minX <= e.maxX; m++) {
+      const f = edges[m]!;
+      const gap = Math.abs(e.i - f.i);
+      if (gap <= 1 || gap === n - 1) continue;
+      const p = segmentCrossing(e.a, e.b, f.a, f.b);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** The point where segments ab and cd cross (touching ends excluded), or null. */
+function segmentCrossing(a: Position, b: Position, c: Position, d: Position): Position | null {
+  const [ax, ay] = a as [number, number];
+  const [bx, by] = b as [number, number];
+  const [cx, cy] = c as [number, number];
+  const [dx, dy] = d as [number, number];
+  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+  if (den === 0) return null;
+  const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
+  const u = ((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / den;
+  if (t <= 0 || t >= 1 || u <= 0 || u >= 1) return null;
+  return [ax + t * (bx - ax), ay + t * (by - ay)];
+}
+
+/** Where a shape crosses itself (the first crossing found in one of its rings), or null. */
 function selfCrossing(shape: Shape): Position | null {
   const polys = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
-  for (const rings of polys) {
-    const k = kinks(polygon(rings));
-    const p = k.features[0]?.geometry.coordinates;
-    if (p) return p;
-  }
+  for (const rings of polys)
+    for (const ring of rings) {
+      const p = ringCrossing(ring);
+      if (p) return p;
+    }
   return null;
 }
 

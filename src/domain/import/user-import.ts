@@ -13,6 +13,7 @@ import { pointLocator, polygonDistance, type CommunePolygon } from './point-loca
 import { parsePtiTerritories, type Epci } from './pti-territories.ts';
 import { acceptReport, type ValidationReport } from './report.ts';
 import type { TableInput } from './table.ts';
+import { isTerritoryShapes } from './territory-polygons.ts';
 
 export interface UserImportContext extends LocateContext {
   /** The EPCI of the département, for territory files given by EPCI. */
@@ -98,7 +99,7 @@ export function importTerritories(
   const report = acceptReport(r.report);
   return {
     kind: 'territories',
-    formatLabel: table.geojson
+    formatLabel: isTerritoryShapes(table)
       ? 'Fichier de territoires (polygones GeoJSON)'
       : 'Fichier de territoires (communes ou EPCI → territoire)',
     sourceNote: table.format,
