@@ -4,7 +4,16 @@
  * machine.
  */
 import type { ValidationReport } from '../domain/import/report.ts';
-import type { Membership, Scheme, Site, Source, Territory } from '../domain/model.ts';
+import type { ImportKind } from '../domain/import/user-import.ts';
+import type {
+  Membership,
+  NeedIndicator,
+  NeedValue,
+  Scheme,
+  Site,
+  Source,
+  Territory,
+} from '../domain/model.ts';
 
 /** The sites an import added (from `sites`, or the count of `sitesIpc`). */
 export const siteCountOf = (r: StoredImport): number => r.siteCount ?? r.sites.length;
@@ -12,7 +21,7 @@ export const siteCountOf = (r: StoredImport): number => r.siteCount ?? r.sites.l
 export interface StoredImport {
   id: string;
   datasetId: string;
-  kind: 'offer' | 'territories';
+  kind: ImportKind;
   fileName: string;
   /** ISO date and time of the import. */
   importedAt: string;
@@ -23,6 +32,9 @@ export interface StoredImport {
   scheme: Scheme | null;
   territories: Territory[];
   memberships: Membership[];
+  /** Beneficiaries by commune and their indicator (absent from imports stored before them). */
+  needs?: NeedValue[];
+  needIndicator?: NeedIndicator | null;
   report: ValidationReport;
   /**
    * The sites as an Arrow IPC stream, encoded by the import worker: applied to the engine as

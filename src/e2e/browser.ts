@@ -38,7 +38,8 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** The executable and arguments every launch uses (a persistent context too). */
+export function chromiumLaunchOptions(): { executablePath: string; args: string[] } {
   const executablePath = process.env.CHROMIUM_PATH ?? defaultChromium;
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -46,7 +47,11 @@ export async function launchBrowser(): Promise<Browser> {
         'apt-get install -y chromium (or point CHROMIUM_PATH at another Chromium executable)',
     );
   }
-  return chromium.launch({ executablePath, args: chromiumArgs });
+  return { executablePath, args: chromiumArgs };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export interface Viewport {

@@ -9,15 +9,17 @@ import { ImportRefused, type ValidationReport } from '../domain/import/report.ts
 import { FileRefused, type RefusalCode } from '../domain/import/refusal.ts';
 import { readTable, type ByteChunks, type TableInput } from '../domain/import/table.ts';
 import {
+  importNeeds,
   importOffer,
   importTerritories,
   userImportContext,
   type DatasetForImport,
   type ImportContent,
+  type ImportKind,
 } from '../domain/import/user-import.ts';
 
 export interface ImportJob {
-  kind: 'offer' | 'territories';
+  kind: ImportKind;
   fileName: string;
   /** Import id: the source, scheme and site ids derive from it. */
   id: string;
@@ -69,7 +71,9 @@ export function runImportJob(
     const content =
       job.kind === 'offer'
         ? importOffer(counted, ctx, job.id, job.fileName)
-        : importTerritories(counted, ctx, job.id, job.fileName, job.schemeLabel);
+        : job.kind === 'needs'
+          ? importNeeds(counted, ctx, job.id, job.fileName)
+          : importTerritories(counted, ctx, job.id, job.fileName, job.schemeLabel);
     onProgress({ ...progress, bytes: totalBytes });
     // Encoded here, off the page: a few seconds for 300 000 sites.
     // The page gets the bytes only (cheap to hand over and to store), never 300 000 objects: it

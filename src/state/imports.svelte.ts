@@ -44,6 +44,8 @@ export class ImportStore {
   #synced = new WeakSet<DatasetMeta>();
   #queue: Promise<unknown> = Promise.resolve();
   #runner = new ImportRunner();
+  /** The dataset's own default need indicator, which an imported one stands in for. */
+  #datasetNeed = '';
   #datasetCache: {
     communes: unknown;
     geometry: unknown;
@@ -118,6 +120,11 @@ export class ImportStore {
 
   importTerritories(file: File, schemeLabel: string): Promise<void> {
     return this.#run(file, { kind: 'territories', schemeLabel });
+  }
+
+  /** A beneficiaries file (CAF): its indicator becomes the one in use once it is accepted. */
+  importNeeds(file: File): Promise<void> {
+    return this.#run(file, { kind: 'needs', schemeLabel: '' });
   }
 
   /** Gets the import worker ready for the current dataset (when the import tools open). */
@@ -204,14 +211,18 @@ export class ImportStore {
           this.error = `Import de « ${file.name} » annulé : rien n'a été modifié.`;
           return;
         }
-        const { sourceNote, ...content } = contentOf(outcome);
+        const { sourceNote, millesime, ...content } = contentOf(outcome);
         const record: StoredImport = {
           id,
           datasetId: entry.id,
           fileName: file.name,
           importedAt: now.toISOString(),
           ...content,
-          source: { ...source, note: sourceNote },
+          source: {
+            ...source,
+            note: sourceNote,
+            millesime: millesime ? `${millesime} (${source.millesime})` : source.millesime,
+          },
         };
         await applyImport(db, record);
         // Saved after it applied: a file that breaks the engine is not brought back at every load.
@@ -241,7 +252,16 @@ export class ImportStore {
     const [sites, sources] = await Promise.all([listSites(db), listSources(db)]);
     const base = meta.schemes.filter((s) => !s.id.startsWith('import-'));
     const extra = imports.flatMap((i) => (i.scheme ? [i.scheme] : []));
-    const next: DatasetMeta = { ...meta, schemes: [...base, ...extra] };
+    // An imported beneficiaries file stands for the beneficiaries, the last one imported first;
+    // when none is left, the dataset's own default comes back.
+    const needs = imports.flatMap((i) => (i.needIndicator ? [i.needIndicator] : []));
+    if (!isImported(meta.defaultNeed)) this.#datasetNeed = meta.defaultNeed;
+    const next: DatasetMeta = {
+      ...meta,
+      schemes: [...base, ...extra],
+      needIndicators: [...meta.needIndicators.filter((n) => !isImported(n.id)), ...needs],
+      defaultNeed: needs.at(-1)?.id ?? this.#datasetNeed,
+    };
     this.#synced.add(next);
     data.meta = next;
     data.sites = sites;
@@ -249,5 +269,7 @@ export class ImportStore {
     data.revision++;
   }
 }
+
+const isImported = (id: string) => id.startsWith('import-');
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roundAsShown } from '../domain/rounding.ts';
 import { createRandom } from '../domain/random.ts';
 import { knownFigure, missingFigure } from '../domain/value-state.ts';
-import { formatFigure, formatNumber, formatPercent, plural } from './format.ts';
+import { clipText, formatFigure, formatNumber, formatPercent, plural } from './format.ts';
 
 describe('French number format', () => {
   it('groups thousands and uses a decimal comma', () => {
@@ -37,5 +37,13 @@ describe('French number format', () => {
       const shown = formatNumber(v, d).replace(/\s/g, '').replace(',', '.');
       expect(roundAsShown(v, d), `${v} à ${d} décimales`).toBe(Number(shown));
     }
+  });
+});
+
+describe('texts from a file cut for display', () => {
+  it('keeps a short text, cuts a long one at a space when one is near', () => {
+    expect(clipText('Accueil de Verdun')).toBe('Accueil de Verdun');
+    expect(clipText('x'.repeat(100_000))).toBe('x'.repeat(120) + '…');
+    expect(clipText('mot '.repeat(100), 20)).toBe('mot mot mot mot mot…');
   });
 });

@@ -58,3 +58,17 @@ export function placesStatus(places: Figure, siteCount: number): string {
     ? `inconnu : la source ne donne la capacité d'aucun des ${formatNumber(siteCount)} lieux`
     : figureStatus(places);
 }
+
+/** Characters of a text from a file shown before it is cut (its whole value is one click away). */
+export const SHORT_TEXT_CHARS = 120;
+
+/**
+ * A text from a file cut for display at `maxChars` characters (at a space when one is near), with
+ * « … »: a 100 000-character name must not fill a tooltip or widen the page.
+ */
+export function clipText(text: string, maxChars = SHORT_TEXT_CHARS): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const space = cut.lastIndexOf(' ');
+  return (space > maxChars * 0.7 ? cut.slice(0, space) : cut).trimEnd() + '…';
+}

@@ -43,7 +43,8 @@ export function territoriesStep(
     schemes.push(...contourZoningSchemes(contours.zonings, list.codes, contours.sourceId));
   }
   const ptiFile =
-    ctx.options.pti ?? findFile(from, 'territoires', new RegExp(`^pti-${dep}.*\\.csv$`, 'i'));
+    ctx.options.pti ??
+    findFile(from, 'territoires', new RegExp(`^pti-${dep}.*\\.(csv|json|geojson)$`, 'i'));
   if (ptiFile) {
     const src = ctx.use(
       sourceFor('pti', {
@@ -55,6 +56,9 @@ export function territoriesStep(
       dep,
       communes: index,
       epcis: list.cog.epcis,
+      polygons: [...contours.polygons].flatMap(([code, geometry]) =>
+        geometry.type === 'Polygon' || geometry.type === 'MultiPolygon' ? [{ code, geometry }] : [],
+      ),
       schemeId: 'pti',
       sourceId: src,
       inputId: 'pti',

@@ -87,6 +87,38 @@ describe('imports in DuckDB', () => {
     expect(gone).toEqual([]);
   });
 
+  it('adds beneficiaries as an indicator of their own, counted by territory, and removes them', async () => {
+    const needSource = { ...source, id: 'import-n', title: 'caf.csv' };
+    const [a, b] = demo.communes as [(typeof demo.communes)[0], (typeof demo.communes)[0]];
+    await applyImport(loaded.db, {
+      source: needSource,
+      sites: [],
+      territories: [],
+      memberships: [],
+      needs: [
+        {
+          communeCode: a.code,
+          indicator: 'import-n',
+          value: 120,
+          year: 2023,
+          sourceId: 'import-n',
+        },
+        { communeCode: b.code, indicator: 'import-n', value: 7, year: 2023, sourceId: 'import-n' },
+      ],
+    });
+    const byEpci = () =>
+      territoryAggregates(loaded.db, {
+        schemeId: 'epci',
+        needId: 'import-n',
+        accueilKinds: ACCUEIL_KINDS,
+      });
+    const total = (rows: Awaited<ReturnType<typeof byEpci>>) =>
+      rows.reduce((s, r) => s + (r.needKnown ?? 0), 0);
+    expect(total(await byEpci())).toBe(127);
+    await removeImport(loaded.db, needSource.id, null);
+    expect(total(await byEpci())).toBe(0);
+  });
+
   it('lists the EPCI with their communes', async () => {
     const epcis = await listEpcis(loaded.db);
     expect(epcis).toHaveLength(demo.territories.filter((t) => t.schemeId === 'epci').length);

@@ -4,15 +4,23 @@
  * dataset's own records. Each import is removed by its source id (and scheme id). Rows go in as
  * Arrow (no SQL text is built from file contents); every other value is a bound parameter.
  */
-import type { Membership, Site, Source, Territory } from '../../domain/model.ts';
+import type { Membership, NeedValue, Site, Source, Territory } from '../../domain/model.ts';
 import type { Epci } from '../../domain/import/pti-territories.ts';
 import type { Db } from '../db.ts';
-import { encodeTable, membershipToRow, siteToRow, sourceToRow, territoryToRow } from '../tables.ts';
+import {
+  encodeTable,
+  membershipToRow,
+  needToRow,
+  siteToRow,
+  sourceToRow,
+  territoryToRow,
+} from '../tables.ts';
 
 const STAGING = {
   sites: 'import_staging_sites',
   territories: 'import_staging_territories',
   memberships: 'import_staging_memberships',
+  needs: 'import_staging_needs',
   sources: 'import_staging_sources',
 } as const;
 
@@ -44,6 +52,7 @@ export interface ImportedRecords {
   sitesIpc?: Uint8Array;
   territories: readonly Territory[];
   memberships: readonly Membership[];
+  needs?: readonly NeedValue[];
 }
 
 /** Adds an import's records; an import already present (same source id) is replaced. */
@@ -54,6 +63,7 @@ export async function applyImport(db: Db, r: ImportedRecords): Promise<void> {
   else await append(db, 'sites', r.sites, siteToRow);
   await append(db, 'territories', r.territories, territoryToRow);
   await append(db, 'memberships', r.memberships, membershipToRow);
+  await append(db, 'needs', r.needs ?? [], needToRow);
 }
 
 export async function removeImport(
@@ -62,6 +72,7 @@ export async function removeImport(
   schemeId: string | null,
 ): Promise<void> {
   await db.query('DELETE FROM sites WHERE source_id = ?', [sourceId]);
+  await db.query('DELETE FROM needs WHERE source_id = ?', [sourceId]);
   await db.query('DELETE FROM sources WHERE id = ?', [sourceId]);
   if (schemeId) {
     await db.query('DELETE FROM territories WHERE scheme_id = ?', [schemeId]);

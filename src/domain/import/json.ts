@@ -221,6 +221,8 @@ export interface JsonRecords {
   notes: string[];
 }
 
+export const FEATURE_COLLECTION_SHAPE = 'FeatureCollection GeoJSON, propriétés des objets';
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -263,7 +265,7 @@ export function recordsOfJson(doc: unknown, text: string): JsonRecords {
   if (doc.type === 'FeatureCollection' && Array.isArray(doc.features)) {
     return {
       items: doc.features.map(featureRecord),
-      shape: 'FeatureCollection GeoJSON, propriétés des objets',
+      shape: FEATURE_COLLECTION_SHAPE,
       lines: linesOf('features', doc.features.length),
       notes: [],
     };

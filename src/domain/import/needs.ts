@@ -210,6 +210,7 @@ export function parseCafRsa(
     value: findColumn(h, ['indfoy_rsa', 'NB_allocataire_RSA', 'nb_allocataires_rsa', 'foyers_rsa']),
     date: findColumn(h, ['dtreffre', 'date_ref', 'annee', 'date']),
   };
+  report.readsColumns(col);
   requireColumns(table, [
     [col.code, '« numcomdo » ou « Codes_Insee » (code commune)'],
     [col.value, '« indfoy_rsa » ou « NB_allocataire_RSA » (foyers RSA)'],
@@ -252,6 +253,7 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
     code: findColumn(h, ['insee', 'code_insee', 'codgeo']),
     value: findColumn(h, ['population', 'demandeurs_emploi', 'nb_demandeurs', 'defm']),
   };
+  report.readsColumns(col);
   const rows: CountRow[] = [];
   const duplicates = new FirstRowKept();
   for (const r of table.records) {
@@ -283,6 +285,7 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
     households: findColumn(h, [`NBMENFISC${suffix}`, 'NBMENFISC']),
     rate: findColumn(h, [`TP60${suffix}`, 'TP60']),
   };
+  report.readsColumns(col);
   if (col.households < 0 || col.rate < 0) {
     report.note(`Colonnes NBMENFISC${suffix} et TP60${suffix} attendues (Filosofi ${year}).`);
   }

@@ -135,6 +135,7 @@ export function parseOfferTemplate(table: TableInput, ctx: OfferContext): OfferR
     public: findColumn(h, ['public', 'publics', 'public_cible']),
     hours: findColumn(h, ['horaires', 'horaires_accueil', 'hours']),
   };
+  report.readsColumns(col);
   if (col.name < 0) report.note('Aucune colonne « nom » : chaque ligne sera rejetée.');
   if (col.capacity < 0) report.note('Aucune colonne « capacite » : capacités inconnues.');
   if (col.insee < 0 && col.commune < 0 && (col.x < 0 || col.y < 0)) {
@@ -259,6 +260,7 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
     group: findColumn(h, ['groupe_fs']),
     days: DAYS.map((d) => findColumn(h, [`h_${d}`])),
   };
+  report.readsColumns(col);
   return readSites(table, report, (r, c) => {
     const dep = normaliseDepartementCode(c(col.dep));
     if (dep !== ctx.dep) {
@@ -334,6 +336,7 @@ export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult 
     name: findColumn(h, ['DENOMINATION_SOCIALE']),
     legal: findColumn(h, ['NATURE_JURIDIQUE']),
   };
+  report.readsColumns(col);
   const counts = new Map<string, number>();
   return readSites(table, report, (r, c) => {
     if (normaliseDepartementCode(c(col.dep)) !== ctx.dep) {
@@ -388,6 +391,7 @@ export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferR
     lat: findColumn(h, ['DN_LATITUDE', 'LATITUDE']),
     lon: findColumn(h, ['DN_LONGITUDE', 'LONGITUDE']),
   };
+  report.readsColumns(col);
   return readSites(table, report, (r, c) => {
     const postcode = normalisePostcode(c(col.postcode));
     if (!postcode || !departementsOfPostcode(postcode).includes(ctx.dep)) {
@@ -489,6 +493,7 @@ export function parseDataInclusion(
     publics: findColumn(h, ['publics', 'Profils']),
     hours: findColumn(h, ['horaires_accueil']),
   };
+  report.readsColumns(col);
   const groups = new Map<string, Site & { services: number }>();
   for (const r of table.records) {
     report.read();

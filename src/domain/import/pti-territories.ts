@@ -1,43 +1,28 @@
 /**
- * PTI territories from a plain CSV: one row per commune (code INSEE or name) or per EPCI (SIREN
- * or name), with the territory's name and, optionally, its code. Every commune of the
+ * PTI territories from a plain CSV (or JSON records): one row per commune (code INSEE or name) or
+ * per EPCI (SIREN or name), with the territory's name and, optionally, its code; a GeoJSON of
+ * territory polygons is read by territory-polygons.ts. Every commune of the
  * département ends in exactly one territory: communes the file does not name go to a
  * "hors territoire" territory, which the report counts.
  */
-import type { Membership, Territory } from '../model.ts';
-import { communeOfCode, type CommuneIndex } from './commune-index.ts';
+import type { Territory } from '../model.ts';
+import { communeOfCode } from './commune-index.ts';
 import { normaliseName } from './names.ts';
-import { tableReport, type ValidationReport } from './report.ts';
+import { tableReport } from './report.ts';
+import { isTerritoryShapes, parseTerritoryShapes } from './territory-polygons.ts';
+import {
+  UNASSIGNED_TERRITORY,
+  type Epci,
+  type TerritoryContext,
+  type TerritoryResult,
+} from './territory-types.ts';
 import { cellAt, findColumn, requireColumns, type TableInput } from './table.ts';
 import { isNullish, normaliseInseeCode, unknownCodeDetail } from './values.ts';
 
-export interface Epci {
-  code: string;
-  name: string;
-  communes: string[];
-}
-
-export interface TerritoryContext {
-  dep: string;
-  communes: CommuneIndex;
-  epcis: readonly Epci[];
-  schemeId: string;
-  sourceId: string;
-  inputId: string;
-  label: string;
-}
-
-export interface TerritoryResult {
-  territories: Territory[];
-  memberships: Membership[];
-  report: ValidationReport;
-  /** Communes of the département that no row named. */
-  unassigned: string[];
-}
-
-export const UNASSIGNED_TERRITORY = { code: 'HORS', name: 'Hors territoire du fichier' };
+export { UNASSIGNED_TERRITORY, type Epci, type TerritoryContext, type TerritoryResult };
 
 export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): TerritoryResult {
+  if (isTerritoryShapes(table)) return parseTerritoryShapes(table, ctx);
   const report = tableReport(table, ctx);
   const h = table.header;
   const col = {
@@ -54,6 +39,7 @@ export function parsePtiTerritories(table: TableInput, ctx: TerritoryContext): T
     epci: findColumn(h, ['epci', 'siren_epci', 'code_epci', 'siren']),
     epciName: findColumn(h, ['nom_epci', 'libelle_epci', 'lib_epci']),
   };
+  report.readsColumns(col);
   requireColumns(table, [
     [col.territory, '« territoire » (nom du territoire)'],
     [

@@ -26,6 +26,7 @@ export const REPAIR_LABELS: Record<RepairCode, string> = {
   capacity_rounded: 'capacité arrondie à l’entier',
   axes_from_kind: 'axes déduits du type de structure',
   kind_default: 'type non renseigné : « action d’insertion » retenu',
+  ring_closed: 'contour non fermé : refermé sur son premier point',
 };
 
 /** Why a row is refused. */
@@ -50,7 +51,9 @@ export type RejectCode =
   | 'commune_in_two_territories'
   | 'epci_unknown'
   | 'row_too_short'
-  | 'geometry_missing';
+  | 'geometry_missing'
+  | 'geometry_not_polygon'
+  | 'geometry_invalid';
 
 export const REJECT_LABELS: Record<RejectCode, string> = {
   insee_missing: 'code INSEE absent',
@@ -74,6 +77,8 @@ export const REJECT_LABELS: Record<RejectCode, string> = {
   epci_unknown: 'EPCI inconnu dans le département',
   row_too_short: 'ligne incomplète (moins de colonnes que l’en-tête)',
   geometry_missing: 'contour absent ou vide',
+  geometry_not_polygon: 'géométrie qui n’est pas un polygone',
+  geometry_invalid: 'polygone illisible',
 };
 
 /** Why a row is set aside without being an error: it describes another département. */
@@ -89,10 +94,14 @@ export const IGNORE_LABELS: Record<IgnoreCode, string> = {
 };
 
 /** What is kept but should be checked by the user. */
-export type WarningCode = 'point_far_from_commune';
+export type WarningCode =
+  'point_far_from_commune' | 'self_intersection' | 'territory_without_commune';
 
 export const WARNING_LABELS: Record<WarningCode, string> = {
   point_far_from_commune: 'point loin de la commune du fichier (ligne gardée, à vérifier)',
+  self_intersection:
+    'contour qui se recoupe (gardé : une commune y est rattachée par la règle pair-impair, à vérifier)',
+  territory_without_commune: 'territoire sans aucune commune (gardé, à vérifier)',
 };
 
 export interface IssueGroup {
@@ -143,6 +152,11 @@ export interface ValidationReport {
   notes: string[];
   /** The header of the file, for the rejected-rows export. */
   header: string[];
+  /**
+   * Columns of the file that the reader does not use (CAF's `indmtt_rsa`…), so that nothing of
+   * the file goes unsaid; absent from reports of readers that do not tell.
+   */
+  unusedColumns?: string[];
   rejected: RejectedRow[];
 }
 
@@ -161,6 +175,8 @@ export class ReportBuilder {
   #repairedLines = new Set<number>();
   /** The table read, whose file-level problems are known only once it has been read through. */
   #table: TableInput | null = null;
+  /** Indices of the columns the reader uses, once it has said which. */
+  #usedColumns: Set<number> | null = null;
 
   constructor(init: {
     inputId: string;
@@ -233,6 +249,13 @@ export class ReportBuilder {
     this.#report.notes.push(text);
   }
 
+  /** The columns the reader found and uses (indices, -1 for absent): the others are reported. */
+  readsColumns(columns: Record<string, number | readonly number[]>): void {
+    this.#usedColumns ??= new Set();
+    for (const v of Object.values(columns))
+      for (const i of typeof v === 'number' ? [v] : v) if (i >= 0) this.#usedColumns.add(i);
+  }
+
   /** Notes the table's file-level problems when the report is built (the table is read by then). */
   readsFrom(table: TableInput): this {
     this.#table = table;
@@ -263,8 +286,13 @@ export class ReportBuilder {
       if (!rejectedLines.has(w.line))
         addTo(warnings, w.code, WARNING_LABELS[w.code], w.line, w.detail);
     }
+    const used = this.#usedColumns;
+    const unused = used
+      ? { unusedColumns: this.#report.header.filter((h, i) => h.trim() !== '' && !used.has(i)) }
+      : {};
     return {
       ...this.#report,
+      ...unused,
       warnings: sortGroups(warnings),
       repairedRows: repaired.length,
       repairs: sortGroups(repairs),

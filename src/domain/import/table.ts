@@ -10,9 +10,10 @@
  * Columns are found by a list of accepted names, compared without case, accents, spaces or
  * underscores.
  */
+import type { FeatureCollection } from 'geojson';
 import { CsvTokenizer, sniffDelimiter, type CsvRecord, type Delimiter } from './csv.ts';
 import { fileSignature, StreamDecoder, type TextEncodingName } from './decode.ts';
-import { parseJsonText, recordsOfJson } from './json.ts';
+import { FEATURE_COLLECTION_SHAPE, parseJsonText, recordsOfJson } from './json.ts';
 import { FileRefused } from './refusal.ts';
 
 export interface TableInput {
@@ -28,6 +29,12 @@ export interface TableInput {
   problems: string[];
   /** Lines with only separators (Excel's trailing `;;;;` rows): not data; complete once read. */
   emptyLines: { count: number };
+  /**
+   * The document itself when the file is a GeoJSON FeatureCollection: its records are the
+   * features' properties, in the same order, and readers of shapes (territory contours) need the
+   * geometries too.
+   */
+  geojson?: FeatureCollection;
 }
 
 /** A file's bytes, in order. */
@@ -188,8 +195,10 @@ function readJsonTable(
 ): TableInput {
   const doc = parseJsonText(text);
   const { items, shape, lines, notes } = recordsOfJson(doc, text);
+  const geojson = shape === FEATURE_COLLECTION_SHAPE ? { geojson: doc as FeatureCollection } : {};
   return {
     ...tableOfJsonRecords(items, fileName, lines),
+    ...geojson,
     problems: notes,
     format: `JSON (${shape})${encoding === 'utf-8' ? '' : `, ${ENCODING_NAMES[encoding]}`}${bom ? ', avec BOM' : ''}`,
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   TEST_BBOX,
@@ -10,6 +11,7 @@ import { ImportRefused } from './report.ts';
 import { FileRefused } from './refusal.ts';
 import { readCsvText, readTableBytes } from './table.ts';
 import {
+  importNeeds,
   importOffer,
   importTerritories,
   userImportContext,
@@ -40,6 +42,10 @@ const offer =
   (text: string, name = 'offre.csv') =>
   () =>
     importOffer(readTableBytes(bytes(text), name), ctx, 'import-x', name);
+const needs =
+  (text: string, name = 'caf.csv') =>
+  () =>
+    importNeeds(readTableBytes(bytes(text), name), ctx, 'import-n', name);
 const territories =
   (text: string, name = 'territoires.csv') =>
   () =>
@@ -79,6 +85,25 @@ describe('an import that keeps no row is refused, never stored', () => {
       'columns_missing',
       /colonne\(s\) attendue\(s\) absente\(s\) : « territoire »/,
     ],
+    ['an empty beneficiaries file', needs(''), 'empty_file', /^fichier vide$/],
+    [
+      'a header-only beneficiaries file',
+      needs('dtreffre;numcomdo;nomcom;indfoy_rsa\n'),
+      'no_data_rows',
+      /aucune ligne de données/,
+    ],
+    [
+      'a beneficiaries file of other départements only',
+      needs('numcomdo;indfoy_rsa\n02001;30\n03001;12\n'),
+      'nothing_kept',
+      /aucune ligne retenue : 2 d’autres départements/,
+    ],
+    [
+      'a beneficiaries file without its count column',
+      needs('numcomdo;nb_habitants\n01001;30\n'),
+      'columns_missing',
+      /« indfoy_rsa » ou « NB_allocataire_RSA »/,
+    ],
     [
       'a territory file whose rows are all rejected',
       territories('territoire,code_insee\nEst,01050\n'),
@@ -108,6 +133,45 @@ describe('an import that keeps no row is refused, never stored', () => {
       expect(e).toBeInstanceOf(ImportRefused);
       expect((e as ImportRefused).report.rejected).toMatchObject([{ line: 2 }]);
     }
+  });
+});
+
+describe('a beneficiaries file in the app', () => {
+  it('reads the CAF open-data format as an indicator of its own, with the millésime', () => {
+    const caf = readFileSync(new URL('./fixtures/caf-rsa-fictif.csv', import.meta.url));
+    const r = importNeeds(
+      readTableBytes(new Uint8Array(caf), 'caf-2023.csv'),
+      ctx,
+      'import-n',
+      'caf-2023.csv',
+    );
+    expect(r.needIndicator).toEqual({
+      id: 'import-n',
+      label: 'Foyers allocataires du RSA (caf-2023.csv)',
+      unit: 'foyers',
+      sourceId: 'import-n',
+    });
+    expect(r.millesime).toBe('décembre 2023');
+    const of = Object.fromEntries(r.needs.map((n) => [n.communeCode, n.value]));
+    // 01003 is masked (secret), 01099 merged into 01007 (10 + 15), 01001's 2022 row set aside.
+    expect(of).toEqual({ '01001': 125, '01002': 40, '01003': null, '01007': 25 });
+    expect(new Set(r.needs.map((n) => n.indicator))).toEqual(new Set(['import-n']));
+    expect(r.report.unusedColumns).toEqual(['nomcom', 'indmtt_rsa', 'indfoy_ppa']);
+    expect(r.report.rejections.map((g) => [g.code, g.lines])).toEqual(
+      expect.arrayContaining([
+        ['insee_unknown', [9]],
+        ['value_invalid', [10]],
+      ]),
+    );
+  });
+
+  it('reads the older RSACom format', () => {
+    const r = needs('Codes_Insee;NB_allocataire_RSA\n01001;12\n01 002;7\n', 'RSACom_2019.csv')();
+    expect(r.needs.map((n) => [n.communeCode, n.value, n.year])).toEqual([
+      ['01001', 12, 2019],
+      ['01002', 7, 2019],
+    ]);
+    expect(r.report.repairs.map((g) => g.code)).toContain('insee_separator');
   });
 });
 

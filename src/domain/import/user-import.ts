@@ -4,23 +4,29 @@
  * rule: an import that keeps no row is refused as a whole (`ImportRefused`, with its report), so
  * that nothing is ever replaced by nothing nor stored to come back at every reload.
  */
-import type { Membership, Scheme, Site, Territory } from '../model.ts';
+import type { Membership, NeedIndicator, NeedValue, Scheme, Site, Territory } from '../model.ts';
 import { CommuneIndex, type FormerCommune } from './commune-index.ts';
 import type { LocateContext } from './locate.ts';
+import { parseCafRsa } from './needs.ts';
 import { OFFER_FORMAT_LABELS, parseOffer } from './offer.ts';
 import { pointLocator, polygonDistance, type CommunePolygon } from './point-locator.ts';
 import { parsePtiTerritories, type Epci } from './pti-territories.ts';
 import { acceptReport, type ValidationReport } from './report.ts';
 import type { TableInput } from './table.ts';
+import { isTerritoryShapes } from './territory-polygons.ts';
 
 export interface UserImportContext extends LocateContext {
   /** The EPCI of the département, for territory files given by EPCI. */
   epcis: readonly Epci[];
+  /** The communes' polygons, for territory files drawn as polygons. */
+  polygons?: readonly CommunePolygon[];
 }
+
+export type ImportKind = 'offer' | 'territories' | 'needs';
 
 /** What an accepted import adds to the dataset. */
 export interface ImportContent {
-  kind: 'offer' | 'territories';
+  kind: ImportKind;
   /** The format recognised ("Modèle de fichier d’offre"…). */
   formatLabel: string;
   /** How the file was read, for its source's note. */
@@ -29,8 +35,24 @@ export interface ImportContent {
   scheme: Scheme | null;
   territories: Territory[];
   memberships: Membership[];
+  /** Beneficiaries by commune, of `needIndicator` (a beneficiaries file). */
+  needs: NeedValue[];
+  needIndicator: NeedIndicator | null;
+  /** The millésime the file gives, when it gives one ("décembre 2023"). */
+  millesime: string | null;
   report: ValidationReport;
 }
+
+/** The parts of an import that a file of another kind leaves empty. */
+const nothing = (): Omit<ImportContent, 'kind' | 'formatLabel' | 'sourceNote' | 'report'> => ({
+  sites: [],
+  scheme: null,
+  territories: [],
+  memberships: [],
+  needs: [],
+  needIndicator: null,
+  millesime: null,
+});
 
 /** An offer file: its sites, or `ImportRefused` when it keeps none. */
 export function importOffer(
@@ -50,10 +72,8 @@ export function importOffer(
     kind: 'offer',
     formatLabel: OFFER_FORMAT_LABELS[format],
     sourceNote: `${OFFER_FORMAT_LABELS[format]} ; ${table.format}`,
+    ...nothing(),
     sites,
-    scheme: null,
-    territories: [],
-    memberships: [],
     report: acceptReport(report),
   };
 }
@@ -70,6 +90,7 @@ export function importTerritories(
     dep: ctx.dep,
     communes: ctx.communes,
     epcis: ctx.epcis,
+    polygons: ctx.polygons,
     schemeId: id,
     sourceId: id,
     inputId: id,
@@ -78,9 +99,11 @@ export function importTerritories(
   const report = acceptReport(r.report);
   return {
     kind: 'territories',
-    formatLabel: 'Fichier de territoires (communes ou EPCI → territoire)',
+    formatLabel: isTerritoryShapes(table)
+      ? 'Fichier de territoires (polygones GeoJSON)'
+      : 'Fichier de territoires (communes ou EPCI → territoire)',
     sourceNote: table.format,
-    sites: [],
+    ...nothing(),
     scheme: {
       id,
       label: schemeLabel.trim() || `Territoires (${fileName})`,
@@ -89,6 +112,46 @@ export function importTerritories(
     },
     territories: r.territories,
     memberships: r.memberships,
+    report,
+  };
+}
+
+/**
+ * A beneficiaries file (CAF « foyers allocataires du RSA » by commune, the data.caf.fr format or
+ * the older RSACom one): a need indicator of its own, which the app uses by default once
+ * accepted; `ImportRefused` when it keeps no commune, so the indicator in use stays.
+ */
+export function importNeeds(
+  table: TableInput,
+  ctx: UserImportContext,
+  id: string,
+  fileName: string,
+): ImportContent {
+  const r = parseCafRsa(
+    table,
+    {
+      dep: ctx.dep,
+      communes: ctx.communes,
+      sourceId: id,
+      inputId: id,
+      label: `Bénéficiaires importés : ${fileName}`,
+    },
+    Number(/20\d{2}/.exec(fileName)?.[0]) || null,
+  );
+  const report = acceptReport(r.report);
+  return {
+    kind: 'needs',
+    formatLabel: 'Foyers allocataires du RSA par commune (CAF)',
+    sourceNote: table.format,
+    ...nothing(),
+    needs: r.needs.map((n) => ({ ...n, indicator: id })),
+    needIndicator: {
+      id,
+      label: `Foyers allocataires du RSA (${fileName})`,
+      unit: 'foyers',
+      sourceId: id,
+    },
+    millesime: r.year ? `décembre ${r.year}` : null,
     report,
   };
 }
@@ -117,5 +180,6 @@ export function userImportContext(d: DatasetForImport): UserImportContext {
     communeAt: pointLocator(d.polygons),
     distanceKm: d.polygons.length > 0 ? polygonDistance(d.polygons) : undefined,
     epcis: d.epcis,
+    polygons: d.polygons,
   };
 }

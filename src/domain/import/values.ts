@@ -28,7 +28,8 @@ export type RepairCode =
   | 'commune_remapped'
   | 'capacity_rounded'
   | 'axes_from_kind'
-  | 'kind_default';
+  | 'kind_default'
+  | 'ring_closed';
 
 export type NumberResult =
   | { ok: true; value: number; repairs: RepairCode[] }

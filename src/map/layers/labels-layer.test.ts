@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_LINE_CHARS, wrapLabel } from './labels-layer.ts';
+import { clipLabel, LABEL_LINE_CHARS, LABEL_MAX_CHARS, wrapLabel } from './labels-layer.ts';
 
 describe('territory labels', () => {
   it('breaks lines between words, after hyphens, never inside a word', () => {
@@ -25,5 +25,14 @@ describe('territory labels', () => {
       expect(lines.join(' ').replace(/- /g, '-')).toBe(name);
       for (const l of lines) expect(l.length).toBeLessThanOrEqual(LABEL_LINE_CHARS);
     }
+  });
+});
+
+describe('a territory name from a file', () => {
+  it('is cut on the map, however long', () => {
+    expect(clipLabel('Ouest')).toBe('Ouest');
+    const label = clipLabel('Territoire '.repeat(10_000));
+    expect(label.length).toBeLessThanOrEqual(LABEL_MAX_CHARS);
+    expect(label.endsWith('…')).toBe(true);
   });
 });

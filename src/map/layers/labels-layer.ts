@@ -38,6 +38,13 @@ export function wrapLabel(text: string, maxChars = LABEL_LINE_CHARS): string {
   return lines.join('\n');
 }
 
+/** Characters of a label on the map: a name from a file may be any length. */
+export const LABEL_MAX_CHARS = 60;
+
+/** A label cut at `LABEL_MAX_CHARS` with « … »; the tooltip and the tables give it whole. */
+export const clipLabel = (text: string): string =>
+  text.length <= LABEL_MAX_CHARS ? text : text.slice(0, LABEL_MAX_CHARS - 1).trimEnd() + '…';
+
 /**
  * Territory names, drawn by deck.gl from a system font: the map needs no glyph server. A white
  * halo keeps them legible over any fill. Lines are broken here, between words (`wrapLabel`):
@@ -48,7 +55,7 @@ export function labelsLayer(o: LabelsLayerOptions) {
     id: 'territory-labels',
     data: o.labels,
     getPosition: (l) => l.position,
-    getText: (l) => wrapLabel(l.text),
+    getText: (l) => wrapLabel(clipLabel(l.text)),
     getSize: o.sizePixels,
     sizeUnits: 'pixels',
     getColor: [25, 25, 40, 255],
