@@ -20,18 +20,18 @@ const col = (extra: Partial<Column<Row>> = {}): Column<Row> => ({
 describe('table cells', () => {
   it('writes the secrecy mark only for a secret value', () => {
     const c = col({ state: (r) => r.state });
-    expect(cellText(c, { v: null, state: 'secret' })).toBe('s');
+    expect(cellText(c, { v: null, state: 'secret' })).toBe('secret');
     expect(cellText(c, { v: null, state: 'missing' })).toBe('non renseigné');
     expect(cellText(c, { v: null, state: 'unknown' })).toBe('inconnu');
     expect(cellText(c, { v: null, state: 'na' })).toBe('sans objet');
     expect(cellText(c, { v: 0, state: 'known' })).toBe('0');
-    expect(exportCell(c, { v: null, state: 'secret' })).toBe('s');
+    expect(exportCell(c, { v: null, state: 'secret' })).toBe('secret');
     expect(exportCell(c, { v: null, state: 'na' })).toBe('sans objet');
   });
 
-  it('keeps the plain rules without a state: "s" in a secret column, "–" elsewhere', () => {
+  it('keeps the plain rules without a state: « secret » in a secret column, "–" elsewhere', () => {
     const row = { v: null, state: 'known' as const };
-    expect(cellText(col({ secret: true }), row)).toBe('s');
+    expect(cellText(col({ secret: true }), row)).toBe('secret');
     expect(cellText(col(), row)).toBe('–');
     // A plain missing value exports as an empty cell, never as the secrecy mark.
     expect(exportCell(col(), row)).toBe('');
@@ -65,7 +65,7 @@ describe('table cells', () => {
     ];
     expect(rows.map((r) => columns.map((c) => exportCell(c, r)))).toEqual([
       [117, 38.9],
-      ['', 's'],
+      ['', 'secret'],
     ]);
     const notes = exportNotes('Taux par EPCI', columns, {
       exportedOn: new Date(2025, 11, 6),
@@ -76,7 +76,7 @@ describe('table cells', () => {
       ['Source', 'Population', 'INSEE, Population municipale (millésime 2021)'],
       ['Source', 'Pour 100 habitants', 'CAF, Foyers RSA (millésime 2023)'],
       ['Source', 'Pour 100 habitants', 'INSEE, Population municipale (millésime 2021)'],
-      ['s', 'masqué par le secret statistique'],
+      ['secret', 'masqué par le secret statistique'],
       ['Arrondi', 'valeurs arrondies comme dans le tableau affiché'],
       ['Exporté le', '2025-12-06'],
     ]);
@@ -89,7 +89,7 @@ describe('table cells', () => {
     expect(csv.split('\r\n').slice(0, 4)).toEqual([
       '\uFEFFPopulation;Pour 100 habitants',
       '117;38,9',
-      ';s',
+      ';secret',
       '',
     ]);
   });

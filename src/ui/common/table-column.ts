@@ -12,12 +12,12 @@ export interface Column<T> {
   /** Right-aligned, formatted in fr-FR with this many decimals. */
   decimals?: number;
   /**
-   * Null means hidden by statistical secrecy (shown and exported as "s"), unless `state` gives
+   * Null means hidden by statistical secrecy (shown and exported as « secret »), unless `state` gives
    * another reason for that row.
    */
   secret?: boolean;
   /**
-   * Why a null value has none (value-state.ts): only `secret` is written as the secrecy mark "s";
+   * Why a null value has none (value-state.ts): only `secret` is written as the secrecy mark « secret »;
    * « non renseigné », « inconnu » and « sans objet » are written out, so that a count that is
    * simply not there is never passed for a secret one.
    */
@@ -46,7 +46,7 @@ export function cellText<T>(c: Column<T>, row: T): string {
 
 /**
  * A cell as the CSV export writes it: the value rounded as the table shows it, or the state in
- * words ("s" for secret), or nothing for a plain absence.
+ * words (« secret » for secret), or nothing for a plain absence.
  */
 export function exportCell<T>(c: Column<T>, row: T): string | number {
   const v = c.value(row);
@@ -58,7 +58,7 @@ export function exportCell<T>(c: Column<T>, row: T): string | number {
 
 /**
  * The lines under an exported table: its title, the source and millésime of each column's
- * figures, what "s" means when the table has one, the rounding, and the date of the export.
+ * figures, what « secret » means when the table has one, the rounding, and the date of the export.
  */
 export function exportNotes<T>(
   caption: string,

@@ -90,7 +90,7 @@ export function editText(
 /**
  * A count of people beyond N minutes in a table cell: the number; "≥ 120" for a sum over the
  * communes whose value is known while others are masked (a lower bound, counts being
- * non-negative); the secrecy mark "s"; or the state in words.
+ * non-negative); the secrecy mark « secret »; or the state in words.
  */
 export function countCell(f: Figure): string {
   if (f.value !== null) return `${f.state === 'partial' ? '≥ ' : ''}${formatNumber(f.value)}`;
