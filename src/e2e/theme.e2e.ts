@@ -102,6 +102,15 @@ describe('themes of the public build', () => {
     expect(rgbHex(ring)).toBe('#1d4ed8');
     expect(width).toBeGreaterThanOrEqual(2);
     await saveScreenshot(page, 'public-theme-valmont');
+
+    // The embed snippet frames the view on screen, its URL state kept.
+    await page.getByRole('radio', { name: 'EPCI' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('s')).toBe('epci');
+    await footer.getByRole('button', { name: 'Intégrer cette carte' }).click();
+    const code = await page.getByLabel('Code HTML').inputValue();
+    const src = code.match(/src="([^"]+)"/)![1]!.replace(/&amp;/g, '&');
+    expect(src).toBe(page.url());
+    expect(code).toContain('title="Département de Valmont : carte de l\'offre d\'insertion"');
     assertClean(ctx);
     await ctx.close();
   });

@@ -77,6 +77,19 @@ describe('reach at several thresholds', () => {
     expect(header).toContain('Population au-delà de 15 min');
     expect(header).toContain('Population au-delà de 60 min');
     expect(csv).toMatch(/\r\nTableau;Au-delà de 15, 60 min, par /);
+    expect(csv).toContain('\r\nArrondi;valeurs arrondies comme dans le tableau affiché');
+    // The « données » export: the same table, its notes saying the values are not rounded.
+    const [data] = await Promise.all([
+      page.waitForEvent('download'),
+      mine
+        .locator('xpath=ancestor::section[1]')
+        .getByRole('button', { name: 'Données complètes (CSV)' })
+        .click(),
+    ]);
+    expect(data.suggestedFilename()).toMatch(/-donnees\.csv$/);
+    const full = readFileSync((await data.path())!, 'utf8').slice(1);
+    expect(full.split('\r\n')[0]).toBe(csv.split('\r\n')[0]);
+    expect(full).toContain('\r\nPrécision;valeurs complètes, non arrondies');
     assertClean(ctx);
   });
 });

@@ -94,3 +94,32 @@ describe('table cells', () => {
     ]);
   });
 });
+
+describe('« lisible » and « données » exports', () => {
+  const rate = col({
+    label: 'Pour 100 habitants',
+    decimals: 1,
+    value: (r) => r.v,
+    state: (r) => r.state,
+  });
+  const rows: Row[] = [
+    { v: 38.86861313868613, state: 'known' },
+    { v: null, state: 'secret' },
+  ];
+
+  it('rounds as shown for people, and keeps full precision for machines', () => {
+    expect(rows.map((r) => exportCell(rate, r))).toEqual([38.9, 'secret']);
+    expect(rows.map((r) => exportCell(rate, r, 'donnees'))).toEqual([38.86861313868613, 'secret']);
+  });
+
+  it('says which in the lines under the table', () => {
+    const notes = (kind: 'lisible' | 'donnees') =>
+      exportNotes('T', [rate], { exportedOn: new Date(2025, 0, 1), hasSecret: false, kind });
+    expect(notes('lisible')).toContainEqual([
+      'Arrondi',
+      'valeurs arrondies comme dans le tableau affiché',
+    ]);
+    expect(notes('donnees')).toContainEqual(['Précision', 'valeurs complètes, non arrondies']);
+    expect(notes('donnees').map((n) => n[0])).not.toContain('Arrondi');
+  });
+});

@@ -45,12 +45,21 @@ export function cellText<T>(c: Column<T>, row: T): string {
 }
 
 /**
- * A cell as the CSV export writes it: the value rounded as the table shows it, or the state in
- * words (« secret » for secret), or nothing for a plain absence.
+ * Two exports of a table: « lisible », for people, with the values rounded as the table shows
+ * them; « données », for machines and further computation, with the values at full precision.
  */
-export function exportCell<T>(c: Column<T>, row: T): string | number {
+export type ExportKind = 'lisible' | 'donnees';
+
+/**
+ * A cell as the CSV export writes it: the value (rounded as the table shows it in the
+ * « lisible » export), or the state in words (« secret » for secret), or nothing for a plain
+ * absence.
+ */
+export function exportCell<T>(c: Column<T>, row: T, kind: ExportKind = 'lisible'): string | number {
   const v = c.value(row);
-  if (typeof v === 'number') return c.decimals === undefined ? v : roundAsShown(v, c.decimals);
+  if (typeof v === 'number') {
+    return c.decimals === undefined || kind === 'donnees' ? v : roundAsShown(v, c.decimals);
+  }
   if (v !== null) return v;
   const text = emptyCellText(c, row);
   return text === '–' ? '' : text;
@@ -63,7 +72,7 @@ export function exportCell<T>(c: Column<T>, row: T): string | number {
 export function exportNotes<T>(
   caption: string,
   columns: readonly Column<T>[],
-  options: { exportedOn: Date; hasSecret: boolean },
+  options: { exportedOn: Date; hasSecret: boolean; kind?: ExportKind },
 ): CsvValue[][] {
   const notes: CsvValue[][] = [['Tableau', caption]];
   for (const c of columns) {
@@ -72,7 +81,11 @@ export function exportNotes<T>(
   }
   if (options.hasSecret) notes.push([SECRET_MARK, STATE_EXPLANATIONS.secret]);
   if (columns.some((c) => c.decimals !== undefined)) {
-    notes.push(['Arrondi', 'valeurs arrondies comme dans le tableau affiché']);
+    notes.push(
+      options.kind === 'donnees'
+        ? ['Précision', 'valeurs complètes, non arrondies']
+        : ['Arrondi', 'valeurs arrondies comme dans le tableau affiché'],
+    );
   }
   notes.push(['Exporté le', isoDate(options.exportedOn)]);
   return notes;
