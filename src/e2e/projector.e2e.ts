@@ -131,7 +131,7 @@ describe('the projector', () => {
     await page.mouse.up();
     // A drag ending over the tooltip ends at the pointer's next move, as a hand would make it.
     await page.mouse.move(mapBox.x + mapBox.width - 20, mapBox.y + 20);
-    await expect.poll(async () => camera(page)!.lon).toBeLessThan(2.3);
+    await expect.poll(async () => camera(page)!.lon, { timeout: 15_000 }).toBeLessThan(2.3);
     const panned = camera(page);
     await card(page).getByRole('button', { name: "Mettre à jour l'étape" }).click();
     await expect.poll(() => card(page).innerText()).toContain('Étape mise à jour');
