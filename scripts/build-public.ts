@@ -1,11 +1,12 @@
 /**
  * `npm run build:public`: the read-only public site in dist-public/.
  *
- *   npm run build:public [-- --datasets demo,dep-62] [--threshold 11]
+ *   npm run build:public [-- --datasets demo,dep-62] [--threshold 11] [--theme theme.json]
  *
  * Every dataset of public/data (or those listed) is published with statistical secrecy (no count
  * of people below the threshold, none recoverable by differencing), then the app is built in its
- * public mode, which offers nothing to edit, import or save.
+ * public mode, which offers nothing to edit, import or save. The theme (the publisher's name,
+ * logo, colours, font and legal notice; README) goes to theme/ beside the data.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { build } from 'vite';
 import type { DatasetEntry } from '../src/domain/model.ts';
 import { DEFAULT_SECRECY_THRESHOLD } from '../src/domain/secrecy.ts';
 import { publishDataset } from './public/publish.ts';
+import { stageTheme } from './public/theme.ts';
 import { writeManifest } from './lib/write-dataset.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     datasets: { type: 'string' },
     threshold: { type: 'string', default: String(DEFAULT_SECRECY_THRESHOLD) },
+    theme: { type: 'string' },
   },
 });
 const threshold = Number(values.threshold);
@@ -54,6 +57,8 @@ for (const entry of entries) {
   }
 }
 writeManifest(join(stage, 'data'));
+const theme = stageTheme(values.theme ? resolve(values.theme) : null, join(stage, 'theme'));
+console.log(`Thème : ${theme.name}${values.theme ? ` (${values.theme})` : ' (par défaut)'}`);
 for (const extra of existsSync(join(root, 'public')) ? readdirSync(join(root, 'public')) : []) {
   if (extra !== 'data') console.warn(`public/${extra} n'est pas copié dans la version publique`);
 }

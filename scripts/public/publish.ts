@@ -122,6 +122,7 @@ export async function publishDataset(
     const publishedMeta: DatasetMeta = {
       ...meta,
       tables: { ...meta.tables, published_needs: 'published_needs.arrow' },
+      secrecyThreshold: threshold,
     };
     files.set('meta.json', new TextEncoder().encode(JSON.stringify(publishedMeta, null, 2) + '\n'));
     return { files, report };

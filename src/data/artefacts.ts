@@ -27,3 +27,15 @@ export const fetchMeta = (entry: DatasetEntry) => fetchJson<DatasetMeta>(`${entr
 /** Reader of one dataset's artefacts, for `loadDatasetTables`. */
 export const artefactReader = (entry: DatasetEntry) => (fileName: string) =>
   fetchBytes(`${entry.path}/${fileName}`);
+
+const THEME_ROOT = `${import.meta.env.BASE_URL}theme/`;
+
+/** A file of the public build's theme folder, by name (the theme names its logo and font). */
+export const themeFileUrl = (file: string) => THEME_ROOT + file;
+
+/** The public build's theme file, as written by scripts/build-public.ts. */
+export async function fetchThemeFile(): Promise<unknown> {
+  const res = await fetch(themeFileUrl('theme.json'));
+  if (!res.ok) throw new Error(`Fichier introuvable : theme/theme.json (HTTP ${res.status})`);
+  return res.json();
+}

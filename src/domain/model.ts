@@ -208,6 +208,8 @@ export interface DatasetMeta {
   departement: { code: string; name: string };
   /** True for the generated demo territory: the UI then says the data is fictional everywhere. */
   fictional: boolean;
+  /** In a published (public) dataset: the threshold of statistical secrecy it was built with. */
+  secrecyThreshold?: number;
   /** [west, south, east, north] in WGS84. */
   bbox: [number, number, number, number];
   schemes: Scheme[];

@@ -43,7 +43,7 @@ async function tableNeeds(): Promise<Map<string, number | null>> {
       const need = tds[2] ?? '';
       return [
         tds[0] ?? '',
-        need === 's' ? null : Number(need.replace(/\s/g, '').replace(',', '.')),
+        need === 'secret' ? null : Number(need.replace(/\s/g, '').replace(',', '.')),
       ];
     }),
   );
@@ -141,9 +141,9 @@ describe('public build', () => {
     const needCol = header.indexOf('Foyers allocataires du RSA');
     expect(needCol).toBeGreaterThan(0);
     const values = lines.slice(1).map((l) => l.split(';')[needCol]!);
-    expect(values.some((v) => v === 's')).toBe(true);
+    expect(values.some((v) => v === 'secret')).toBe(true);
     for (const v of values)
-      if (v !== 's') expect(Number(v.replace(',', '.'))).toBeGreaterThanOrEqual(11);
+      if (v !== 'secret') expect(Number(v.replace(',', '.'))).toBeGreaterThanOrEqual(11);
     // Values as the table shows them: the rate with one decimal, never more.
     const rateCol = header.indexOf('Foyers allocataires du RSA pour 100 habitants');
     const rates = lines.slice(1).map((l) => l.split(';')[rateCol]!);
@@ -156,7 +156,9 @@ describe('public build', () => {
     expect(noteLines).toContainEqual(
       expect.stringMatching(/^Source;Population;.+\(millésime .+\)$/),
     );
-    expect(noteLines).toContainEqual(expect.stringMatching(/^s;masqué par le secret statistique$/));
+    expect(noteLines).toContainEqual(
+      expect.stringMatching(/^secret;masqué par le secret statistique$/),
+    );
     expect(noteLines).toContainEqual(expect.stringMatching(/^Exporté le;\d{4}-\d{2}-\d{2}$/));
     assertClean(ctx);
   });
@@ -194,23 +196,29 @@ describe('public build of a real département (Meuse)', () => {
       // Legal populations, sites and places are published for every commune.
       for (const h of ['Population', "Lieux d'accueil"]) {
         expect(
-          cols.get(h)!.filter((v) => v === 's'),
+          cols.get(h)!.filter((v) => v === 'secret'),
           h,
         ).toEqual([]);
       }
-      expect(cols.get("Places d'insertion")!.filter((v) => v === 's')).toEqual([]);
+      expect(cols.get("Places d'insertion")!.filter((v) => v === 'secret')).toEqual([]);
       // A commune without inhabitants has nobody in need, for anyone to see.
       const population = cols.get('Population')!;
       const empty = population.flatMap((p, i) => (p === '0' ? [need[i]] : []));
       expect(empty.length).toBeGreaterThan(0);
       expect(empty.every((v) => v === '0')).toBe(true);
+      // A masked cell reads « secret », never a bare "s", and the table says what it means.
+      expect([...cols.values()].flat().filter((v) => v === 's')).toEqual([]);
+      await expect
+        .poll(() => page.locator('section[aria-label="Tableau des territoires"]').innerText())
+        .toContain('« secret » : effectif de moins de 11 personnes');
       // The rate is masked exactly where its numerator is.
-      const masked = need.map((v) => v === 's');
-      expect(rate.map((v) => v === 's')).toEqual(masked);
+      const masked = need.map((v) => v === 'secret');
+      expect(rate.map((v) => v === 'secret')).toEqual(masked);
       const secret = masked.filter(Boolean).length;
       expect(secret).toBeGreaterThan(0);
       for (const v of need)
-        if (v !== 's' && v !== '0') expect(Number(v.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
+        if (v !== 'secret' && v !== '0')
+          expect(Number(v.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
       console.info(`dep-55, communes : ${secret} effectifs masqués sur ${need.length}`);
 
       // Reach by car at 45 min: no commune beyond, hence nobody beyond, and no table of zeros.
@@ -247,10 +255,15 @@ describe('public build of a real département (Meuse)', () => {
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
       )) {
         // Published counts only: 11 or more, or the 0 of a commune without inhabitants.
-        if (cells[0] !== 's' && cells[0] !== '0')
+        if (cells[0] !== 'secret' && cells[0] !== '0')
           expect(Number(cells[0]!.replace(/\s/g, ''))).toBeGreaterThanOrEqual(11);
       }
       await saveScreenshot(page, 'public-dep-55-reach');
+      // The rules, per published figure, one click away at the foot of the page.
+      await page.getByRole('button', { name: 'Secret statistique' }).click();
+      const rules = page.getByRole('dialog', { name: /^Secret statistique/ });
+      await expect.poll(() => rules.innerText()).toContain('Population légale (INSEE)');
+      await saveScreenshot(page, 'public-dep-55-secrecy-rules');
       assertClean(pub);
     } finally {
       await pub.close();

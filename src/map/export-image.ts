@@ -3,6 +3,7 @@
  * title, the legend, the sources and the date. Everything is drawn as canvas text: no data string
  * is ever parsed as HTML.
  */
+import type { Classes } from '../domain/classify.ts';
 import { frenchDate } from '../domain/french.ts';
 
 export interface LegendItem {
@@ -17,6 +18,21 @@ export interface LegendItem {
 export interface ImageLegend {
   title: string;
   items: LegendItem[];
+  /**
+   * The values the classes were cut from, for the histogram under the legend on screen (the
+   * image export draws the classes only).
+   */
+  distribution?: LegendDistribution;
+}
+
+export interface LegendDistribution {
+  values: readonly (number | null)[];
+  classes: Classes;
+  /** One colour per class, as the map draws them. */
+  colors: readonly string[];
+  decimals: number;
+  /** What one value is of ("commune", "EPCI"…), singular and plural. */
+  noun: [string, string];
 }
 
 export interface MapImageOptions {

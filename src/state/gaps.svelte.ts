@@ -187,6 +187,8 @@ export function choropleth<R extends { code: string }>(
   withheld: boolean;
   /** Territories without a value, by the state the measure gives them. */
   stateCounts: { state: NoValueState; count: number }[];
+  /** The territories' values the classes were cut from (for the legend's histogram). */
+  values: (number | null)[];
 } {
   const values = new Map(rows.map((r) => [r.code, withheld ? null : measure.value(r)]));
   const states = new Map<string, NoValueState>();
@@ -212,6 +214,7 @@ export function choropleth<R extends { code: string }>(
   for (const st of states.values()) counts.set(st, (counts.get(st) ?? 0) + 1);
   return {
     classes,
+    values: [...values.values()],
     communeClass,
     hasNoData: !withheld && [...values].some(([code, v]) => v === null && !states.has(code)),
     withheld,

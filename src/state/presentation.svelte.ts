@@ -23,6 +23,22 @@ export class Presentation {
     return this.story.steps.length - 1;
   }
 
+  /** Replaces a step's view by the one on screen; its title, text and figures stay. */
+  updateStep(i: number, view: string): boolean {
+    const step = this.story.steps[i];
+    if (!step || step.view === view) return false;
+    step.view = view;
+    return true;
+  }
+
+  /** Shows or hides one of a step's figures; `all` is the mode's usual list, for a first choice. */
+  toggleFigure(i: number, id: string, all: readonly string[]): void {
+    const step = this.story.steps[i];
+    if (!step) return;
+    const current = step.figures ?? [...all];
+    step.figures = current.includes(id) ? current.filter((f) => f !== id) : [...current, id];
+  }
+
   removeStep(i: number): void {
     this.story.steps.splice(i, 1);
   }

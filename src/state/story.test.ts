@@ -40,3 +40,20 @@ describe('story files', () => {
     expect(moveStep(s, 5, 1)).toEqual(s);
   });
 });
+
+describe('step figures', () => {
+  it('keeps the figure ids a step names, and drops what is not an id', () => {
+    const text = JSON.stringify({
+      format: STORY_FORMAT,
+      version: 1,
+      title: 'Atelier',
+      steps: [
+        { title: 'a', view: '?m=reach', figures: ['reach-need-beyond', '<b>', 42, 'population'] },
+        { title: 'b', view: '?' },
+      ],
+    });
+    const { story } = parseStory(text);
+    expect(story!.steps[0]!.figures).toEqual(['reach-need-beyond', 'population']);
+    expect(story!.steps[1]!.figures).toBeUndefined();
+  });
+});

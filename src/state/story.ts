@@ -12,6 +12,11 @@ export interface StoryStep {
   text: string;
   /** URL query of the view (see README, "Paramètres d'URL"). */
   view: string;
+  /**
+   * The figures shown beside the map while presenting, by id (src/ui/presentation/step-figures.ts);
+   * absent: the mode's usual ones.
+   */
+  figures?: string[];
 }
 
 export interface Story {
@@ -27,6 +32,8 @@ export function emptyStory(): Story {
 
 export const MAX_TITLE = 120;
 export const MAX_TEXT = 1200;
+/** A figure id: lower-case words joined by hyphens. */
+const FIGURE_ID = /^[a-z][a-z0-9-]{0,40}$/;
 
 /** Reads a story file; a step that cannot be read is reported and left out. */
 export function parseStory(text: string): { story: Story | null; errors: string[] } {
@@ -62,10 +69,14 @@ export function parseStory(text: string): { story: Story | null; errors: string[
       errors.push(`Étape ${i + 1} ignorée : il lui faut un titre et une vue.`);
       return;
     }
+    const figures = Array.isArray(step.figures)
+      ? step.figures.filter((f): f is string => typeof f === 'string' && FIGURE_ID.test(f))
+      : undefined;
     steps.push({
       title: step.title.slice(0, MAX_TITLE),
       text: typeof step.text === 'string' ? step.text.slice(0, MAX_TEXT) : '',
       view: step.view.startsWith('?') ? step.view : `?${step.view}`,
+      ...(figures ? { figures } : {}),
     });
   });
   const title = typeof r.title === 'string' ? r.title.slice(0, MAX_TITLE) : 'Présentation';

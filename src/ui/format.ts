@@ -40,8 +40,11 @@ export function formatCount(value: number | null | undefined): string {
   return value === null ? SECRET_MARK : formatNumber(value);
 }
 
-/** Shown instead of a count hidden by statistical secrecy, as in INSEE tables. */
-export const SECRET_MARK = 's';
+/**
+ * Shown instead of a count hidden by statistical secrecy: the word, never a bare "s" a reader
+ * would have to decode (a table says what it means in the line under it).
+ */
+export const SECRET_MARK = STATE_LABELS.secret;
 
 /** "Producer, title (millésime 2024)", for sources under figures and in exports. */
 export function sourceLine(s: { producer: string; title: string; millesime: string }): string {

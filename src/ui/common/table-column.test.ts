@@ -20,18 +20,18 @@ const col = (extra: Partial<Column<Row>> = {}): Column<Row> => ({
 describe('table cells', () => {
   it('writes the secrecy mark only for a secret value', () => {
     const c = col({ state: (r) => r.state });
-    expect(cellText(c, { v: null, state: 'secret' })).toBe('s');
+    expect(cellText(c, { v: null, state: 'secret' })).toBe('secret');
     expect(cellText(c, { v: null, state: 'missing' })).toBe('non renseigné');
     expect(cellText(c, { v: null, state: 'unknown' })).toBe('inconnu');
     expect(cellText(c, { v: null, state: 'na' })).toBe('sans objet');
     expect(cellText(c, { v: 0, state: 'known' })).toBe('0');
-    expect(exportCell(c, { v: null, state: 'secret' })).toBe('s');
+    expect(exportCell(c, { v: null, state: 'secret' })).toBe('secret');
     expect(exportCell(c, { v: null, state: 'na' })).toBe('sans objet');
   });
 
-  it('keeps the plain rules without a state: "s" in a secret column, "–" elsewhere', () => {
+  it('keeps the plain rules without a state: « secret » in a secret column, "–" elsewhere', () => {
     const row = { v: null, state: 'known' as const };
-    expect(cellText(col({ secret: true }), row)).toBe('s');
+    expect(cellText(col({ secret: true }), row)).toBe('secret');
     expect(cellText(col(), row)).toBe('–');
     // A plain missing value exports as an empty cell, never as the secrecy mark.
     expect(exportCell(col(), row)).toBe('');
@@ -65,7 +65,7 @@ describe('table cells', () => {
     ];
     expect(rows.map((r) => columns.map((c) => exportCell(c, r)))).toEqual([
       [117, 38.9],
-      ['', 's'],
+      ['', 'secret'],
     ]);
     const notes = exportNotes('Taux par EPCI', columns, {
       exportedOn: new Date(2025, 11, 6),
@@ -88,7 +88,7 @@ describe('table cells', () => {
         'hypothèse : parts du Pas-de-Calais, 2009',
         "Parts de l'enquête du Pas-de-Calais (2009).",
       ],
-      ['s', 'masqué par le secret statistique'],
+      ['secret', 'masqué par le secret statistique'],
       ['Arrondi', 'valeurs arrondies comme dans le tableau affiché'],
       ['Exporté le', '2025-12-06'],
     ]);
@@ -101,8 +101,37 @@ describe('table cells', () => {
     expect(csv.split('\r\n').slice(0, 4)).toEqual([
       '\uFEFFPopulation;Pour 100 habitants',
       '117;38,9',
-      ';s',
+      ';secret',
       '',
     ]);
+  });
+});
+
+describe('« lisible » and « données » exports', () => {
+  const rate = col({
+    label: 'Pour 100 habitants',
+    decimals: 1,
+    value: (r) => r.v,
+    state: (r) => r.state,
+  });
+  const rows: Row[] = [
+    { v: 38.86861313868613, state: 'known' },
+    { v: null, state: 'secret' },
+  ];
+
+  it('rounds as shown for people, and keeps full precision for machines', () => {
+    expect(rows.map((r) => exportCell(rate, r))).toEqual([38.9, 'secret']);
+    expect(rows.map((r) => exportCell(rate, r, 'donnees'))).toEqual([38.86861313868613, 'secret']);
+  });
+
+  it('says which in the lines under the table', () => {
+    const notes = (kind: 'lisible' | 'donnees') =>
+      exportNotes('T', [rate], { exportedOn: new Date(2025, 0, 1), hasSecret: false, kind });
+    expect(notes('lisible')).toContainEqual([
+      'Arrondi',
+      'valeurs arrondies comme dans le tableau affiché',
+    ]);
+    expect(notes('donnees')).toContainEqual(['Précision', 'valeurs complètes, non arrondies']);
+    expect(notes('donnees').map((n) => n[0])).not.toContain('Arrondi');
   });
 });

@@ -13,12 +13,12 @@ export interface Column<T> {
   /** Right-aligned, formatted in fr-FR with this many decimals. */
   decimals?: number;
   /**
-   * Null means hidden by statistical secrecy (shown and exported as "s"), unless `state` gives
+   * Null means hidden by statistical secrecy (shown and exported as « secret »), unless `state` gives
    * another reason for that row.
    */
   secret?: boolean;
   /**
-   * Why a null value has none (value-state.ts): only `secret` is written as the secrecy mark "s";
+   * Why a null value has none (value-state.ts): only `secret` is written as the secrecy mark « secret »;
    * « non renseigné », « inconnu » and « sans objet » are written out, so that a count that is
    * simply not there is never passed for a secret one.
    */
@@ -46,12 +46,21 @@ export function cellText<T>(c: Column<T>, row: T): string {
 }
 
 /**
- * A cell as the CSV export writes it: the value rounded as the table shows it, or the state in
- * words ("s" for secret), or nothing for a plain absence.
+ * Two exports of a table: « lisible », for people, with the values rounded as the table shows
+ * them; « données », for machines and further computation, with the values at full precision.
  */
-export function exportCell<T>(c: Column<T>, row: T): string | number {
+export type ExportKind = 'lisible' | 'donnees';
+
+/**
+ * A cell as the CSV export writes it: the value (rounded as the table shows it in the
+ * « lisible » export), or the state in words (« secret » for secret), or nothing for a plain
+ * absence.
+ */
+export function exportCell<T>(c: Column<T>, row: T, kind: ExportKind = 'lisible'): string | number {
   const v = c.value(row);
-  if (typeof v === 'number') return c.decimals === undefined ? v : roundAsShown(v, c.decimals);
+  if (typeof v === 'number') {
+    return c.decimals === undefined || kind === 'donnees' ? v : roundAsShown(v, c.decimals);
+  }
   if (v !== null) return v;
   const text = emptyCellText(c, row);
   return text === '–' ? '' : text;
@@ -59,12 +68,17 @@ export function exportCell<T>(c: Column<T>, row: T): string | number {
 
 /**
  * The lines under an exported table: its title, the source and millésime of each column's
- * figures, what "s" means when the table has one, the rounding, and the date of the export.
+ * figures, what « secret » means when the table has one, the rounding, and the date of the export.
  */
 export function exportNotes<T>(
   caption: string,
   columns: readonly Column<T>[],
-  options: { exportedOn: Date; hasSecret: boolean; assumptions?: readonly Assumption[] },
+  options: {
+    exportedOn: Date;
+    hasSecret: boolean;
+    kind?: ExportKind;
+    assumptions?: readonly Assumption[];
+  },
 ): CsvValue[][] {
   const notes: CsvValue[][] = [['Tableau', caption]];
   for (const c of columns) {
@@ -75,7 +89,11 @@ export function exportNotes<T>(
   for (const a of options.assumptions ?? []) notes.push(['Hypothèse', a.badge, a.detail]);
   if (options.hasSecret) notes.push([SECRET_MARK, STATE_EXPLANATIONS.secret]);
   if (columns.some((c) => c.decimals !== undefined)) {
-    notes.push(['Arrondi', 'valeurs arrondies comme dans le tableau affiché']);
+    notes.push(
+      options.kind === 'donnees'
+        ? ['Précision', 'valeurs complètes, non arrondies']
+        : ['Arrondi', 'valeurs arrondies comme dans le tableau affiché'],
+    );
   }
   notes.push(['Exporté le', isoDate(options.exportedOn)]);
   return notes;

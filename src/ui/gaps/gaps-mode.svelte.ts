@@ -72,6 +72,15 @@ export class GapsMapMode implements MapMode {
                 unitPlural(this.#app.schemeUnit),
               ]),
             ],
+        distribution: g.map.classes
+          ? {
+              values: g.map.values,
+              classes: g.map.classes,
+              colors: this.ramp,
+              decimals: g.measure.decimals,
+              noun: [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)],
+            }
+          : undefined,
       },
       {
         title: `Sites de l'axe « ${AXIS_LABELS[g.axis]} »`,

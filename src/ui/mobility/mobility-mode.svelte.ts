@@ -21,7 +21,7 @@ import { describeSite } from '../explore/explore-mode.svelte.ts';
 import { offerPoints } from '../gaps/gaps-mode.svelte.ts';
 import { measureLabel, rampFor, reachText } from '../gaps/gaps-text.ts';
 import { formatNumber } from '../format.ts';
-import { classLegendItems } from '../legend-items.ts';
+import { classLegendItems, unitPlural } from '../legend-items.ts';
 import { peopleSourceIds, suggestedSites, type MapMode, type TooltipContent } from '../map-mode.ts';
 
 export class MobilityMapMode implements MapMode {
@@ -56,6 +56,15 @@ export class MobilityMapMode implements MapMode {
       {
         title: measureLabel(m.measure, m.maxMinutes),
         items: classLegendItems(m.map.classes, this.ramp, m.measure.decimals, m.map.hasNoData),
+        distribution: m.map.classes
+          ? {
+              values: m.map.values,
+              classes: m.map.classes,
+              colors: this.ramp,
+              decimals: m.measure.decimals,
+              noun: [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)],
+            }
+          : undefined,
       },
       {
         title: 'Services de mobilité solidaire',

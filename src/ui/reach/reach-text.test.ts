@@ -53,7 +53,7 @@ describe('reach wording', () => {
     expect(countCell(knownFigure(0))).toBe('0');
     const parts = { known: 3, missing: 0, unknown: 0, secret: 2 };
     expect(countCell(sumFigure(120, parts, 0.8, 'commune'))).toBe('≥ 120');
-    expect(countCell(sumFigure(120, parts, 0.2, 'commune'))).toBe('s');
+    expect(countCell(sumFigure(120, parts, 0.2, 'commune'))).toBe('secret');
     expect(countCell(missingFigure('missing'))).toBe('non renseigné');
   });
 

@@ -6,7 +6,24 @@ import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
 import type { SiteStatus } from '../../domain/reach/session.ts';
 import type { ReachDelta } from '../../domain/reach/summary.ts';
 import { STATE_LABELS, type Figure } from '../../domain/value-state.ts';
+import type { ReachTool } from '../../state/reach.svelte.ts';
 import { SECRET_MARK, formatNumber } from '../format.ts';
+
+/** The tools of the reach map, with the hint under them. */
+export const REACH_TOOLS: { value: ReachTool; label: string; hint: string }[] = [
+  { value: 'inspect', label: 'Consulter', hint: 'Survolez une commune pour lire son temps.' },
+  {
+    value: 'open',
+    label: 'Ouvrir',
+    hint: 'Cliquez sur la carte pour ouvrir un site à cet endroit.',
+  },
+  {
+    value: 'move',
+    label: 'Déplacer',
+    hint: 'Faites glisser un site vers son nouvel emplacement.',
+  },
+  { value: 'close', label: 'Fermer', hint: 'Cliquez sur un site pour le fermer.' },
+];
 
 export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   existing: 'Site existant',
@@ -73,7 +90,7 @@ export function editText(
 /**
  * A count of people beyond N minutes in a table cell: the number; "≥ 120" for a sum over the
  * communes whose value is known while others are masked (a lower bound, counts being
- * non-negative); the secrecy mark "s"; or the state in words.
+ * non-negative); the secrecy mark « secret »; or the state in words.
  */
 export function countCell(f: Figure): string {
   if (f.value !== null) return `${f.state === 'partial' ? '≥ ' : ''}${formatNumber(f.value)}`;
