@@ -66,4 +66,61 @@ describe('an import job, as the worker runs it', () => {
       report: null,
     });
   });
+
+  it('reads data·inclusion services with their structures: the networks give the kinds', () => {
+    const services = JSON.stringify({
+      items: [
+        {
+          id: 's1',
+          structure_id: 'ccas',
+          nom: 'Accueil',
+          thematiques: ['famille'],
+          code_insee: '01001',
+        },
+        {
+          id: 's2',
+          structure_id: 'mds',
+          nom: 'RSA',
+          thematiques: ['numerique'],
+          code_insee: '01002',
+        },
+        {
+          id: 's3',
+          structure_id: 'asso',
+          nom: 'Atelier',
+          thematiques: ['mobilite'],
+          code_insee: '01003',
+        },
+      ],
+      total: 3,
+    });
+    const structures = JSON.stringify([
+      { id: 'ccas', nom: 'CCAS de Test', reseaux_porteurs: ['ccas-cias'] },
+      { id: 'mds', nom: 'Maison des solidarités', reseaux_porteurs: ['maisons-des-solidarites'] },
+      { id: 'asso', nom: 'Association', reseaux_porteurs: [] },
+    ]);
+    const run = (withStructures: boolean) => {
+      const outcome = runImportJob(
+        {
+          ...job,
+          fileName: 'services.json',
+          structures: withStructures
+            ? { fileName: 'structures.json', bytes: new TextEncoder().encode(structures) }
+            : null,
+        },
+        dataset,
+        chunksOf(services, 64),
+        services.length,
+      );
+      const content = contentOf(outcome);
+      return decodeTable(content.sitesIpc!).map((r) => `${r.name}:${r.kind}`);
+    };
+    expect(run(true)).toEqual([
+      'CCAS de Test:ccas',
+      'Maison des solidarités:mds',
+      'Association:action',
+    ]);
+    // Without them, no kind can be known: every site is an action of the offer.
+    expect(run(false)).toEqual(['Accueil:action', 'RSA:action', 'Atelier:action']);
+  });
 });

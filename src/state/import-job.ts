@@ -5,6 +5,7 @@
  * way the outcome is a plain value that crosses `postMessage`.
  */
 import { encodeTable, siteToRow } from '../data/tables.ts';
+import { readDataInclusionStructures } from '../domain/import/offer.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
 import { FileRefused, type RefusalCode } from '../domain/import/refusal.ts';
 import { readTable, type ByteChunks, type TableInput } from '../domain/import/table.ts';
@@ -25,6 +26,11 @@ export interface ImportJob {
   id: string;
   /** Name of the scheme of a territory file. */
   schemeLabel: string;
+  /**
+   * With a data·inclusion services file: the structures file its services refer to, whose
+   * réseaux porteurs give the kinds of the sites (small: read whole).
+   */
+  structures?: { fileName: string; bytes: Uint8Array } | null;
 }
 
 /** Rows read and bytes read so far, of `totalBytes`. */
@@ -68,9 +74,12 @@ export function runImportJob(
       records: countRows(table.records, progress, onProgress),
     };
     const ctx = userImportContext(dataset);
+    const structures = job.structures
+      ? readDataInclusionStructures(readTable([job.structures.bytes], job.structures.fileName))
+      : undefined;
     const content =
       job.kind === 'offer'
-        ? importOffer(counted, ctx, job.id, job.fileName)
+        ? importOffer(counted, ctx, job.id, job.fileName, structures)
         : job.kind === 'needs'
           ? importNeeds(counted, ctx, job.id, job.fileName)
           : importTerritories(counted, ctx, job.id, job.fileName, job.schemeLabel);

@@ -114,8 +114,15 @@ export class ImportStore {
     });
   }
 
-  importOffer(file: File): Promise<void> {
-    return this.#run(file, { kind: 'offer', schemeLabel: '' });
+  /**
+   * An offer file; with `structures`, a data·inclusion services file is read with the structures
+   * its services refer to (their networks give the sites' kinds).
+   */
+  async importOffer(file: File, structures: File | null = null): Promise<void> {
+    const withStructures = structures
+      ? { fileName: structures.name, bytes: new Uint8Array(await structures.arrayBuffer()) }
+      : null;
+    return this.#run(file, { kind: 'offer', schemeLabel: '', structures: withStructures });
   }
 
   importTerritories(file: File, schemeLabel: string): Promise<void> {
@@ -176,7 +183,7 @@ export class ImportStore {
     return value;
   }
 
-  #run(file: File, what: Pick<ImportJob, 'kind' | 'schemeLabel'>): Promise<void> {
+  #run(file: File, what: Pick<ImportJob, 'kind' | 'schemeLabel' | 'structures'>): Promise<void> {
     return this.#enqueue(async () => {
       const { db, meta, entry } = this.#data;
       if (!db || !meta || !entry) {

@@ -8,7 +8,7 @@ import type { Membership, NeedIndicator, NeedValue, Scheme, Site, Territory } fr
 import { CommuneIndex, type FormerCommune } from './commune-index.ts';
 import type { LocateContext } from './locate.ts';
 import { parseCafRsa } from './needs.ts';
-import { OFFER_FORMAT_LABELS, parseOffer } from './offer.ts';
+import { OFFER_FORMAT_LABELS, parseOffer, type DataInclusionStructure } from './offer.ts';
 import { pointLocator, polygonDistance, type CommunePolygon } from './point-locator.ts';
 import { parsePtiTerritories, type Epci } from './pti-territories.ts';
 import { acceptReport, type ValidationReport } from './report.ts';
@@ -60,14 +60,19 @@ export function importOffer(
   ctx: UserImportContext,
   id: string,
   fileName: string,
+  structures?: ReadonlyMap<string, DataInclusionStructure>,
 ): ImportContent {
-  const { sites, report, format } = parseOffer(table, {
-    ...ctx,
-    sourceId: id,
-    idPrefix: id,
-    inputId: id,
-    label: `Offre importée : ${fileName}`,
-  });
+  const { sites, report, format } = parseOffer(
+    table,
+    {
+      ...ctx,
+      sourceId: id,
+      idPrefix: id,
+      inputId: id,
+      label: `Offre importée : ${fileName}`,
+    },
+    structures,
+  );
   return {
     kind: 'offer',
     formatLabel: OFFER_FORMAT_LABELS[format],
