@@ -238,8 +238,15 @@ async function measureExplore(baseUrl: string, d: string, reps: number) {
     if (schemeCount < 2 || indicatorCount < 2) throw new Error('fewer than two choices');
     const scheme: Timing[] = [];
     const indicator: Timing[] = [];
+    /** The label of the choice after the one checked (a click on the checked one does nothing). */
+    const next = async (radios: typeof schemes, count: number) => {
+      const checked = await radios.evaluateAll((els) =>
+        els.findIndex((e) => (e as HTMLInputElement).checked),
+      );
+      return radios.nth((checked + 1) % count).locator('xpath=..');
+    };
     for (let i = 1; i <= reps; i++) {
-      const label = schemes.nth(i % schemeCount).locator('xpath=..');
+      const label = await next(schemes, schemeCount);
       scheme.push(
         done(
           await timed(page, EXPLORE_PANEL, () => label.click(), { absent: 'Calcul des chiffres' }),
@@ -248,7 +255,7 @@ async function measureExplore(baseUrl: string, d: string, reps: number) {
       await sleep(SETTLE_MS);
     }
     for (let i = 1; i <= reps; i++) {
-      const label = indicators.nth(i % indicatorCount).locator('xpath=..');
+      const label = await next(indicators, indicatorCount);
       indicator.push(done(await timed(page, SIDEBAR, () => label.click())));
       await sleep(SETTLE_MS);
     }

@@ -1,7 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
-import { PICK_TOLERANCE_PIXELS, pickAt, type Project } from './cpu-pick.ts';
+import { PICK_TOLERANCE_PIXELS, pickAt, preparePicking, type Project } from './cpu-pick.ts';
 import type { ReachSitePoint } from './layers/reach-sites-layer.ts';
 import { reachLayers } from './reach-layers.ts';
 import { lines } from './test-fixtures.ts';
@@ -73,6 +73,11 @@ describe('CPU picking', () => {
     // The opened site is larger: picked further from its centre.
     const opened = pickAt(layers, { ...at(1.5, 0.5), x: 150 + 4.5 * 1.9 }, project);
     expect((opened.object as ReachSitePoint).id).toBe('s2');
+  });
+
+  it('picks the same once the polygons are indexed ahead', () => {
+    preparePicking(layers);
+    expect((pickAt(layers, at(0.2, 0.9), project).object as CommuneFeature).id).toBe('A');
   });
 
   it('picks nothing outside every commune and site, but gives the coordinate', () => {

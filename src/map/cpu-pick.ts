@@ -110,6 +110,19 @@ function pickPoint(props: ScatterProps, at: PickPoint, project: Project): number
   return best;
 }
 
+/**
+ * Indexes the polygons of the pickable layers ahead of the first pick (a few hundred ms for a
+ * real département's communes on a busy machine), so the first click does not wait for it.
+ */
+export function preparePicking(layers: readonly Layer[]): void {
+  for (const layer of layers) {
+    const data = layer.props.data;
+    if (layer.props.pickable && Array.isArray(data) && layerName(layer) === 'GeoJsonLayer') {
+      areaIndex(data);
+    }
+  }
+}
+
 function layerName(layer: Layer): string {
   return (layer.constructor as { layerName?: string }).layerName ?? '';
 }
