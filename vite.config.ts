@@ -1,5 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressDir, precompressedMiddleware } from './scripts/lib/precompress.ts';
 
 /**
  * Content-Security-Policy of the public build: everything from the site itself. WebAssembly
@@ -31,6 +33,44 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
+ * `.br` and `.gz` copies of every text and wasm file of the build, and the preview server sending
+ * them to a browser that accepts them (see README, "Publier", for static hosts).
+ */
+function precompress(): Plugin[] {
+  let outDir = '';
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  return [
+    {
+      name: 'precompress',
+      apply: 'build',
+      configResolved: (config) => {
+        outDir = resolve(config.root, config.build.outDir);
+      },
+      closeBundle: {
+        order: 'post',
+        sequential: true,
+        async handler() {
+          const r = await precompressDir(outDir);
+          this.info(
+            `${r.files} fichiers précompressés : ${mb(r.rawBytes)} Mo, ` +
+              `${mb(r.brBytes)} Mo en Brotli, ${mb(r.gzipBytes)} Mo en gzip`,
+          );
+        },
+      },
+    },
+    {
+      name: 'serve-precompressed',
+      configResolved: (config) => {
+        outDir = resolve(config.root, config.build.outDir);
+      },
+      configurePreviewServer: (server) => {
+        server.middlewares.use(precompressedMiddleware(outDir));
+      },
+    },
+  ];
+}
+
+/**
  * Libraries go to their own chunks, named after them: a new version of the app leaves them in
  * the browser's cache, and the benchmark's size suite (bench/suites/size.ts) tells app code from
  * libraries by these names.
@@ -51,7 +91,7 @@ export default defineConfig(({ mode }) => {
   const isPublic = mode === 'public';
   return {
     base: './',
-    plugins: [svelte(), ...(isPublic ? [contentSecurityPolicy()] : [])],
+    plugins: [svelte(), ...precompress(), ...(isPublic ? [contentSecurityPolicy()] : [])],
     // The public build serves published datasets, prepared by scripts/build-public.ts.
     publicDir: isPublic ? '.public-build' : 'public',
     build: {

@@ -59,7 +59,18 @@ describe('measureFiles', () => {
     expect(total(files)).toEqual({
       rawBytes: Buffer.byteLength(js) + 2,
       gzipBytes: files[0]!.gzipBytes + files[1]!.gzipBytes,
+      servedBytes: Buffer.byteLength(js) + 2,
       files: 2,
     });
+  });
+
+  it('counts a precompressed copy as what is sent for its file, never as a file', () => {
+    const js = join(dir, 'assets', 'index-abc.js');
+    writeFileSync(`${js}.br`, Buffer.alloc(40));
+    writeFileSync(`${js}.gz`, Buffer.alloc(50));
+    const files = measureFiles(dir);
+    expect(files.map((f) => f.path)).toEqual(['assets/index-abc.js', 'data/demo/meta.json']);
+    expect(files[0]!.servedBytes).toBe(40);
+    expect(files[1]!.servedBytes).toBe(2);
   });
 });

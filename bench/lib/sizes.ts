@@ -4,7 +4,7 @@
  * `codeSplitting` groups of vite.config.ts (`vendor-*`), and by the worker and wasm files the
  * libraries ship. Gzip at zlib's default level, the one Vite reports and most servers use.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -53,7 +53,15 @@ export interface FileSize {
   category: SizeCategory;
   rawBytes: number;
   gzipBytes: number;
+  /**
+   * What a host serving the build's precompressed copies sends to a browser that accepts Brotli:
+   * the `.br` copy beside the file, or the file itself when it has none.
+   */
+  servedBytes: number;
 }
+
+/** The build's precompressed copies (scripts/lib/precompress.ts): measured with their file. */
+export const isPrecompressedCopy = (path: string): boolean => /\.(br|gz)$/.test(path);
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -69,21 +77,25 @@ export function listFiles(dir: string): string[] {
 }
 
 export function measureFiles(buildDir: string): FileSize[] {
-  return listFiles(buildDir).map((file) => {
-    const path = relative(buildDir, file).split(sep).join('/');
-    const bytes = readFileSync(file);
-    return {
-      path,
-      category: classifyAsset(path),
-      rawBytes: bytes.length,
-      gzipBytes: gzipSync(bytes).length,
-    };
-  });
+  return listFiles(buildDir)
+    .filter((file) => !isPrecompressedCopy(file))
+    .map((file) => {
+      const path = relative(buildDir, file).split(sep).join('/');
+      const bytes = readFileSync(file);
+      return {
+        path,
+        category: classifyAsset(path),
+        rawBytes: bytes.length,
+        gzipBytes: gzipSync(bytes).length,
+        servedBytes: existsSync(`${file}.br`) ? statSync(`${file}.br`).size : bytes.length,
+      };
+    });
 }
 
 export interface SizeTotal {
   rawBytes: number;
   gzipBytes: number;
+  servedBytes: number;
   files: number;
 }
 
@@ -92,8 +104,9 @@ export function total(files: readonly FileSize[]): SizeTotal {
     (t, f) => ({
       rawBytes: t.rawBytes + f.rawBytes,
       gzipBytes: t.gzipBytes + f.gzipBytes,
+      servedBytes: t.servedBytes + f.servedBytes,
       files: t.files + 1,
     }),
-    { rawBytes: 0, gzipBytes: 0, files: 0 },
+    { rawBytes: 0, gzipBytes: 0, servedBytes: 0, files: 0 },
   );
 }

@@ -26,13 +26,25 @@ interface Part {
   files: FileSize[];
   target?: number;
   note?: string;
+  /** Also the bytes sent by a host serving the build's precompressed Brotli copies. */
+  served?: boolean;
 }
 
-/** Two rows per part: gzip then raw. */
+/** Two rows per part: gzip then raw; three with the precompressed copies first. */
 function rowsOf(part: Part): BenchRow[] {
   const t: SizeTotal = total(part.files);
   const common = { suite: SUITE, ...(part.note ? { note: part.note } : {}) };
   return [
+    ...(part.served
+      ? [
+          makeRow({
+            ...common,
+            metric: `${part.metric} (Brotli précompressé)`,
+            unit: 'ko',
+            values: [t.servedBytes / KB],
+          }),
+        ]
+      : []),
     makeRow({
       ...common,
       metric: `${part.metric} (gzip)`,
@@ -97,14 +109,18 @@ const suite: BenchSuite = {
         files: withoutWasm,
         note: 'Le build normal (`npm run build`), avec tous les jeux de données présents et les deux workers DuckDB.',
       },
-      {
-        metric: 'une visite de la démo dans Chromium, wasm compris',
+      ...datasets.map((c) => ({
+        metric: `une visite de ${c === 'data:demo' ? 'la démo' : c.slice('data:'.length)} dans Chromium, wasm compris`,
         files: files.filter(
-          (f) =>
-            !isMvpOnly(f.path) && (!f.category.startsWith('data:') || f.category === 'data:demo'),
+          (f) => !isMvpOnly(f.path) && (!f.category.startsWith('data:') || f.category === c),
         ),
-        note: 'Ce que télécharge une première visite de la démo : sans le bundle mvp ni les autres jeux de données.',
-      },
+        served: true,
+        note:
+          'Ce que télécharge une première visite : sans le bundle mvp ni les autres jeux de ' +
+          'données. Brotli précompressé : les copies .br du build, telles que les envoient ' +
+          '`npm run preview` et un hôte réglé comme le dit le README (« Publier ») ; gzip : un ' +
+          'hôte qui compresse à la volée ; brut : un hôte qui ne compresse pas.',
+      })),
     ];
     await ensurePublicBuilt();
     const published = measureFiles(publicDistDir).filter((f) => !f.category.startsWith('wasm-'));

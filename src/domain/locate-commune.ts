@@ -6,12 +6,23 @@ import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 export type CommuneLocator = (lon: number, lat: number) => string | null;
+/** Index of the polygon a point falls in, or -1. */
+export type FeatureLocator = (lon: number, lat: number) => number;
+
+type Area = Feature<Polygon | MultiPolygon> & { id?: string | number };
 
 const CELL_DEGREES = 0.1;
 
-export function communeLocator(
-  features: readonly (Feature<Polygon | MultiPolygon> & { id?: string | number })[],
-): CommuneLocator {
+export function communeLocator(features: readonly Area[]): CommuneLocator {
+  const locate = featureLocator(features);
+  return (lon, lat) => {
+    const f = features[locate(lon, lat)];
+    return f?.id === undefined ? null : String(f.id);
+  };
+}
+
+/** The polygon under a point, among features that do not overlap (the map's communes). */
+export function featureLocator(features: readonly Area[]): FeatureLocator {
   const cells = new Map<string, number[]>();
   const boxes = features.map((f) => bbox(f));
   boxes.forEach(([w, s, e, n], i) => {
@@ -36,9 +47,8 @@ export function communeLocator(
       ) {
         continue;
       }
-      const f = features[i] as Feature<Polygon | MultiPolygon> & { id?: string | number };
-      if (booleanPointInPolygon([lon, lat], f)) return f.id === undefined ? null : String(f.id);
+      if (booleanPointInPolygon([lon, lat], features[i] as Area)) return i;
     }
-    return null;
+    return -1;
   };
 }
