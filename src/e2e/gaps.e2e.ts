@@ -246,7 +246,7 @@ describe('coverage mode on the demo', () => {
     await shared.close();
     await saveScreenshot(page, 'gaps-table');
     // The map: the tooltip of the commune at the centre gives its territory's score.
-    await page.getByRole('button', { name: 'Carte' }).click();
+    await page.getByRole('button', { name: 'Carte', exact: true }).click();
     const row = r.rows.find((x) => x.code === centre.territory)!;
     await expect.poll(() => tooltipAtCentre(page)).toContain(`: ${fr(row.score, 1)} %`);
     expect(await tooltipAtCentre(page)).toContain(`Rang : ${row.rank} sur ${r.rows.length}`);
@@ -290,7 +290,7 @@ describe('mobility mode on the demo', () => {
     await expectColumn(page, 'Non couvert', unmet(fewer));
     await page.getByLabel("Je n'ai aucun moyen de transport à ma disposition").check();
     await expectColumn(page, 'Non couvert', unmet(r));
-    await page.getByRole('button', { name: 'Carte' }).click();
+    await page.getByRole('button', { name: 'Carte', exact: true }).click();
   });
 
   it('applies the survey shares entered for a territory, like the report, and keeps them in the link', async () => {
@@ -426,7 +426,7 @@ describe('coverage and mobility in the public build', () => {
       const editing = /chercher|ajouter|scénario|annuler|rétablir|importer/i;
       const buttons = await page.getByRole('button').allInnerTexts();
       expect(buttons.filter((b) => editing.test(b))).toEqual([]);
-      await page.getByRole('button', { name: 'Carte' }).click();
+      await page.getByRole('button', { name: 'Carte', exact: true }).click();
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, 'mobility-public');
       assertClean(pub);

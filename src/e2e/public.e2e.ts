@@ -223,7 +223,7 @@ describe('public build of a real département (Meuse)', () => {
 
       // Reach by car at 45 min: no commune beyond, hence nobody beyond, and no table of zeros.
       await page.getByRole('button', { name: "Temps d'accès", exact: true }).click();
-      await page.getByRole('button', { name: 'Carte' }).click();
+      await page.getByRole('button', { name: 'Carte', exact: true }).click();
       await page.getByLabel('Seuil (minutes)').fill('45');
       await page.getByLabel('Seuil (minutes)').press('Enter');
       await expect

