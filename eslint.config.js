@@ -29,7 +29,20 @@ export default ts.config(
       // Collections in state are immutable values, replaced whole ($state.raw, $derived), never
       // mutated in place: reactive SvelteMap/SvelteSet would only add overhead.
       'svelte/prefer-svelte-reactivity': 'off',
+      // The message of a thrown value has one helper, messageOf (src/domain/errors.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+          message: 'Use messageOf(e) from src/domain/errors.ts.',
+        },
+      ],
     },
+  },
+  {
+    files: ['src/domain/errors.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

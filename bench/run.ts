@@ -5,6 +5,7 @@
  *
  * A failing suite does not stop the others; the run then exits with status 1.
  */
+import { messageOf } from '../src/domain/errors.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, totalmem } from 'node:os';
@@ -82,7 +83,7 @@ async function runSuites(names: string[]) {
     } catch (e) {
       const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
       process.stderr.write(`[bench] suite ${name} FAILED: ${message}\n`);
-      errors.push({ suite: name, message: e instanceof Error ? e.message : String(e) });
+      errors.push({ suite: name, message: messageOf(e) });
     }
   }
   return { rows, errors };
@@ -146,7 +147,7 @@ let options: BenchOptions;
 try {
   options = parseArgs(process.argv.slice(2));
 } catch (e) {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
+  process.stderr.write(`${messageOf(e)}\n\n${USAGE}\n`);
   process.exit(2);
 }
 if (options.help) {

@@ -18,6 +18,7 @@
  * every time. Its road network and its GTFS feed are written to .cache/demo/ and read back through
  * the same road and GTFS steps as a real département's.
  */
+import { messageOf } from '../src/domain/errors.ts';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoWithNetworks } from './demo/with-networks.ts';
@@ -113,7 +114,7 @@ function readOptions() {
     return { ...values, roadsOnly: positionals[0] === 'roads' };
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const text = e instanceof Error ? e.message : String(e);
+    const text = messageOf(e);
     const name = /'(--?[^' <,]+)/.exec(text)?.[1] ?? /'([^']+)'/.exec(text)?.[1] ?? text;
     const line =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
@@ -243,6 +244,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`Erreur : ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`Erreur : ${messageOf(e)}`);
   process.exit(1);
 });

@@ -8,6 +8,7 @@
  *   npm run report -- mobility --scheme bv2022 --platforms 3
  *   npm run report -- help
  */
+import { messageOf } from '../src/domain/errors.ts';
 import { writeFileSync } from 'node:fs';
 
 interface ReportModule {
@@ -79,7 +80,7 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(messageOf(e));
     process.exitCode = 1;
   },
 );

@@ -8,6 +8,7 @@
  * `Authorization: Bearer TOKEN`; each answer is a page `{"items": […], "total", "page", "size",
  * "pages"}`. A token is asked of the GIP Plateforme de l'inclusion (see the README).
  */
+import { messageOf } from '../../src/domain/errors.ts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -42,9 +43,7 @@ async function fetchPage(url: string, o: DataInclusionDownload): Promise<Page> {
       signal: AbortSignal.timeout(120_000),
     });
   } catch (e) {
-    throw new Error(
-      `data·inclusion : ${url} injoignable (${e instanceof Error ? e.message : String(e)})`,
-    );
+    throw new Error(`data·inclusion : ${url} injoignable (${messageOf(e)})`);
   }
   if (res.status === 401 || res.status === 403)
     throw new Error(

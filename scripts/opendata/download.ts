@@ -4,6 +4,7 @@
  * already in the cache is not fetched again. `mirror` replaces every publisher by one base URL
  * serving the same layout (the tests use a local server).
  */
+import { messageOf } from '../../src/domain/errors.ts';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -38,9 +39,7 @@ export async function downloadInputs(o: DownloadOptions): Promise<string> {
     try {
       res = await doFetch(url, { signal: AbortSignal.timeout(120_000) });
     } catch (e) {
-      throw new Error(
-        `Téléchargement impossible de ${url} : ${e instanceof Error ? e.message : String(e)}`,
-      );
+      throw new Error(`Téléchargement impossible de ${url} : ${messageOf(e)}`);
     }
     if (!res.ok) {
       // The contours are indispensable; the other inputs only enrich the dataset.

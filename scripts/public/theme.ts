@@ -4,6 +4,7 @@
  * given. The app reads it at start, so a published folder can also take a new theme later by
  * replacing this folder, without a new build.
  */
+import { messageOf } from '../../src/domain/errors.ts';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_THEME, THEME_FORMAT, parseTheme, type Theme } from '../../src/domain/theme.ts';
@@ -17,7 +18,7 @@ export function stageTheme(themePath: string | null, outDir: string): Theme {
     try {
       raw = JSON.parse(readFileSync(themePath, 'utf8'));
     } catch (e) {
-      throw new Error(`Thème illisible (${themePath}) : ${e instanceof Error ? e.message : e}`);
+      throw new Error(`Thème illisible (${themePath}) : ${messageOf(e)}`);
     }
     const { theme: parsed, errors } = parseTheme(raw);
     const files = [parsed?.logo?.file, parsed?.font?.file].filter((f): f is string => !!f);

@@ -2,6 +2,7 @@
  * Command-line options the reports share: those every report takes, and the checks of their
  * values (numbers within bounds, travel mode, scenario file, matrix file), with clear errors.
  */
+import { messageOf } from '../../src/domain/errors.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
@@ -128,7 +129,7 @@ export function scenarioOption(
   try {
     json = JSON.parse(read(file));
   } catch (e) {
-    throw new Error(`Scénario illisible (${file}) : ${e instanceof Error ? e.message : e}`);
+    throw new Error(`Scénario illisible (${file}) : ${messageOf(e)}`);
   }
   const scenario = parseScenario(json);
   if (datasetId !== undefined && scenario.datasetId !== datasetId) {

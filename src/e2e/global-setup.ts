@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { messageOf } from '../domain/errors.ts';
 import { serveStatic } from './static-server.ts';
 
 declare module 'vitest' {
@@ -113,7 +114,7 @@ async function waitForHttp200(url: string, child: ChildProcess, timeoutMs: numbe
       if (response.status === 200) return;
       lastProblem = `HTTP ${response.status}`;
     } catch (error) {
-      lastProblem = error instanceof Error ? error.message : String(error);
+      lastProblem = messageOf(error);
     }
     await sleep(250);
   }

@@ -2,6 +2,7 @@
  * The dataset being shown: its list, its geometry (drawn at once), and its tables in DuckDB-WASM
  * (started after the first paint). Loading goes through explicit phases the UI can show.
  */
+import { messageOf } from '../domain/errors.ts';
 import type { Topology } from 'topojson-specification';
 import { artefactReader, fetchJson, fetchManifest, fetchMeta } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
@@ -145,7 +146,7 @@ export class DatasetStore {
       if (stale()) return;
       this.status = {
         phase: 'error',
-        message: e instanceof Error ? e.message : String(e),
+        message: messageOf(e),
         detail: e instanceof Error && e.stack ? e.stack : '',
       };
     }

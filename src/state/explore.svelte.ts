@@ -3,6 +3,7 @@
  * total, and the selected territory's details. Each refresh runs only when its inputs changed, and
  * a late answer to an older request is dropped.
  */
+import { messageOf } from '../domain/errors.ts';
 import type { Db } from '../data/db.ts';
 import {
   communeTerritories,
@@ -49,7 +50,7 @@ export class SchemeFigures {
       this.error = null;
       this.key = key;
     } catch (e) {
-      if (this.#pending === key) this.error = e instanceof Error ? e.message : String(e);
+      if (this.#pending === key) this.error = messageOf(e);
     }
   }
 }
@@ -88,7 +89,7 @@ export class TerritoryDetails {
       this.detail = { key, byAxis, byKind, communes };
       this.error = null;
     } catch (e) {
-      if (this.#pending === key) this.error = e instanceof Error ? e.message : String(e);
+      if (this.#pending === key) this.error = messageOf(e);
     } finally {
       if (this.#pending === key) this.loading = false;
     }

@@ -4,6 +4,7 @@
  * loads, the territories of the scheme on screen, and the offer as the scenario leaves it. The
  * choropleth's classes are derived here too; the map layers only draw them.
  */
+import { messageOf } from '../domain/errors.ts';
 import { classOf, classesFor, type Classes, type MeasureScale } from '../domain/classify.ts';
 import { defaultCoverageAxis } from '../domain/completeness.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
@@ -223,11 +224,6 @@ export function choropleth<R extends { code: string }>(
       count: counts.get(st) ?? 0,
     })),
   };
-}
-
-/** The error a computation threw, as a message for the panel. */
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**

@@ -4,6 +4,7 @@
  * (import.worker.ts), off the page's thread, or inline where workers are not available; either
  * way the outcome is a plain value that crosses `postMessage`.
  */
+import { messageOf } from '../domain/errors.ts';
 import { encodeTable, siteToRow } from '../data/tables.ts';
 import { readDataInclusionStructures } from '../domain/import/offer.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
@@ -96,7 +97,7 @@ export function runImportJob(
       return { type: 'refused', code: e.code, message: e.message, report: e.report };
     if (e instanceof FileRefused)
       return { type: 'refused', code: e.code, message: e.message, report: null };
-    return { type: 'failed', message: e instanceof Error ? e.message : String(e) };
+    return { type: 'failed', message: messageOf(e) };
   }
 }
 

@@ -4,6 +4,7 @@
  * dataset is loaded. Also the build's own validation reports (reports.json), when the dataset has
  * them.
  */
+import { messageOf } from '../domain/errors.ts';
 import { fetchJson } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
 import {
@@ -104,7 +105,7 @@ export class ImportStore {
       try {
         stored = await listStoredImports(entry.id);
       } catch (e) {
-        this.error = `Les imports enregistrés n'ont pas pu être relus : ${message(e)}`;
+        this.error = `Les imports enregistrés n'ont pas pu être relus : ${messageOf(e)}`;
       }
       for (const r of stored) await applyImport(db, r);
       this.imports = stored;
@@ -159,7 +160,7 @@ export class ImportStore {
         if (this.shown?.kind === 'import' && this.shown.id === id) this.shown = null;
         await this.#refresh(db, rest);
       } catch (e) {
-        this.error = `La suppression a échoué : ${message(e)}`;
+        this.error = `La suppression a échoué : ${messageOf(e)}`;
       } finally {
         this.busy = false;
       }
@@ -239,7 +240,7 @@ export class ImportStore {
         this.shown = { kind: 'import', id };
         await this.#refresh(db, all);
       } catch (e) {
-        this.error = `Le fichier « ${file.name} » n'a pas pu être importé : ${message(e)}. Rien n'a été modifié.`;
+        this.error = `Le fichier « ${file.name} » n'a pas pu être importé : ${messageOf(e)}. Rien n'a été modifié.`;
         if (e instanceof ImportRefused) {
           this.refused = e.report;
           this.shown = { kind: 'refused' };
@@ -278,5 +279,3 @@ export class ImportStore {
 }
 
 const isImported = (id: string) => id.startsWith('import-');
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -5,6 +5,7 @@
  * the reach scenario (one scenario for every mode: a platform opened here counts everywhere).
  */
 import type { Db } from '../data/db.ts';
+import { messageOf } from '../domain/errors.ts';
 import { listBarriers } from '../data/queries/gaps.ts';
 import { schemeTerritories, type SchemeTerritories } from '../data/queries/reach.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
@@ -41,7 +42,6 @@ import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
 import {
   GapsTableState,
-  messageOf,
   modelOf,
   scenarioSites,
   tableInputOf,

@@ -7,6 +7,7 @@
  * The engine runs on the main thread: at département scale an edit takes well under a
  * millisecond and a siting a few (bench/suites/reach.ts), far from the 16 ms of a frame.
  */
+import { messageOf } from '../domain/errors.ts';
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
 import { publishedCommuneNeeds } from '../data/queries/publication.ts';
@@ -185,7 +186,7 @@ export class ReachState {
       this.needs = { key, values, published: shown };
       this.needsError = null;
     } catch (e) {
-      if (this.#pendingNeeds === key) this.needsError = e instanceof Error ? e.message : String(e);
+      if (this.#pendingNeeds === key) this.needsError = messageOf(e);
     }
   }
 
@@ -260,7 +261,7 @@ export class ReachState {
         );
         return { session, error: null, id };
       } catch (e) {
-        return { session: null, error: e instanceof Error ? e.message : String(e), id };
+        return { session: null, error: messageOf(e), id };
       }
     },
   );
@@ -386,7 +387,7 @@ export class ReachState {
     try {
       s.apply(edit);
     } catch (e) {
-      this.actionError = e instanceof Error ? e.message : String(e);
+      this.actionError = messageOf(e);
       return false;
     }
     this.#synced(message);
@@ -679,7 +680,7 @@ export class ReachState {
       this.matrixError =
         e instanceof MatrixFormatError
           ? `${name} : ${e.message}`
-          : `${name} n'a pas pu être lu : ${e instanceof Error ? e.message : String(e)}`;
+          : `${name} n'a pas pu être lu : ${messageOf(e)}`;
     }
   }
 
@@ -688,7 +689,7 @@ export class ReachState {
     try {
       checkMatrixAccess(minutes);
     } catch (e) {
-      this.matrixError = e instanceof Error ? e.message : String(e);
+      this.matrixError = messageOf(e);
       return;
     }
     this.matrixError = null;

@@ -2,6 +2,7 @@
  * The public build's theme (src/domain/theme.ts), read once from its folder: until it arrives,
  * and when it cannot be read, the product's neutral default.
  */
+import { messageOf } from '../domain/errors.ts';
 import { fetchThemeFile, themeFileUrl } from '../data/artefacts.ts';
 import { DEFAULT_THEME, parseTheme, type Theme } from '../domain/theme.ts';
 
@@ -16,7 +17,7 @@ export class PublicTheme {
       this.errors = errors;
       if (theme) this.theme = theme;
     } catch (e) {
-      this.errors = [e instanceof Error ? e.message : String(e)];
+      this.errors = [messageOf(e)];
     }
   }
 

@@ -3,6 +3,7 @@
  * at all (empty, a spreadsheet, malformed JSON…: `FileRefused`, thrown by the readers), or it was
  * read and kept no row (`refusalOf` a report, in report.ts). The reason is French, for the user.
  */
+
 export type RefusalCode =
   | 'empty_file'
   | 'no_data_rows'
@@ -23,9 +24,4 @@ export class FileRefused extends Error {
   ) {
     super(message);
   }
-}
-
-/** The message of anything thrown while importing, for the user. */
-export function refusalMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -21,6 +21,7 @@
  * `assumptions.barriers` (optional) holds the survey shares of the mobility figures as the user
  * left them: the survey row chosen for a territory, or shares entered for it (barrier-edits.ts).
  */
+import { messageOf } from '../errors.ts';
 import { parseBarrierEdits, type BarrierEdits } from '../gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../model.ts';
 import {
@@ -237,7 +238,7 @@ export function parseScenario(value: unknown): ReachScenario {
       try {
         run();
       } catch (e) {
-        problems.push(`${label} : ${e instanceof Error ? e.message : String(e)}`);
+        problems.push(`${label} : ${messageOf(e)}`);
       }
     };
     check('assumptions.car', () => checkCarParameters(assumptions.car));

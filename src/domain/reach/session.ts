@@ -4,6 +4,7 @@
  * the baseline (no edit) is kept to measure the difference. The interface and the headless report
  * both replay edits through this class, so they give the same figures.
  */
+import { messageOf } from '../errors.ts';
 import type { Site, SiteKind } from '../model.ts';
 import { greatCircleKm } from '../travel/geo.ts';
 import type { TravelModel, TravelNetwork } from '../travel/model.ts';
@@ -128,7 +129,7 @@ export class ReachSession {
       try {
         this.apply(e);
       } catch (err) {
-        problems.push(`modification n° ${i + 1} : ${err instanceof Error ? err.message : err}`);
+        problems.push(`modification n° ${i + 1} : ${messageOf(err)}`);
       }
     });
     if (problems.length > 0) throw new ScenarioError(problems);
