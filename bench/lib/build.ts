@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addNote } from './notes.ts';
+import { serveStatic } from './static-server.ts';
+import type { BenchRow } from './types.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const distDir = join(repoRoot, 'dist');
@@ -214,4 +216,25 @@ export async function benchDatasets(suite: string): Promise<BenchDataset[]> {
     addNote(suite, `département réel non mesuré : ${real.note}.`);
   }
   return list;
+}
+
+/**
+ * Runs a browser suite's measure on every dataset of `benchDatasets`, with the built site served
+ * from `mounts` (URL prefix → folder) for the time of the suite.
+ */
+export async function measureServedDatasets(
+  suite: string,
+  mounts: Record<string, string>,
+  measure: (baseUrl: string, dataset: BenchDataset) => Promise<BenchRow[]>,
+): Promise<BenchRow[]> {
+  await ensureBuilt();
+  const datasets = await benchDatasets(suite);
+  const server = await serveStatic(mounts);
+  try {
+    const rows: BenchRow[] = [];
+    for (const dataset of datasets) rows.push(...(await measure(server.url, dataset)));
+    return rows;
+  } finally {
+    await server.close();
+  }
 }

@@ -13,11 +13,10 @@
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../src/e2e/browser.ts';
-import { benchDatasets, distDir, ensureBuilt, type BenchDataset } from '../lib/build.ts';
+import { type BenchDataset, distDir, measureServedDatasets } from '../lib/build.ts';
 import { benchRuns } from '../lib/options.ts';
 import { makeRow } from '../lib/stats.ts';
-import { serveStatic } from '../lib/static-server.ts';
-import type { BenchRow, BenchSuite } from '../lib/types.ts';
+import type { BenchSuite } from '../lib/types.ts';
 
 const SUITE = 'interactions';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -331,17 +330,9 @@ const suite: BenchSuite = {
   async run() {
     // Interactions are many short measures: at least 9 of each, odd for a true median.
     const reps = Math.max(9, 2 * benchRuns() + 1);
-    await ensureBuilt();
-    const datasets = await benchDatasets(SUITE);
-    const server = await serveStatic({ '/': distDir });
-    try {
-      const rows: BenchRow[] = [];
-      for (const dataset of datasets)
-        rows.push(...(await measureDataset(server.url, dataset, reps)));
-      return rows;
-    } finally {
-      await server.close();
-    }
+    return measureServedDatasets(SUITE, { '/': distDir }, (url, dataset) =>
+      measureDataset(url, dataset, reps),
+    );
   },
 };
 

@@ -8,17 +8,10 @@
  * Targets (from the product's benchmark brief): interactive ≤ 1.2 × the floor; the first map
  * paint before DuckDB is ready.
  */
-import {
-  benchDatasets,
-  distDir,
-  ensureBuilt,
-  floorDistDir,
-  type BenchDataset,
-} from '../lib/build.ts';
+import { type BenchDataset, distDir, floorDistDir, measureServedDatasets } from '../lib/build.ts';
 import { benchRuns } from '../lib/options.ts';
 import { measureLoad, type LoadSample } from '../lib/page-load.ts';
 import { makeRow, summarize } from '../lib/stats.ts';
-import { serveStatic } from '../lib/static-server.ts';
 import { formatRatio, formatValue } from '../lib/table.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 
@@ -155,17 +148,9 @@ const suite: BenchSuite = {
   name: SUITE,
   async run() {
     const runs = benchRuns();
-    await ensureBuilt();
-    const datasets = await benchDatasets(SUITE);
-    const server = await serveStatic({ '/': distDir, '/floor/': floorDistDir });
-    try {
-      const rows: BenchRow[] = [];
-      for (const dataset of datasets)
-        rows.push(...(await measureDataset(server.url, dataset, runs)));
-      return rows;
-    } finally {
-      await server.close();
-    }
+    return measureServedDatasets(SUITE, { '/': distDir, '/floor/': floorDistDir }, (url, dataset) =>
+      measureDataset(url, dataset, runs),
+    );
   },
 };
 

@@ -4,11 +4,10 @@
  * of a round trip to the engine's worker and back). See bench/floor/queries.ts.
  */
 import type { QueryTiming } from '../floor/queries.ts';
-import { benchDatasets, ensureBuilt, floorDistDir, type BenchDataset } from '../lib/build.ts';
+import { type BenchDataset, floorDistDir, measureServedDatasets } from '../lib/build.ts';
 import { benchRuns } from '../lib/options.ts';
 import { withBrowser } from '../lib/page-load.ts';
 import { makeRow } from '../lib/stats.ts';
-import { serveStatic } from '../lib/static-server.ts';
 import type { BenchRow, BenchSuite } from '../lib/types.ts';
 import { isOffHost } from '../../src/e2e/browser.ts';
 
@@ -60,17 +59,9 @@ const suite: BenchSuite = {
   name: SUITE,
   async run() {
     const reps = queryRepetitions(benchRuns());
-    await ensureBuilt();
-    const datasets = await benchDatasets(SUITE);
-    const server = await serveStatic({ '/': floorDistDir });
-    try {
-      const rows: BenchRow[] = [];
-      for (const dataset of datasets)
-        rows.push(...(await measureDataset(server.url, dataset, reps)));
-      return rows;
-    } finally {
-      await server.close();
-    }
+    return measureServedDatasets(SUITE, { '/': floorDistDir }, (url, dataset) =>
+      measureDataset(url, dataset, reps),
+    );
   },
 };
 
