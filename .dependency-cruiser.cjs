@@ -59,6 +59,17 @@ module.exports = {
       to: { path: '^bench/' },
     },
     {
+      name: 'features-do-not-import-each-other',
+      comment:
+        'A tool of the UI (one folder per mode or panel) uses common/, measure/ and the top-level ui modules, never another tool: what two tools share moves to a shared folder.',
+      severity: 'error',
+      from: { path: '^src/ui/(explore|gaps|mobility|reach|presentation|import|data)/' },
+      to: {
+        path: '^src/ui/(explore|gaps|mobility|reach|presentation|import|data)/',
+        pathNot: '^src/ui/$1/',
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,33 +5,17 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
 import { AXIS_LABELS } from '../../domain/labels.ts';
-import { AXES, type Site, type Source } from '../../domain/model.ts';
-import { siteKindLabel, siteSourceText } from '../../domain/site-table.ts';
+import { AXES, type Site } from '../../domain/model.ts';
 import { STATE_EXPLANATIONS, figureStatus } from '../../domain/value-state.ts';
 import { AXIS_COLORS, sequentialRamp } from '../../map/colors.ts';
-import type { ImageLegend } from '../../map/export-image.ts';
 import { exploreLayers } from '../../map/explore-layers.ts';
+import type { ImageLegend } from '../../map/export-image.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import { CLASS_COUNT, type ExploreView } from '../../state/explore-view.svelte.ts';
+import { describeSite } from '../common/site-tooltip.ts';
 import { formatNumber } from '../format.ts';
 import { classLegendItems, stateLegendItems, unitPlural } from '../legend-items.ts';
 import type { MapMode, TooltipContent } from '../map-mode.ts';
-
-/**
- * Tooltip lines of an offer site, shared by every mode that draws sites: its kind, axes,
- * capacity (« inconnue » when the source does not give it, never 0), and its source and date.
- */
-export function describeSite(s: Site, sources?: ReadonlyMap<string, Source>): TooltipContent {
-  return {
-    title: s.name,
-    lines: [
-      siteKindLabel(s),
-      s.axes.map((a) => AXIS_LABELS[a]).join(', '),
-      s.capacity !== null ? `${formatNumber(s.capacity)} places` : 'Capacité inconnue',
-      ...(sources ? [siteSourceText(s, sources)] : []),
-    ],
-  };
-}
 
 export class ExploreMapMode implements MapMode {
   #app: AppState;

@@ -3,12 +3,10 @@
  * score by default), the sites of the axis (hollow when their capacity is unknown), a click
  * selects a territory, whose sheet the panel shows.
  */
-import { formatMinutes } from '../reach/reach-text.ts';
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
-import { AXIS_LABELS } from '../../domain/labels.ts';
-import type { Site } from '../../domain/model.ts';
 import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
+import { AXIS_LABELS } from '../../domain/labels.ts';
 import { AXIS_COLORS, gapRamp } from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import { gapsLayers } from '../../map/gaps-layers.ts';
@@ -16,22 +14,13 @@ import type { OfferPoint } from '../../map/layers/offer-points-layer.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { GapsState } from '../../state/gaps.svelte.ts';
-import { describeSite } from '../explore/explore-mode.svelte.ts';
+import { describeSite } from '../common/site-tooltip.ts';
+import { reachText, formatMinutes } from '../common/travel-text.ts';
 import { formatCount, formatNumber } from '../format.ts';
 import { classLegendItems, stateLegendItems, unitPlural } from '../legend-items.ts';
 import { peopleSourceIds, type MapMode, type TooltipContent } from '../map-mode.ts';
-import { measureLabel, rampFor, reachText } from './gaps-text.ts';
-
-/** Offer points of a list of sites, opened ones (by a scenario) marked. */
-export function offerPoints(sites: readonly Site[]): OfferPoint[] {
-  return sites.map((s) => ({
-    id: s.id,
-    lon: s.lon,
-    lat: s.lat,
-    knownCapacity: s.capacity !== null,
-    opened: s.sourceId === SCENARIO_SOURCE_ID,
-  }));
-}
+import { measureLabel, rampFor } from '../measure/measure-text.ts';
+import { offerPoints } from '../measure/offer-points.ts';
 
 export class GapsMapMode implements MapMode {
   #app: AppState;

@@ -1,18 +1,17 @@
 /**
- * The import mode on the map: the explore map (so imported sites and territories show as the
- * figures will count them), with the sites of the import whose report is open ringed.
+ * The import mode on the map: a base map (the explore map, so imported sites and territories show
+ * as the figures will count them), with the sites of the import whose report is open ringed.
  */
 import type { PickingInfo } from '@deck.gl/core';
 import { importedSitesLayer } from '../../map/layers/imported-sites-layer.ts';
 import type { ImportStore } from '../../state/imports.svelte.ts';
-import type { ExploreMapMode } from '../explore/explore-mode.svelte.ts';
 import type { MapMode, TooltipContent } from '../map-mode.ts';
 
 export class ImportMapMode implements MapMode {
-  #explore: ExploreMapMode;
+  #explore: MapMode;
   #imports: ImportStore;
 
-  constructor(explore: ExploreMapMode, imports: ImportStore) {
+  constructor(explore: MapMode, imports: ImportStore) {
     this.#explore = explore;
     this.#imports = imports;
   }

@@ -5,9 +5,9 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
+import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
 import { MOBILITY_SERVICE_LABELS } from '../../domain/labels.ts';
 import type { MobilityService } from '../../domain/model.ts';
-import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
 import { AXIS_COLORS, mobilityRamp } from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import { gapsLayers } from '../../map/gaps-layers.ts';
@@ -17,12 +17,13 @@ import type { AppState } from '../../state/app-state.svelte.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { MobilityState } from '../../state/mobility.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
-import { describeSite } from '../explore/explore-mode.svelte.ts';
-import { offerPoints } from '../gaps/gaps-mode.svelte.ts';
-import { measureLabel, rampFor, reachText } from '../gaps/gaps-text.ts';
+import { describeSite } from '../common/site-tooltip.ts';
+import { reachText } from '../common/travel-text.ts';
 import { formatNumber } from '../format.ts';
 import { classLegendItems, unitPlural } from '../legend-items.ts';
 import { peopleSourceIds, suggestedSites, type MapMode, type TooltipContent } from '../map-mode.ts';
+import { measureLabel, rampFor } from '../measure/measure-text.ts';
+import { offerPoints } from '../measure/offer-points.ts';
 
 export class MobilityMapMode implements MapMode {
   #app: AppState;

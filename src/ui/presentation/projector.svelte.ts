@@ -8,7 +8,7 @@ import type { AppState } from '../../state/app-state.svelte.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { Presentation } from '../../state/presentation.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
-import { editText } from '../reach/reach-text.ts';
+import { editText } from '../common/scenario-text.ts';
 import { leastHiddenCorner, projectPoint, type Corner, type Size } from './card-placement.ts';
 import {
   defaultFigureIds,

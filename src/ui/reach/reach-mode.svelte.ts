@@ -3,6 +3,8 @@
  * the counted kinds in their scenario state, the proposals of the siting; a click opens or closes
  * a site (by tool), a drag moves one.
  */
+import { describeSite } from '../common/site-tooltip.ts';
+import { formatMinutes } from '../common/travel-text.ts';
 import type { PickingInfo } from '@deck.gl/core';
 import type { CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
@@ -19,7 +21,6 @@ import type { AppState } from '../../state/app-state.svelte.ts';
 import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
-import { describeSite } from '../explore/explore-mode.svelte.ts';
 import {
   peopleSourceIds,
   suggestedSites,
@@ -27,7 +28,7 @@ import {
   type MapMode,
   type TooltipContent,
 } from '../map-mode.ts';
-import { formatMinutes, SITE_STATUS_LABELS } from './reach-text.ts';
+import { SITE_STATUS_LABELS } from './reach-text.ts';
 import { formatNumber } from '../format.ts';
 
 export class ReachMapMode implements MapMode {

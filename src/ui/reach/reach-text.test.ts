@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { knownFigure, missingFigure, sumFigure } from '../../domain/value-state.ts';
-import { countCell, deltaLines, editText, formatMinutes, signed } from './reach-text.ts';
+import { editText } from '../common/scenario-text.ts';
+import { formatMinutes } from '../common/travel-text.ts';
+import { countCell, deltaLines, signed } from './reach-text.ts';
 
 const plain = (s: string) => s.replace(/\s/g, ' ');
 

@@ -2,7 +2,6 @@
  * French wording of the reach figures: minutes, site states, edits of the scenario, and the
  * difference from the initial situation ("+1 240 bénéficiaires à moins de 30 min").
  */
-import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
 import type { SiteStatus } from '../../domain/reach/session.ts';
 import type { ReachDelta } from '../../domain/reach/summary.ts';
 import { STATE_LABELS, type Figure } from '../../domain/value-state.ts';
@@ -32,18 +31,6 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   closed: 'Site fermé dans le scénario',
 };
 
-/**
- * "23 min", "1 h 05", "plus de 90 min" beyond the horizon. Minutes are rounded up, so that a time
- * reads as N min or less exactly when it is within N minutes (a commune "au-delà de 30 min" never
- * reads "30 min"): one rule, the one the figures count by (summary.ts).
- */
-export function formatMinutes(minutes: number, horizon = 90): string {
-  if (!Number.isFinite(minutes)) return `plus de ${formatNumber(horizon)} min`;
-  const m = Math.ceil(minutes);
-  if (m < 60) return `${m} min`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
-}
-
 /** A signed count: "+1 240", "−35", "0". */
 export function signed(n: number): string {
   if (n === 0) return '0';
@@ -69,22 +56,6 @@ export function deltaLines(delta: ReachDelta, needUnit: string, maxMinutes: numb
     );
   }
   return lines;
-}
-
-/** One edit of the scenario in words. */
-export function editText(
-  edit: ScenarioEdit,
-  siteName: (id: string) => string,
-  communeName: (code: string) => string,
-): string {
-  switch (edit.op) {
-    case 'open':
-      return `Ouverture : ${edit.site.name}`;
-    case 'close':
-      return `Fermeture : ${siteName(edit.siteId)}`;
-    case 'move':
-      return `Déplacement : ${siteName(edit.siteId)} vers ${communeName(edit.communeCode)}`;
-  }
 }
 
 /**

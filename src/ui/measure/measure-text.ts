@@ -12,11 +12,6 @@ export function rampFor<R>(
   return measure.higherIsBetter ? [...colors].reverse() : colors;
 }
 
-/** "30 min sans voiture". */
-export function reachText(minutes: number, mode: 'voiture' | 'sans-voiture'): string {
-  return `${minutes.toLocaleString('fr-FR')} min ${mode === 'voiture' ? 'en voiture' : 'sans voiture'}`;
-}
-
 /** A measure's label with N in it ("… sans place à 30 min"). */
 export const measureLabel = <R>(m: Measure<R>, minutes: number) =>
   m.label.replace('N min', `${minutes.toLocaleString('fr-FR')} min`);
