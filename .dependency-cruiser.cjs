@@ -70,6 +70,17 @@ module.exports = {
       },
     },
     {
+      name: 'tool-states-do-not-import-each-other',
+      comment:
+        'Coverage and mobility configure the territory × measure block (state/territory-measure); neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/state/(gaps|mobility)\\.svelte\\.ts$' },
+      to: {
+        path: '^src/state/(gaps|mobility)\\.svelte\\.ts$',
+        pathNot: '^src/state/$1\\.svelte\\.ts$',
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHARE_BREAKS } from '../domain/classify.ts';
-import {
-  choropleth,
-  coveragePer100Figure,
-  coveragePlacesFigure,
-  type Measure,
-} from './gaps.svelte.ts';
+import { coveragePer100Figure, coveragePlacesFigure } from './gaps.svelte.ts';
+import { choropleth, type Measure } from './territory-measure.svelte.ts';
 
 interface Row {
   code: string;

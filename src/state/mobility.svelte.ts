@@ -40,14 +40,14 @@ import {
 import type { TravelMode } from '../domain/travel/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
+import type { ReachState } from './reach.svelte.ts';
 import {
-  GapsTableState,
+  TerritoryMeasureState,
   modelOf,
   scenarioSites,
   tableInputOf,
   type Measure,
-} from './gaps.svelte.ts';
-import type { ReachState } from './reach.svelte.ts';
+} from './territory-measure.svelte.ts';
 import type { ViewParams } from './url.ts';
 
 export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
@@ -89,7 +89,7 @@ export interface MobilitySitingView {
   accepted: number[];
 }
 
-export class MobilityState extends GapsTableState<MobilityRow, MobilityTable> {
+export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTable> {
   readonly #app: AppState;
   readonly #explore: ExploreView;
   readonly #reach: ReachState;

@@ -15,7 +15,8 @@ import { indicatorById } from '../domain/indicators.ts';
 import { ACCUEIL_KINDS } from '../domain/model.ts';
 import { siteCsvCells, siteRows } from '../domain/site-table.ts';
 import { stateLegendItems } from './legend-items.ts';
-import { COVERAGE_MEASURES, choropleth, coveragePer100Figure } from '../state/gaps.svelte.ts';
+import { COVERAGE_MEASURES, coveragePer100Figure } from '../state/gaps.svelte.ts';
+import { choropleth } from '../state/territory-measure.svelte.ts';
 
 if (!HAS_OPENDATA) console.warn(SKIP_MESSAGE);
 

@@ -1,6 +1,6 @@
 /** Texts and colours shared by the coverage and mobility views. */
 import type { Classes } from '../../domain/classify.ts';
-import type { Measure } from '../../state/gaps.svelte.ts';
+import type { Measure } from '../../state/territory-measure.svelte.ts';
 
 /** The ramp of a measure for its classes, reversed when more is better. */
 export function rampFor<R>(
