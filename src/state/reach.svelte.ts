@@ -390,12 +390,15 @@ export class ReachState {
       this.actionError = messageOf(e);
       return false;
     }
-    this.#synced(message);
+    this.#synced(s, message);
     return true;
   }
 
-  #synced(message: string): void {
-    const s = this.session as ReachSession;
+  /**
+   * Takes the edits of the session just edited. It is passed in, not read again: read where no
+   * effect depends on it (a click in another mode), `session` is derived anew, without the edit.
+   */
+  #synced(s: ReachSession, message: string): void {
     this.edits = s.edits;
     this.redoEdits = s.redoStack;
     this.actionError = null;
@@ -462,14 +465,14 @@ export class ReachState {
     const s = this.session;
     if (!s?.canUndo) return;
     s.undo();
-    this.#synced('Modification annulée.');
+    this.#synced(s, 'Modification annulée.');
   }
 
   redo(): void {
     const s = this.session;
     if (!s?.canRedo) return;
     s.redo();
-    this.#synced('Modification rétablie.');
+    this.#synced(s, 'Modification rétablie.');
   }
 
   /** Drops every edit: back to the sites of the dataset. */
