@@ -3,14 +3,13 @@
  * reads it: communes, sites, beneficiaries by commune (or, in a published dataset, by territory),
  * the territories of the scheme, the survey shares; and the options that choose them.
  */
+import { loadNeedInputs, loadPublishedNeed, schemeChoices } from '../../src/data/inputs.ts';
 import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
 import { listBarriers } from '../../src/data/queries/gaps.ts';
-import { communeNeeds, schemeTerritories } from '../../src/data/queries/reach.ts';
-import { DEPARTEMENT_SCHEME_ID } from '../../src/data/queries/schema.ts';
+import { schemeTerritories } from '../../src/data/queries/reach.ts';
 import { listSites } from '../../src/data/queries/sites.ts';
-import { territoryAggregates } from '../../src/data/queries/territories.ts';
 import type { MobilityReportInput } from '../../src/domain/gaps/reports.ts';
 import { barrierSchemeId } from '../../src/domain/gaps/mobility.ts';
 import {
@@ -18,7 +17,7 @@ import {
   surveySchemeId,
   type BarrierEdits,
 } from '../../src/domain/gaps/barrier-edits.ts';
-import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
+import { COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
 import type { MatrixFileInput } from '../../src/domain/travel/matrix-import.ts';
 import type { TravelMode } from '../../src/domain/travel/model.ts';
@@ -54,11 +53,7 @@ export async function loadGapsInput(
 ): Promise<MobilityReportInput> {
   const needId = o.needId ?? meta.defaultNeed;
   const indicator = needIndicator(meta, needId);
-  const schemes = [
-    ...meta.schemes.map((s) => [s.id, s.label] as const),
-    [COMMUNE_SCHEME_ID, 'Communes'] as const,
-    [DEPARTEMENT_SCHEME_ID, 'Département'] as const,
-  ];
+  const schemes = schemeChoices(meta);
   const scheme = schemes.find(([id]) => id === o.schemeId);
   if (!scheme) {
     throw new Error(
@@ -68,7 +63,7 @@ export async function loadGapsInput(
   const [communes, sites, needs, territories, datasetBarriers] = await Promise.all([
     listCommunes(db),
     listSites(db),
-    communeNeeds(db, needId),
+    loadNeedInputs(db, meta, needId),
     schemeTerritories(db, o.schemeId),
     listBarriers(db, TRANSPORT_QUESTION),
   ]);
@@ -93,19 +88,7 @@ export async function loadGapsInput(
     ? (await schemeTerritories(db, surveyScheme)).territoryOf
     : new Map<string, string>();
   // A published dataset has no need by commune: only the published territory figures.
-  const published = Boolean(meta.tables.published_needs);
-  let publishedNeed: MobilityReportInput['publishedNeed'];
-  if (published) {
-    const params = { needId, accueilKinds: ACCUEIL_KINDS };
-    const [rows, [dep]] = await Promise.all([
-      territoryAggregates(db, { ...params, schemeId: o.schemeId }),
-      territoryAggregates(db, { ...params, schemeId: DEPARTEMENT_SCHEME_ID }),
-    ]);
-    publishedNeed = {
-      byTerritory: new Map(rows.map((r) => [r.code, r.need])),
-      total: dep?.need ?? null,
-    };
-  }
+  const publishedNeed = await loadPublishedNeed(db, meta, needId, o.schemeId);
   const defaults = defaultAssumptions();
   const matrices: MobilityReportInput['matrices'] = {};
   if (o.matrix) matrices[o.matrix.mode] = loadMatrix(o.matrix, communes, o.log);
@@ -114,7 +97,7 @@ export async function loadGapsInput(
     departement: { code: meta.departement.code, name: 'Ensemble du département' },
     communes,
     sites,
-    needByCommune: published ? null : needs,
+    needByCommune: needs.byCommune,
     publishedNeed,
     needLabel: indicator.label,
     needId,

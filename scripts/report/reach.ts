@@ -4,12 +4,12 @@
  * scheme, and the communes beyond; under a scenario when given. The figures come from the domain
  * code the app runs (src/domain/reach), so they match the interface exactly.
  */
+import { loadNeedInputs, reachNeeds, schemeChoices } from '../../src/data/inputs.ts';
 import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../src/data/db.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
-import { communeNeeds, schemeTerritories } from '../../src/data/queries/reach.ts';
-import { DEPARTEMENT_SCHEME_ID } from '../../src/data/queries/schema.ts';
+import { schemeTerritories } from '../../src/data/queries/reach.ts';
 import { listSites } from '../../src/data/queries/sites.ts';
 import { SITE_KINDS, type DatasetMeta, type SiteKind } from '../../src/domain/model.ts';
 import {
@@ -73,15 +73,11 @@ export async function reachReportFromDb(
   const a = options.assumptions;
   const needId = a.needId ?? meta.defaultNeed;
   const indicator = needIndicator(meta, needId);
-  const schemeIds = [
-    ...meta.schemes.map((s) => [s.id, s.label] as const),
-    ['commune', 'Communes'] as const,
-    [DEPARTEMENT_SCHEME_ID, 'Département'] as const,
-  ];
+  const schemeIds = schemeChoices(meta);
   const [communes, sites, needs, ...territories] = await Promise.all([
     listCommunes(db),
     listSites(db),
-    communeNeeds(db, needId),
+    loadNeedInputs(db, meta, needId),
     ...schemeIds.map(([id]) => schemeTerritories(db, id)),
   ]);
   const schemes: ReportScheme[] = schemeIds.map(([id, label], i) => ({
@@ -89,13 +85,11 @@ export async function reachReportFromDb(
     label,
     ...territories[i]!,
   }));
-  // A published dataset has no need by commune: beneficiaries are then unknown, not zero.
-  const needByCommune = meta.tables.published_needs ? null : needs;
   const input = {
     datasetId: meta.id,
     communes,
     sites,
-    needByCommune,
+    needByCommune: reachNeeds(needs),
     needLabel: indicator.label,
     schemes,
     networkTimes: await networkTimesFromDb(db, meta),

@@ -10,11 +10,10 @@
 import { messageOf } from '../domain/errors.ts';
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
-import { publishedCommuneNeeds } from '../data/queries/publication.ts';
-import { communeNeeds } from '../data/queries/reach.ts';
+import { loadNeedInputs } from '../data/inputs.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
-import { ACCUEIL_KINDS, SITE_KINDS, type SiteKind } from '../domain/model.ts';
+import { ACCUEIL_KINDS, SITE_KINDS, type DatasetMeta, type SiteKind } from '../domain/model.ts';
 import { horizonFor } from '../domain/reach/engine.ts';
 import {
   DEFAULT_REACH_MINUTES,
@@ -174,16 +173,15 @@ export class ReachState {
     return kindsWithoutSites(asked, this.#app.data.sites);
   });
 
-  /** Loads the need indicator by commune when the tables or the need change. */
-  async refreshNeeds(db: Db, needId: string, revision: number, published: boolean): Promise<void> {
+  /** Loads the need by commune (src/data/inputs.ts) when the tables or the need change. */
+  async refreshNeeds(db: Db, meta: DatasetMeta, needId: string, revision: number): Promise<void> {
     const key = `${revision}|${needId}`;
     if (key === this.needs?.key || key === this.#pendingNeeds) return;
     this.#pendingNeeds = key;
     try {
-      const values = published || !needId ? null : await communeNeeds(db, needId);
-      const shown = published && needId ? await publishedCommuneNeeds(db, needId) : null;
+      const { byCommune, published } = await loadNeedInputs(db, meta, needId);
       if (this.#pendingNeeds !== key) return;
-      this.needs = { key, values, published: shown };
+      this.needs = { key, values: byCommune, published };
       this.needsError = null;
     } catch (e) {
       if (this.#pendingNeeds === key) this.needsError = messageOf(e);

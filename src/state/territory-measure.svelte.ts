@@ -5,6 +5,7 @@
  * can show, and the choropleth of the one chosen. Each tool configures it with its own table and
  * measures; neither imports the other.
  */
+import { isPublishedDataset } from '../data/inputs.ts';
 import { classOf, classesFor, type Classes, type MeasureScale } from '../domain/classify.ts';
 import { messageOf } from '../domain/errors.ts';
 import type { TableInput } from '../domain/gaps/common.ts';
@@ -56,7 +57,8 @@ export function tableInputOf(
   const data = reach.data;
   const territories = reach.territories;
   if (!data || !territories) return null;
-  const published = Boolean(app.data.meta?.tables.published_needs);
+  const meta = app.data.meta;
+  const published = meta !== null && isPublishedDataset(meta);
   return {
     data,
     model,

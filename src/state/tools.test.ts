@@ -63,7 +63,7 @@ async function openTools() {
   const gaps = new GapsState(app, explore, reach);
   const mobility = new MobilityState(app, explore, reach);
   await figures.refresh(db, app.effectiveSchemeId, app.needId, data.revision);
-  await reach.refreshNeeds(db, app.needId, data.revision, false);
+  await reach.refreshNeeds(db, loaded.meta, app.needId, data.revision);
   await mobility.refreshSurvey(db, data.revision);
   await mobility.refreshSurvey(db, data.revision);
   return { app, data, figures, explore, reach, gaps, mobility };
@@ -185,8 +185,8 @@ describe('loads keyed by their inputs', () => {
     expect(needs.length).toBeGreaterThan(1);
     const [a, b] = needs as [string, string];
     const reach = new ReachState(t.app, t.explore);
-    const first = reach.refreshNeeds(loaded.db, a, 2, false);
-    const second = reach.refreshNeeds(loaded.db, b, 2, false);
+    const first = reach.refreshNeeds(loaded.db, loaded.meta, a, 2);
+    const second = reach.refreshNeeds(loaded.db, loaded.meta, b, 2);
     await Promise.all([first, second]);
     expect(reach.needs?.key).toBe(`2|${b}`);
   });
