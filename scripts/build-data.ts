@@ -23,6 +23,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDemoWithNetworks } from './demo/with-networks.ts';
 import { DEFAULT_WINDOW, TRANSIT_MAX_MINUTES, transitStep } from './gtfs/transit-step.ts';
+import { firstFiguresStep } from './lib/first-figures-step.ts';
 import { addNetworkTimes } from './lib/network-times.ts';
 import { writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
       gtfs: gtfsOptions([]),
     });
     console.log(roadStepSummary(roadStats));
+    await firstFiguresStep(bundle, files);
     const dir = writeDataset(bundle, dataDir, files);
     console.log(
       `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +
@@ -229,6 +231,7 @@ async function main(): Promise<void> {
     addNetworkTimes(result.bundle, result.files, transit.times);
     Object.assign(result.timings, transit.timings);
   }
+  await firstFiguresStep(result.bundle, result.files);
   const dir = writeBuild(result, dataDir);
   const { bundle, reports } = result;
   for (const r of reports) {

@@ -1,18 +1,14 @@
 /**
  * The floor: the fastest page this design allows, measured next to the app in the same run. It
- * loads the same files with the same libraries (MapLibre with the app's inline style, deck.gl
- * drawing the communes of the same TopoJSON, DuckDB-WASM from the same bundled wasm loading the
- * same Arrow tables), runs the app's aggregate query once, shows its total, and does nothing
- * else. It sets the app's timing marks, so the benchmark reads both pages the same way.
+ * loads the same files (the dataset's Arrow tables and its TopoJSON), draws the communes with the
+ * same libraries (MapLibre with the app's inline style, deck.gl), and computes the same first
+ * figures in plain JavaScript (plain-figures.ts): no DuckDB, as a peer that bundles its data as
+ * JSON does (issue 14's floor). It shows the département's figures and the classes, sets the
+ * app's timing marks (but `app:db-ready`, having no engine), and does nothing else.
  *
  * URL parameters: `d` dataset id (default: the first listed), `w` and `h` the map size in CSS
  * pixels (the benchmark passes the size of the app's map, since software WebGL costs per pixel).
  */
-import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -21,15 +17,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Db, SqlValue } from '../../src/data/db.ts';
-import { loadDatasetTables } from '../../src/data/load-dataset.ts';
-import { territoryAggregates } from '../../src/data/queries/territories.ts';
-import { arrowToRows } from '../../src/data/tables.ts';
-import { ACCUEIL_KINDS, type DatasetEntry, type DatasetMeta } from '../../src/domain/model.ts';
+import { decodeTable } from '../../src/data/tables.ts';
+import type { DatasetEntry, DatasetMeta } from '../../src/domain/model.ts';
 import { BACKGROUND_COLOR } from '../../src/map/colors.ts';
+import { plainFirstFigures } from './plain-figures.ts';
 
 const params = new URLSearchParams(location.search);
-const absolute = (url: string) => new URL(url, document.baseURI).href;
 
 async function fetchOk(path: string): Promise<Response> {
   const res = await fetch(`data/${path}`);
@@ -39,37 +32,6 @@ async function fetchOk(path: string): Promise<Response> {
 const fetchJson = async <T>(path: string) => (await fetchOk(path)).json() as Promise<T>;
 const fetchBytes = async (path: string) =>
   new Uint8Array(await (await fetchOk(path)).arrayBuffer());
-
-async function startEngine(): Promise<duckdb.AsyncDuckDBConnection> {
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
-    eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
-  });
-  const db = new duckdb.AsyncDuckDB(
-    new duckdb.VoidLogger(),
-    new Worker(bundle.mainWorker as string),
-  );
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  return db.connect();
-}
-
-/** The least a `Db` can be, so that the app's own query function runs unchanged. */
-function minimalDb(conn: duckdb.AsyncDuckDBConnection): Db {
-  return {
-    async query<T extends object>(sql: string, values: readonly SqlValue[] = []) {
-      const stmt = await conn.prepare(sql);
-      try {
-        return arrowToRows(await stmt.query(...values)) as T[];
-      } finally {
-        await stmt.close();
-      }
-    },
-    insertArrow: async (name, ipc) => {
-      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-    },
-    close: () => conn.close(),
-  };
-}
 
 function drawMap(meta: DatasetMeta, topology: Promise<Topology>): void {
   const container = document.getElementById('map') as HTMLDivElement;
@@ -119,8 +81,6 @@ function drawMap(meta: DatasetMeta, topology: Promise<Topology>): void {
 }
 
 async function main(): Promise<void> {
-  // As in the app, the engine compiles while the rest loads.
-  const engine = startEngine();
   const entries = await fetchJson<DatasetEntry[]>('datasets.json');
   const entry = entries.find((e) => e.id === params.get('d')) ?? entries[0];
   if (!entry) throw new Error('no dataset listed in data/datasets.json');
@@ -128,26 +88,36 @@ async function main(): Promise<void> {
   const topology = fetchJson<Topology>(`${entry.path}/${meta.topology}`);
   drawMap(meta, topology);
 
-  const files = Object.values(meta.tables);
+  // Every table the app loads is fetched, as the app does; those the figures read are decoded.
   const bytes = new Map(
     await Promise.all(
-      files.map(async (file) => [file, await fetchBytes(`${entry.path}/${file}`)] as const),
+      Object.values(meta.tables).map(
+        async (file) => [file, await fetchBytes(`${entry.path}/${file}`)] as const,
+      ),
     ),
   );
-  const db = minimalDb(await engine);
-  // The tables and views the app's queries read, created as the app does.
-  await loadDatasetTables(db, meta, (file) => Promise.resolve(bytes.get(file) as Uint8Array));
-  performance.mark('app:db-ready');
-
+  const table = (name: 'communes' | 'memberships' | 'needs' | 'sites') => {
+    const file = meta.tables[name];
+    const b = file ? bytes.get(file) : undefined;
+    return b ? decodeTable(b) : [];
+  };
   const schemeId = meta.schemes.some((s) => s.id === 'pti') ? 'pti' : (meta.schemes[0]?.id ?? '');
-  const aggregates = await territoryAggregates(db, {
-    schemeId: schemeId || 'commune',
-    needId: meta.defaultNeed,
-    accueilKinds: ACCUEIL_KINDS,
-  });
-  const population = aggregates.reduce((sum, a) => sum + a.population, 0);
+  const figures = plainFirstFigures(
+    {
+      communes: table('communes'),
+      memberships: table('memberships'),
+      needs: table('needs'),
+      sites: table('sites'),
+    },
+    schemeId,
+    meta.defaultNeed,
+    5,
+  );
+  const fr = (n: number | null) => (n === null ? '–' : n.toLocaleString('fr-FR'));
+  const t = figures.total;
   (document.getElementById('figure') as HTMLElement).textContent =
-    population.toLocaleString('fr-FR');
+    `${fr(t.population)} habitants · ${fr(t.needKnown)} · ${t.accueilSites} accueils · ` +
+    `${fr(t.offerPlacesKnown)} places · classes ${figures.classes?.breaks.map(fr).join(' / ') ?? '–'}`;
   performance.mark('app:figures');
 }
 

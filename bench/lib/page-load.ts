@@ -15,7 +15,7 @@ export const MARKS = ['app:first-paint', 'app:db-ready', 'app:figures'] as const
 export type MarkName = (typeof MARKS)[number];
 
 export interface LoadSample {
-  /** Milliseconds from navigation start to each mark. */
+  /** Milliseconds from navigation start to each mark (those the page sets). */
   marks: Record<MarkName, number>;
   /** Highest `JSHeapUsedSize` sampled during the load, in bytes (main thread only). */
   peakHeapBytes: number;
@@ -27,6 +27,8 @@ export interface LoadOptions {
   /** Saves a screenshot under this name once loaded (test-results/screenshots/). */
   screenshot?: string;
   timeoutMs?: number;
+  /** The marks the page sets, awaited and read (default: all of MARKS; the floor has no engine). */
+  marks?: readonly MarkName[];
   /** Called with the loaded page before the browser closes (extra measures). */
   inspect?: (page: Page) => Promise<void>;
 }
@@ -75,6 +77,7 @@ export function measureLoad(url: string, options: LoadOptions): Promise<LoadSamp
       }
     })();
 
+    const expected = options.marks ?? MARKS;
     try {
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(
@@ -82,7 +85,7 @@ export function measureLoad(url: string, options: LoadOptions): Promise<LoadSamp
           names.every((n) => performance.getEntriesByName(n).length > 0) ||
           // The app's error screen, or a floor page's error.
           document.querySelector('[role="alertdialog"], [data-bench-error]') !== null,
-        [...MARKS],
+        [...expected],
         { timeout: options.timeoutMs ?? 90_000, polling: 50 },
       );
     } finally {
@@ -94,9 +97,9 @@ export function measureLoad(url: string, options: LoadOptions): Promise<LoadSamp
         Object.fromEntries(
           names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? null]),
         ),
-      [...MARKS],
+      [...expected],
     );
-    const missing = MARKS.filter((m) => typeof marks[m] !== 'number');
+    const missing = expected.filter((m) => typeof marks[m] !== 'number');
     if (missing.length > 0) {
       const shown = await page.locator('body').innerText();
       problems.push(

@@ -21,7 +21,11 @@ export async function loadBundle(
   bundle: DatasetBundle,
   extra: ReadonlyMap<string, Uint8Array> = new Map(),
 ): Promise<LoadedDataset> {
-  const files = new Map([...datasetFiles(bundle), ...extra]);
+  return loadFiles(new Map([...datasetFiles(bundle), ...extra]));
+}
+
+/** Loads a dataset given as its artefacts (file name → bytes), as the page loads them. */
+export async function loadFiles(files: Map<string, Uint8Array>): Promise<LoadedDataset> {
   const meta = JSON.parse(new TextDecoder().decode(files.get('meta.json'))) as DatasetMeta;
   const db = await openNodeDb();
   await loadDatasetTables(db, meta, async (name) => {

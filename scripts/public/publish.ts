@@ -8,6 +8,7 @@ import { loadDatasetTables } from '../../src/data/load-dataset.ts';
 import { allMemberships, needCells, needYear } from '../../src/data/queries/publication.ts';
 import { DEPARTEMENT_SCHEME_ID } from '../../src/data/queries/schema.ts';
 import { encodeTable, type TableRow } from '../../src/data/tables.ts';
+import { firstFiguresBytes, firstFiguresOf } from '../lib/first-figures-step.ts';
 import type { DatasetMeta } from '../../src/domain/model.ts';
 import {
   DEFAULT_SECRECY_THRESHOLD,
@@ -125,6 +126,12 @@ export async function publishDataset(
       secrecyThreshold: threshold,
     };
     files.set('meta.json', new TextEncoder().encode(JSON.stringify(publishedMeta, null, 2) + '\n'));
+    // The planner's snapshot holds the unpublished needs: the published one is computed again.
+    if (meta.firstFigures)
+      files.set(
+        meta.firstFigures,
+        firstFiguresBytes(await firstFiguresOf(publishedMeta, (f) => files.get(f))),
+      );
     return { files, report };
   } finally {
     await db.close();

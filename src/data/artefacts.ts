@@ -3,6 +3,7 @@
  * published under any sub-path finds its data.
  */
 import type { DatasetEntry, DatasetMeta } from '../domain/model.ts';
+import { parseFirstFigures, type FirstFigures } from './first-figures.ts';
 
 const DATA_ROOT = `${import.meta.env.BASE_URL}data/`;
 
@@ -23,6 +24,22 @@ export async function fetchBytes(path: string): Promise<Uint8Array> {
 export const fetchManifest = () => fetchJson<DatasetEntry[]>('datasets.json');
 
 export const fetchMeta = (entry: DatasetEntry) => fetchJson<DatasetMeta>(`${entry.path}/meta.json`);
+
+/**
+ * The build's snapshot of the first figures, or null when the dataset has none or it cannot be
+ * read: the page then waits for DuckDB, as it would without one, and says nothing of it.
+ */
+export async function fetchFirstFigures(
+  entry: DatasetEntry,
+  meta: DatasetMeta,
+): Promise<FirstFigures | null> {
+  if (!meta.firstFigures) return null;
+  try {
+    return parseFirstFigures(await fetchJson<unknown>(`${entry.path}/${meta.firstFigures}`));
+  } catch {
+    return null;
+  }
+}
 
 /** Reader of one dataset's artefacts, for `loadDatasetTables`. */
 export const artefactReader = (entry: DatasetEntry) => (fileName: string) =>

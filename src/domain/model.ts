@@ -235,6 +235,11 @@ export interface DatasetMeta {
   formerCommunes?: { code: string; name: string; currentCode: string }[];
   /** Times computed on a real network, per travel mode (keys are the TravelMode values). */
   networkTimes?: Partial<Record<'voiture' | 'sans-voiture', NetworkTimesMeta>>;
+  /**
+   * File name of the first view's figures computed at build time (src/data/first-figures.ts),
+   * shown while DuckDB-WASM starts; absent from a dataset built without them.
+   */
+  firstFigures?: string;
 }
 
 export const DATASET_TABLES = [

@@ -106,7 +106,11 @@ function describeConsole(message: ConsoleMessage): string {
 export async function openPage(
   browser: Browser,
   url: string,
-  options: { viewport?: Viewport } = {},
+  options: {
+    viewport?: Viewport;
+    /** Runs before the page opens `url` (routes of the test's own, asked before the off-host one). */
+    prepare?: (context: BrowserContext) => Promise<unknown>;
+  } = {},
 ): Promise<PageContext> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -134,6 +138,7 @@ export async function openPage(
     if (message.type() === 'error') consoleErrors.push(describeConsole(message));
   });
 
+  await options.prepare?.(context);
   if (url !== 'about:blank') await page.goto(url, { waitUntil: 'load' });
   return { page, context, errors, consoleErrors, offHostRequests, close: () => context.close() };
 }

@@ -4,7 +4,14 @@
  */
 import { messageOf } from '../domain/errors.ts';
 import type { Topology } from 'topojson-specification';
-import { artefactReader, fetchJson, fetchManifest, fetchMeta } from '../data/artefacts.ts';
+import {
+  artefactReader,
+  fetchFirstFigures,
+  fetchJson,
+  fetchManifest,
+  fetchMeta,
+} from '../data/artefacts.ts';
+import type { FirstFigures } from '../data/first-figures.ts';
 import type { Db } from '../data/db.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
 import { loadNetworkTimes } from '../data/network-times.ts';
@@ -44,6 +51,8 @@ export class DatasetStore {
   sources = $state.raw<Source[]>([]);
   /** Times the dataset computed on a real network, by travel mode (DatasetMeta.networkTimes). */
   networkTimes = $state.raw<NetworkTimesByMode>({});
+  /** The build's snapshot of the first view's figures, shown until the tables are in DuckDB. */
+  firstFigures = $state.raw<FirstFigures | null>(null);
   /** Bumped each time the tables change, so that queries depending on them run again. */
   revision = $state(0);
   db = $state.raw<Db | null>(null);
@@ -106,10 +115,14 @@ export class DatasetStore {
         ...Object.values(meta.tables),
         ...Object.values(meta.networkTimes ?? {}).map((n) => n.file),
       ]);
-      const topology = await fetchJson<Topology>(`${entry.path}/${meta.topology}`);
+      const [topology, firstFigures] = await Promise.all([
+        fetchJson<Topology>(`${entry.path}/${meta.topology}`),
+        fetchFirstFigures(entry, meta),
+      ]);
       if (stale()) return;
       this.entry = entry;
       this.meta = meta;
+      this.firstFigures = firstFigures;
       this.geometry = readGeometry(topology);
 
       if (!this.db) this.status = { phase: 'engine', ...this.#engineProgress };
