@@ -1,23 +1,57 @@
-/** Numbers in the French format (narrow no-break space for thousands, decimal comma). */
-import { STATE_LABELS, figureStatus, type Figure } from '../domain/value-state.ts';
+/**
+ * Numbers in the French format (narrow no-break space for thousands, decimal comma), for the
+ * page, the reports and the messages alike. The only module that calls toLocaleString or toFixed
+ * (an eslint rule keeps it so): one place decides how a number reads.
+ */
+import { STATE_LABELS, figureStatus, type Figure } from './value-state.ts';
 
-/** Formatters by number of decimals. */
-const formats = new Map<number, Intl.NumberFormat>();
+/** Formatters by minimum and maximum number of decimals. */
+const formats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(value: number | null | undefined, decimals = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  let f = formats.get(decimals);
+function format(value: number, minDecimals: number, maxDecimals: number): string {
+  const key = `${minDecimals}:${maxDecimals}`;
+  let f = formats.get(key);
   if (!f) {
     f = new Intl.NumberFormat('fr-FR', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: maxDecimals,
     });
-    formats.set(decimals, f);
+    formats.set(key, f);
   }
   const text = f.format(value);
   // "-0,0" never appears: a value that rounds to zero is written without a sign.
   return /^[-\u2212][0\s,]*$/.test(text) ? text.slice(1) : text;
 }
+
+/** A number with exactly `decimals` decimals ("1 234", "4,8"); '–' when there is none. */
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return format(value, decimals, decimals);
+}
+
+/** A number with at most `maxDecimals` decimals, trailing zeros dropped ("2,5 ans", "2 ans"). */
+export function formatDecimal(value: number | null | undefined, maxDecimals: number): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return format(value, 0, maxDecimals);
+}
+
+/**
+ * Every digit of a number with a decimal comma and no grouping: a cell of a French CSV file
+ * (semicolon-separated) that a spreadsheet reads back as the same number.
+ */
+export const decimalComma = (value: number): string => String(value).replace('.', ',');
+
+/**
+ * A number with `decimals` decimals and a decimal point, for machine text read back by code
+ * (URL parameters, coordinates in files and keys), never for a reader.
+ */
+export const decimalPoint = (value: number, decimals: number): string => value.toFixed(decimals);
+
+/**
+ * Text for the command line and plain-text logs: the narrow no-break space of thousands becomes
+ * an ordinary one, which every terminal shows.
+ */
+export const plainSpaces = (text: string): string => text.replace(/\u202f/g, ' ');
 
 /** A figure: its value, or its state in words (« non renseigné », « secret »…), never 0. */
 export function formatFigure(f: Figure, decimals = 0): string {
@@ -75,3 +109,7 @@ export function clipText(text: string, maxChars = SHORT_TEXT_CHARS): string {
   const space = cut.lastIndexOf(' ');
   return (space > maxChars * 0.7 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
+
+/** A date and time in the short French form ("07/12/2026 05:30"). */
+export const formatDateTime = (date: Date): string =>
+  date.toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });

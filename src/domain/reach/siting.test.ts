@@ -1,3 +1,4 @@
+import { decimalPoint } from '../format.ts';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from '../travel/distance-model.ts';
@@ -115,8 +116,8 @@ describe('greedy against the exact solver (randomised)', () => {
       }
     }
     console.info(
-      `siting: worst ratio to the optimum ${worst.toFixed(4)} (greedy alone ` +
-        `${worstGreedyOnly.toFixed(4)}) over ${instances} instances`,
+      `siting: worst ratio to the optimum ${decimalPoint(worst, 4)} (greedy alone ` +
+        `${decimalPoint(worstGreedyOnly, 4)}) over ${instances} instances`,
     );
     expect(instances).toBeGreaterThan(150);
     expect(worst).toBeGreaterThanOrEqual(0.95);
