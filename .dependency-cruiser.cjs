@@ -81,6 +81,14 @@ module.exports = {
       },
     },
     {
+      name: 'oracles-only-in-tests-and-bench',
+      comment:
+        'Reference solvers (exact, naive) measure the product in tests and benchmarks; the app never runs them.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '(\\.(test|e2e)\\.ts|-oracles\\.ts)$' },
+      to: { path: '-oracles\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

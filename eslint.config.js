@@ -3,6 +3,27 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+// The message of a thrown value has one helper, messageOf (src/domain/errors.ts).
+const MESSAGE_OF = {
+  selector:
+    "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
+  message: 'Use messageOf(e) from src/domain/errors.ts.',
+};
+
+// Numbers are written by one formatter (src/domain/format.ts): French rules in one place.
+const NUMBER_FORMAT = [
+  {
+    selector:
+      "CallExpression[callee.property.name='replace'][arguments.0.value='.'][arguments.1.value=',']",
+    message: 'Use formatNumber/formatDecimal/decimalComma from src/domain/format.ts.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(toLocaleString|toFixed)$/]',
+    message:
+      'Use formatNumber/formatDecimal/formatDateTime (or decimalPoint for machine text) from src/domain/format.ts.',
+  },
+];
+
 export default ts.config(
   {
     ignores: [
@@ -29,20 +50,23 @@ export default ts.config(
       // Collections in state are immutable values, replaced whole ($state.raw, $derived), never
       // mutated in place: reactive SvelteMap/SvelteSet would only add overhead.
       'svelte/prefer-svelte-reactivity': 'off',
-      // The message of a thrown value has one helper, messageOf (src/domain/errors.ts).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "ConditionalExpression[test.operator='instanceof'][test.right.name='Error'][consequent.property.name='message']",
-          message: 'Use messageOf(e) from src/domain/errors.ts.',
-        },
-      ],
+      'no-restricted-syntax': ['error', MESSAGE_OF, ...NUMBER_FORMAT],
     },
   },
   {
     files: ['src/domain/errors.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
+    rules: { 'no-restricted-syntax': ['error', ...NUMBER_FORMAT] },
+  },
+  {
+    // The formatter itself, and its test comparing it with what Intl writes.
+    files: ['src/domain/format.ts', 'src/domain/format.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', MESSAGE_OF] },
+  },
+  {
+    // Benchmark tables are measurements with a decimal point, read by scripts, not the product's
+    // text.
+    files: ['bench/**'],
+    rules: { 'no-restricted-syntax': ['error', MESSAGE_OF] },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

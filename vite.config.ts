@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { precompressDir, precompressedMiddleware } from './scripts/lib/precompress.ts';
+import { formatNumber } from './src/domain/format.ts';
 
 /**
  * Content-Security-Policy of the public build: everything from the site itself. WebAssembly
@@ -38,7 +39,7 @@ function contentSecurityPolicy(): Plugin {
  */
 function precompress(): Plugin[] {
   let outDir = '';
-  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const mb = (n: number) => formatNumber(n / 1e6, 1);
   return [
     {
       name: 'precompress',

@@ -8,7 +8,15 @@
  * public mode, which offers nothing to edit, import or save. The theme (the publisher's name,
  * logo, colours, font and legal notice; README) goes to theme/ beside the data.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
@@ -59,8 +67,11 @@ for (const entry of entries) {
 writeManifest(join(stage, 'data'));
 const theme = stageTheme(values.theme ? resolve(values.theme) : null, join(stage, 'theme'));
 console.log(`Thème : ${theme.name}${values.theme ? ` (${values.theme})` : ' (par défaut)'}`);
+// The static files of public/ (favicon, robots.txt) are the site's own; public/data is replaced
+// by the published datasets above.
 for (const extra of existsSync(join(root, 'public')) ? readdirSync(join(root, 'public')) : []) {
-  if (extra !== 'data') console.warn(`public/${extra} n'est pas copié dans la version publique`);
+  if (extra !== 'data')
+    cpSync(join(root, 'public', extra), join(stage, extra), { recursive: true });
 }
 
 await build({ root, mode: 'public', logLevel: 'warn' });

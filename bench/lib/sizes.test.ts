@@ -9,6 +9,8 @@ describe('classifyAsset', () => {
   it('tells app code, each library, the wasm modules and the data apart', () => {
     const cases: [string, string][] = [
       ['index.html', 'app'],
+      ['favicon.svg', 'app'],
+      ['robots.txt', 'app'],
       ['assets/index-B7K46Vcm.js', 'app'],
       ['assets/index-BFV1yCBU.css', 'app'],
       ['assets/vendor-maplibre-NKI1D1-K.js', 'maplibre'],

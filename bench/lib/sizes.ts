@@ -21,7 +21,7 @@ export type SizeCategory =
   | `data:${string}`;
 
 const RULES: [RegExp, SizeCategory][] = [
-  [/^index\.html$/, 'app'],
+  [/^(index\.html|favicon\.svg|robots\.txt)$/, 'app'],
   [/^assets\/index-[\w-]+\.(js|css)$/, 'app'],
   [/^assets\/vendor-maplibre-[\w-]+\.(js|css)$/, 'maplibre'],
   [/^assets\/maplibre-gl-worker-[\w-]+\.m?js$/, 'maplibre'],

@@ -17,6 +17,7 @@ import type { Commune, Site } from '../../src/domain/model.ts';
 import { createRandom } from '../../src/domain/random.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../../src/domain/reach/scenario.ts';
 import type { ReachSession } from '../../src/domain/reach/session.ts';
+import { naiveSelect } from '../../src/domain/reach/siting-oracles.ts';
 import { reachData, reachSession, type ReachData } from '../../src/domain/reach/setup.ts';
 import { greedySiting } from '../../src/domain/reach/siting.ts';
 import {
@@ -198,7 +199,7 @@ function siting(
       if (which === 1 && i >= baselineRuns + 2) continue;
       const t0 = performance.now();
       if (which === 0) gain = greedySiting(input).totalGain;
-      else greedySiting(input, { lazy: false });
+      else greedySiting(input, { select: naiveSelect });
       if (i >= 2) samples[which].push(performance.now() - t0);
     }
   }

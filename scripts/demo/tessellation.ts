@@ -6,6 +6,7 @@
  * neighbouring cells (the same displaced polyline, walked in opposite directions), so polygons
  * never overlap and the TopoJSON encoder finds the shared arcs.
  */
+import { decimalPoint } from '../../src/domain/format.ts';
 import { Delaunay } from 'd3-delaunay';
 import { createRandom, hashString, type Random } from '../../src/domain/random.ts';
 
@@ -78,7 +79,7 @@ export function ringIsSimple(ring: readonly Pt[]): boolean {
   return true;
 }
 
-const key = (p: Pt) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`;
+const key = (p: Pt) => `${decimalPoint(p[0], 6)},${decimalPoint(p[1], 6)}`;
 
 /**
  * A wavy version of the segment a→b, as the points strictly between a and b. The offset is

@@ -4,6 +4,7 @@
  * weekday and a morning departure window (src/domain/transit/router.ts says what the time is).
  * A feed that does not cover the day is refused with the reason.
  */
+import { decimalComma } from '../../src/domain/format.ts';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Commune, Source } from '../../src/domain/model.ts';
@@ -110,7 +111,7 @@ export function defaultDay(feeds: readonly GtfsFeed[]): string {
 
 const hhmm = (s: number) =>
   `${Math.floor(s / 3600)} h${s % 3600 ? ` ${String(Math.floor(s / 60) % 60).padStart(2, '0')}` : ''}`;
-const fr = (n: number) => String(n).replace('.', ',');
+const fr = (n: number) => decimalComma(n);
 
 export function transitStep(communes: readonly Commune[], options: TransitOptions): TransitBuild {
   const time = new StepTimer();

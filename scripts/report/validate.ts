@@ -5,6 +5,7 @@
  * 30 min next to the reference's, the mean absolute error, then a summary (median and worst error,
  * départements within 3 points). Any model can be checked this way, an imported matrix included.
  */
+import { formatNumber } from '../../src/domain/format.ts';
 import { networkTimesFromDb } from '../../src/data/queries/network-times.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -169,7 +170,7 @@ export function validationCsv(r: ValidationReport): string {
 /** The summary line of the command, on stderr. */
 export function summaryLine(s: ValidationSummary): string {
   if (s.count === 0) return 'Aucun département comparé.';
-  const f = (v: number | null) => (v === null ? '–' : v.toFixed(1).replace('.', ','));
+  const f = (v: number | null) => (v === null ? '–' : formatNumber(v, 1));
   return (
     `${s.count} département(s) : écart médian ${f(s.medianError)} point(s), pire ${f(s.worstError)} ` +
     `(${s.worst}), ${s.close} à moins de 3 points.`

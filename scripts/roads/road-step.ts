@@ -3,6 +3,7 @@
  * reference points), car times between every pair of points within a cutoff, and what the app
  * needs to name them (label, source, how they were computed).
  */
+import { formatDecimal, plainSpaces } from '../../src/domain/format.ts';
 import { basename } from 'node:path';
 import { buildRoadGraph } from '../../src/domain/network/road-graph.ts';
 import {
@@ -49,7 +50,7 @@ export interface RoadStepResult {
 /** Default cutoff: the longest threshold the app lets a user ask for. */
 export const ROAD_MAX_MINUTES = MAX_REACH_MINUTES;
 
-const fr = (v: number) => v.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+const fr = (v: number) => plainSpaces(formatDecimal(v, 3));
 
 export async function roadStep(
   file: string,

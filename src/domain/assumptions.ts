@@ -7,6 +7,7 @@
  * (`assumptionLines`). The functions below say which apply to which figure; they are pure, so
  * the interface, the exports and the headless reports name the same assumptions.
  */
+import { decimalComma } from './format.ts';
 import { SITE_KIND_LABELS } from './labels.ts';
 import { NEED_RSA_FOYERS, type SiteKind } from './model.ts';
 import { SURVEY_DEPARTEMENT_CODE, SURVEY_SOURCE, SURVEY_YEAR } from './survey-pas-de-calais.ts';
@@ -188,14 +189,14 @@ export function concernedShareAssumption(share: number): Assumption | null {
   const pct = Math.round(share * 1000) / 10;
   return {
     id: 'concerned_share',
-    badge: `hypothèse : ${String(pct).replace('.', ',')} % des bénéficiaires concernés`,
-    detail: `Part des bénéficiaires concernés par l'axe, fixée par l'utilisateur : ${String(pct).replace('.', ',')} %.`,
+    badge: `hypothèse : ${decimalComma(pct)} % des bénéficiaires concernés`,
+    detail: `Part des bénéficiaires concernés par l'axe, fixée par l'utilisateur : ${decimalComma(pct)} %.`,
   };
 }
 
 /** Mobility services' yearly capacities against a need at a date. */
 export function capacityYearsAssumption(years: number): Assumption {
-  const text = String(years).replace('.', ',');
+  const text = decimalComma(years);
   return {
     id: 'capacity_years',
     badge: `hypothèse : besoin à couvrir en ${text} an${years >= 2 ? 's' : ''}`,

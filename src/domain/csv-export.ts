@@ -1,3 +1,4 @@
+import { decimalComma } from './format.ts';
 /**
  * The one CSV writer of the project: every export (tables, reports, rejected rows of an import,
  * matrices) goes through it, so every file it writes has the same dialect:
@@ -42,7 +43,7 @@ function cell(v: CsvValue, separator: string, empty: string): string {
   if (v === null || v === undefined) s = empty;
   else if (typeof v === 'number') {
     if (!Number.isFinite(v)) s = empty;
-    else s = separator === ';' ? String(v).replace('.', ',') : String(v);
+    else s = separator === ';' ? decimalComma(v) : String(v);
   } else if (typeof v === 'boolean') s = v ? 'oui' : 'non';
   else s = neutraliseFormula(v);
   return /["\n\r]/.test(s) || s.includes(separator) ? `"${s.replaceAll('"', '""')}"` : s;

@@ -1,3 +1,4 @@
+import { formatNumber } from './format.ts';
 /**
  * The look of the public build, given by the département as a small JSON file (README,
  * « Thème de la version publique »): its name, logo, colours, font with its licence, and the
@@ -61,7 +62,7 @@ export function textOn(background: string): string {
 }
 
 /** "2,43:1", as French writes it. */
-const ratioText = (r: number) => `${r.toFixed(2).replace('.', ',')}:1`;
+const ratioText = (r: number) => `${formatNumber(r, 2)}:1`;
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 

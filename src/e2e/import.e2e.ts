@@ -5,6 +5,7 @@
  * figures and ringed on the map; the rejected rows download as CSV; everything survives a reload
  * and goes away when removed. A territory file becomes a scheme of its own.
  */
+import { decimalComma } from '../domain/format.ts';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -32,18 +33,17 @@ const [c1, c2, c3, c4, c5] = demo.communes as [
   (typeof demo.communes)[0],
   (typeof demo.communes)[0],
 ];
-const comma = (v: number) => String(v).replace('.', ',');
 const [x5, y5] = wgs84ToLambert93(c5.lon, c5.lat);
 
 /** The broken export, as a French spreadsheet saves it: Windows-1252, semicolons. */
 const OFFER_ROWS = [
   'nom;type;axes;capacite;code_insee;commune;longitude;latitude',
-  `Accueil « Élan »;CCAS;;;${Number(c1.code)};;${comma(c1.lon)};${comma(c1.lat)}`,
+  `Accueil « Élan »;CCAS;;;${Number(c1.code)};;${decimalComma(c1.lon)};${decimalComma(c1.lat)}`,
   `Atelier mobilité;mobilité;mobilite;40;${c2.code};;;`,
   `Chantier d'insertion;ACI;iae;25,5;;${c3.name.toUpperCase()};;`,
   `Point fantôme;action;;;0X003;;;`,
   `Bureau à New York;action;;;${c4.code};;-73,98;40,75`,
-  `Garage solidaire;garage solidaire;;60;${c5.code};;${comma(Math.round(x5 * 100) / 100)};${comma(Math.round(y5 * 100) / 100)}`,
+  `Garage solidaire;garage solidaire;;60;${c5.code};;${decimalComma(Math.round(x5 * 100) / 100)};${decimalComma(Math.round(y5 * 100) / 100)}`,
 ];
 const OFFER = Buffer.from(OFFER_ROWS.join('\r\n') + '\r\n', 'latin1');
 

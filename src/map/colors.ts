@@ -1,7 +1,15 @@
 /**
- * Every colour ramp of the map. Sequential ramps are ColorBrewer-like and read in greyscale;
- * the categorical palette keeps neighbouring axes apart for common colour-vision deficiencies.
+ * Every colour ramp of the map. Sequential ramps are ColorBrewer's (d3-scale-chromatic) and read
+ * in greyscale; the categorical palette keeps neighbouring axes apart for common colour-vision
+ * deficiencies.
  */
+import {
+  schemeGnBu,
+  schemeOranges,
+  schemePurples,
+  schemeRdYlGn,
+  schemeYlOrBr,
+} from 'd3-scale-chromatic';
 import type { Axis } from '../domain/model.ts';
 import type { NoValueState } from '../domain/value-state.ts';
 
@@ -17,16 +25,20 @@ export function hexToRgba(hex: string, alpha = 255): Rgba {
   ];
 }
 
-/** Sequential ramps by class count (3 to 7 classes). */
-const SEQUENTIAL = ['#f7fcf0', '#ccebc5', '#7bccc4', '#2b8cbe', '#084081'];
-const SEQUENTIAL_7 = ['#f7fcf0', '#ccebc5', '#a8ddb5', '#7bccc4', '#43a2ca', '#0868ac', '#084081'];
-
-export function sequentialRamp(classCount: number): string[] {
-  if (classCount <= 1) return ['#7bccc4'];
-  if (classCount === 2) return ['#ccebc5', '#2b8cbe'];
-  if (classCount <= 5) return SEQUENTIAL.slice(5 - classCount);
-  return SEQUENTIAL_7.slice(0, classCount);
+/**
+ * ColorBrewer's set of a scheme for `classCount` classes, exactly as designed for that count (3 to
+ * 9): a 3-class map gets the light-to-dark 3-class set, not a slice of a longer ramp. One class
+ * takes the middle of the 3-class set, two classes its ends.
+ */
+function brewer(scheme: readonly (readonly string[])[], classCount: number): string[] {
+  const three = scheme[3] as readonly string[];
+  if (classCount <= 1) return [three[1] as string];
+  if (classCount === 2) return [three[0] as string, three[2] as string];
+  return [...(scheme[Math.min(classCount, 9)] as readonly string[])];
 }
+
+/** Ramp of the explore map: ColorBrewer GnBu. */
+export const sequentialRamp = (classCount: number) => brewer(schemeGnBu, classCount);
 
 export const NO_DATA_COLOR = '#d9d9d9';
 
@@ -70,7 +82,7 @@ export const IMPORT_HIGHLIGHT_COLOR: Rgba = [210, 0, 210, 255];
  * Travel-time bands of the reach map (0–10, 10–20, 20–30, 30–45, more than 45 min): light to dark
  * as the trip grows, ColorBrewer YlOrBr, legible in greyscale and for colour-vision deficiencies.
  */
-export const REACH_BAND_COLORS = ['#ffffd4', '#fed98e', '#fe9929', '#d95f0e', '#8c2d04'];
+export const REACH_BAND_COLORS = brewer(schemeYlOrBr, 5);
 
 /** Sites on the reach map, by their state in the scenario. */
 export const REACH_SITE_COLORS = {
@@ -83,37 +95,23 @@ export const REACH_SITE_COLORS = {
   outside: '#8a9bc4',
 } as const;
 
-/** Difference map: greens for minutes gained, reds for minutes lost (GAIN_CLASSES order). */
-export const GAIN_COLORS = [
-  '#1a9850',
-  '#91cf60',
-  '#d9ef8b',
-  '#f2f2f2',
-  '#fee08b',
-  '#fc8d59',
-  '#d73027',
-];
+/**
+ * Difference map: greens for minutes gained, reds for minutes lost (GAIN_CLASSES order), from
+ * ColorBrewer RdYlGn; its middle yellow becomes a neutral grey, since « unchanged » is no colour.
+ */
+export const GAIN_COLORS = brewer(schemeRdYlGn, 7)
+  .reverse()
+  .map((c, i) => (i === 3 ? '#f2f2f2' : c));
 
 /**
  * Ramps of the coverage and mobility maps, light to dark as the gap or the unmet need grows:
  * ColorBrewer Oranges and Purples, apart from the blue-green ramp of the explore map so that a
  * glance tells a gap from a plain indicator. Both read in greyscale.
  */
-const GAP_5 = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'];
-const MOBILITY_5 = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'];
-
-function rampOf(five: readonly string[], classCount: number): string[] {
-  if (classCount <= 1) return [five[2] as string];
-  if (classCount === 2) return [five[1] as string, five[3] as string];
-  if (classCount === 3) return [five[0] as string, five[2] as string, five[4] as string];
-  if (classCount === 4) return [five[0], five[1], five[3], five[4]] as string[];
-  return [...five];
-}
-
 /** Ramp of the coverage map: the larger the gap (or the fewer places), the darker. */
-export const gapRamp = (classCount: number) => rampOf(GAP_5, classCount);
+export const gapRamp = (classCount: number) => brewer(schemeOranges, classCount);
 /** Ramp of the mobility map: the larger the unmet need, the darker. */
-export const mobilityRamp = (classCount: number) => rampOf(MOBILITY_5, classCount);
+export const mobilityRamp = (classCount: number) => brewer(schemePurples, classCount);
 
 /** Parts of the split bars: served (green), within reach beyond the places (amber), out of reach. */
 export const SPLIT_COLORS = {

@@ -3,6 +3,7 @@
  * parameters are ignored and invalid values fall back to defaults, so an old or hand-edited link
  * still opens.
  */
+import { decimalPoint } from '../domain/format.ts';
 import {
   decodeBarrierEdits,
   encodeBarrierEdits,
@@ -165,7 +166,7 @@ export function encodeView(v: ViewParams): string {
   if (v.territory) p.set('t', v.territory);
   if (v.camera) {
     const c = v.camera;
-    p.set('c', `${c.lon.toFixed(5)},${c.lat.toFixed(5)},${c.zoom.toFixed(2)}`);
+    p.set('c', `${decimalPoint(c.lon, 5)},${decimalPoint(c.lat, 5)},${decimalPoint(c.zoom, 2)}`);
   }
   if (v.mode) p.set('m', v.mode);
   if (v.display) p.set('v', v.display);

@@ -14,6 +14,7 @@
  *
  * Weekday services are removed on the public holidays of the period (calendar_dates.txt).
  */
+import { decimalPoint } from '../../../src/domain/format.ts';
 import type { Commune } from '../../../src/domain/model.ts';
 import type { Random } from '../../../src/domain/random.ts';
 import { at, dist } from '../plane.ts';
@@ -190,7 +191,7 @@ export function gtfsStep(land: DemoLand, demo: DemoCommunes, rnd: Random): Map<s
       const lon = c.lon + (km * Math.cos(angle)) / (111.2 * Math.cos((c.lat * Math.PI) / 180));
       const id = `A${c.code}`;
       stopOf.set(cell, id);
-      stops.push([id, `${c.name} – Centre`, lat.toFixed(6), lon.toFixed(6)]);
+      stops.push([id, `${c.name} – Centre`, decimalPoint(lat, 6), decimalPoint(lon, 6)]);
     }
   }
 

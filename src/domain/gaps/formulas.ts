@@ -2,6 +2,7 @@
  * The formulas and the allocation rule in the words users read (the coverage and mobility panels,
  * the JSON reports): one text, so that what is shown is what is computed.
  */
+import { formatDecimal } from '../format.ts';
 import { agreePlural } from '../french.ts';
 import { AXIS_LABELS } from '../labels.ts';
 import { TRANSPORT_ANSWERS, type TransportAnswer } from '../survey-pas-de-calais.ts';
@@ -16,8 +17,7 @@ export interface Formula {
   formula: string;
 }
 
-const fr = (x: number, decimals = 0) =>
-  x.toLocaleString('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+const fr = (x: number, decimals = 0) => formatDecimal(x, decimals);
 
 export const UNKNOWN_CAPACITY_LABELS: Record<UnknownCapacityRule, string> = {
   unlimited: 'comptés sans limite de places (chiffres signalés)',

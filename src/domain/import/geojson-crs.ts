@@ -6,6 +6,7 @@
  * refused with its name, never read as degrees (where a polygon in metres would cover the
  * planet many times over).
  */
+import { formatNumber } from '../format.ts';
 import type { GeoJSON, Position } from 'geojson';
 import { lambert93ToWgs84, looksLikeLambert93 } from './lambert93.ts';
 import { FileRefused } from './refusal.ts';
@@ -47,7 +48,7 @@ function eachPosition(doc: GeoJSON, f: (p: Position) => void): void {
   else geometry(doc);
 }
 
-const fr = (v: number) => Math.round(v).toLocaleString('fr-FR');
+const fr = (v: number) => formatNumber(Math.round(v));
 
 /**
  * The coordinate system of a document, or `FileRefused` ('crs_unknown') when it is neither WGS84

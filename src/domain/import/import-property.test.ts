@@ -4,6 +4,7 @@
  * every row read is kept, rejected or set aside (kept + rejected + ignored = read), no good row is
  * lost, and every bad row is reported with its own line.
  */
+import { decimalComma } from '../format.ts';
 import { describe, expect, it } from 'vitest';
 import { createRandom, type Random } from '../random.ts';
 import { TEST_BBOX, TEST_COMMUNES, testCommuneAt, testIndex } from './fixtures/communes.ts';
@@ -58,7 +59,7 @@ describe('every row of a random offer file is accounted for', () => {
             `Bon ${i} é`,
             'action',
             rnd.chance(0.3) ? c.code.replace(/^0/, '') : c.code,
-            withPoint ? String(c.lon).replace('.', ',') : '',
+            withPoint ? decimalComma(c.lon as number) : '',
             withPoint ? String(c.lat) : '',
           ],
         });

@@ -3,6 +3,7 @@
  * its point (coordinates read and checked, or the commune's chef-lieu). Shared by every offer
  * parser so that all sources are held to the same rules and report the same way.
  */
+import { decimalPoint, formatDecimal } from '../format.ts';
 import { communeOfCode, type CommuneIndex } from './commune-index.ts';
 import { bboxDistanceKm, distanceKm, isInBbox, readPoint } from './coordinates.ts';
 import type { ReportBuilder } from './report.ts';
@@ -33,8 +34,7 @@ export const BORDER_MARGIN_KM = 3;
  */
 export const FAR_FROM_COMMUNE_KM = 10;
 
-const km = (d: number) =>
-  d < 10 ? d.toLocaleString('fr-FR', { maximumFractionDigits: 1 }) : String(Math.round(d));
+const km = (d: number) => (d < 10 ? formatDecimal(d, 1) : String(Math.round(d)));
 
 export interface RawLocation {
   insee?: string;
@@ -114,7 +114,7 @@ export function locateRow(
   }
   if (point.ok) {
     const { lon, lat } = point;
-    const where = `${lon.toFixed(5)}, ${lat.toFixed(5)}${point.repairs.includes('lambert93') ? ' (converti du Lambert-93)' : ''}`;
+    const where = `${decimalPoint(lon, 5)}, ${decimalPoint(lat, 5)}${point.repairs.includes('lambert93') ? ' (converti du Lambert-93)' : ''}`;
     // How far outside the département: by its polygons when known, else by its box.
     const here = ctx.communeAt?.(lon, lat) ?? null;
     const inBox = isInBbox(lon, lat, ctx.bbox, BBOX_MARGIN_DEG);

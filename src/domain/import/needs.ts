@@ -7,6 +7,7 @@
  * - INSEE Filosofi: households below the poverty line, estimated as fiscal households × poverty
  *   rate (TP60), where the rate is not under statistical secrecy.
  */
+import { formatNumber } from '../format.ts';
 import type { NeedValue } from '../model.ts';
 import { arrondissementOf, communeOfCode, type CommuneIndex } from './commune-index.ts';
 import type { CsvRecord } from './csv.ts';
@@ -111,7 +112,7 @@ class FirstRowKept {
   note(report: ReportBuilder): void {
     if (this.#count === 0) return;
     report.note(
-      `${this.#count.toLocaleString('fr-FR')} ligne(s) en double (une commune déjà donnée pour le même millésime) : la première ligne de chaque commune est gardée, les suivantes sont rejetées, jamais additionnées.`,
+      `${formatNumber(this.#count)} ligne(s) en double (une commune déjà donnée pour le même millésime) : la première ligne de chaque commune est gardée, les suivantes sont rejetées, jamais additionnées.`,
     );
   }
 }

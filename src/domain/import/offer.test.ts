@@ -1,3 +1,4 @@
+import { decimalPoint } from '../format.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TEST_BBOX, TEST_COMMUNES, testCommuneAt, testIndex } from './fixtures/communes.ts';
@@ -359,7 +360,7 @@ describe('coordinates that would mislead', () => {
   const lines = [
     'nom;code_insee;x;y',
     'Zéro;01001;0;0',
-    `Lambert loin;01001;${farX.toFixed(0)};${farY.toFixed(0)}`,
+    `Lambert loin;01001;${decimalPoint(farX, 0)};${decimalPoint(farY, 0)}`,
     'Entre deux;01001;5.48;46.38',
     'Mauvaise commune;01001;5.4;46.15',
     'Bien placé;01001;5.2;46.1',

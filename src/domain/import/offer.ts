@@ -7,6 +7,7 @@
  * - data·inclusion v1 (structures + services) and its flattened "pilotage" export.
  * `detectOfferFormat` tells them apart by their header.
  */
+import { decimalPoint } from '../format.ts';
 import { BORDER_SITE_DETAIL, type Axis, type Site, type SiteKind } from '../model.ts';
 import type { CsvRecord } from './csv.ts';
 import { locateRow, type LocateContext } from './locate.ts';
@@ -533,7 +534,7 @@ export function parseDataInclusion(
       axes.push(...defaultAxes(kindInfo.kind));
       report.repair(r.line, 'axes_from_kind');
     }
-    const key = `${structureId || name}|${at.lon.toFixed(4)}|${at.lat.toFixed(4)}`;
+    const key = `${structureId || name}|${decimalPoint(at.lon, 4)}|${decimalPoint(at.lat, 4)}`;
     const g = groups.get(key);
     if (g) {
       for (const a of axes) if (!g.axes.includes(a)) g.axes.push(a);

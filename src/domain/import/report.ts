@@ -4,6 +4,7 @@
  * the dataset's COG. Issues are grouped by reason with their lines, as the data·inclusion
  * validator does, and the rejected rows can be exported as CSV to be fixed and imported again.
  */
+import { formatDecimal } from '../format.ts';
 import { toCsv } from '../csv-export.ts';
 import { FileRefused, type RefusalCode } from './refusal.ts';
 import type { TableInput } from './table.ts';
@@ -270,7 +271,7 @@ export class ReportBuilder {
       for (const p of table.problems) this.note(p);
       if (table.emptyLines.count > 0)
         this.note(
-          `${table.emptyLines.count.toLocaleString('fr-FR')} ligne(s) sans aucune valeur (séparateurs seuls, comme en laisse Excel en fin de feuille) : ni lues ni comptées.`,
+          `${formatDecimal(table.emptyLines.count, 3)} ligne(s) sans aucune valeur (séparateurs seuls, comme en laisse Excel en fin de feuille) : ni lues ni comptées.`,
         );
     }
     const rejectedLines = new Set(this.#report.rejected.map((r) => r.line));
@@ -351,7 +352,7 @@ export function rejectedRowsCsv(report: ValidationReport): string {
 
 /** "1 234 lignes lues, 1 200 gardées (12 réparées), 30 rejetées, 4 ignorées." */
 export function reportSummary(r: ValidationReport): string {
-  const n = (v: number) => v.toLocaleString('fr-FR');
+  const n = (v: number) => formatDecimal(v, 3);
   return (
     `${n(r.rowsRead)} lignes lues, ${n(r.kept)} gardées (dont ${n(r.repairedRows)} réparées), ` +
     `${n(r.rejectedRows)} rejetées, ${n(r.ignoredRows)} hors champ`
@@ -384,7 +385,7 @@ export function refusalOf(report: ValidationReport): Refusal | null {
   };
 }
 
-const fr = (v: number) => v.toLocaleString('fr-FR');
+const fr = (v: number) => formatDecimal(v, 3);
 
 /**
  * An import that was read through and kept no row: refused as a whole, with its report, so that

@@ -7,6 +7,7 @@
  * its area. Communes in none are listed in the report and grouped as « hors territoire », as a
  * territory list in CSV does.
  */
+import { decimalPoint } from '../format.ts';
 import { area, bbox, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Membership, Territory } from '../model.ts';
@@ -166,7 +167,7 @@ const boxesMeet = (a: number[], b: number[]) =>
   (a[1] as number) <= (b[3] as number) &&
   (b[1] as number) <= (a[3] as number);
 
-const fmt = (v: number) => v.toFixed(5);
+const fmt = (v: number) => decimalPoint(v, 5);
 
 /** Territories from a GeoJSON of polygons; `FileRefused` when its CRS or columns cannot be read. */
 export function parseTerritoryShapes(table: TableInput, ctx: TerritoryContext): TerritoryResult {

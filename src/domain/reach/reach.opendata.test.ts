@@ -3,6 +3,7 @@
  * points, INSEE populations and areas) and their France Services sites, read from the open-data
  * folder beside the project (never copied into it). Skipped, with a message, when it is absent.
  */
+import { formatNumber } from '../format.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,7 +154,7 @@ describe.skipIf(!present).each([
     const share = (100 * before.populationBeyond) / before.population;
     console.info(
       `${name} : ${communes.length} communes, ${sites.length} France Services ; ` +
-        `${share.toFixed(1)} % des habitants à plus de 30 min en voiture (modèle de distance), ` +
+        `${formatNumber(share, 1)} % des habitants à plus de 30 min en voiture (modèle de distance), ` +
         `${picks.totalGain} habitants de plus à moins de 30 min avec 5 sites proposés`,
     );
   });

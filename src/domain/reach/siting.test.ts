@@ -1,10 +1,12 @@
+import { decimalPoint } from '../format.ts';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { DEFAULT_CAR_PARAMETERS, carDistanceModel } from '../travel/distance-model.ts';
 import { createTravelNetwork } from '../travel/model.ts';
 import { commune, randomNetwork } from '../travel/test-network.ts';
 import { ReachEngine } from './engine.ts';
-import { exactSiting, greedySiting, type SitingInput } from './siting.ts';
+import { exactSiting, naiveSelect } from './siting-oracles.ts';
+import { greedySiting, type SitingInput } from './siting.ts';
 
 describe('siting, hand-computed', () => {
   // A line of communes 0.1° apart (11.1 km, about 11.9 min between neighbours by car at 100
@@ -97,7 +99,7 @@ describe('greedy against the exact solver (randomised)', () => {
         k: rnd.int(2, 5),
       };
       const lazy = greedySiting(input, { improve: false });
-      const plain = greedySiting(input, { lazy: false, improve: false });
+      const plain = greedySiting(input, { select: naiveSelect, improve: false });
       expect(plain.picks).toEqual(lazy.picks);
       expect(lazy.evaluations).toBeLessThanOrEqual(plain.evaluations);
       const result = greedySiting(input);
@@ -115,8 +117,8 @@ describe('greedy against the exact solver (randomised)', () => {
       }
     }
     console.info(
-      `siting: worst ratio to the optimum ${worst.toFixed(4)} (greedy alone ` +
-        `${worstGreedyOnly.toFixed(4)}) over ${instances} instances`,
+      `siting: worst ratio to the optimum ${decimalPoint(worst, 4)} (greedy alone ` +
+        `${decimalPoint(worstGreedyOnly, 4)}) over ${instances} instances`,
     );
     expect(instances).toBeGreaterThan(150);
     expect(worst).toBeGreaterThanOrEqual(0.95);

@@ -11,8 +11,8 @@
  * of the test suite), so without capacity it is run again from each of the best single sites as
  * first pick, each run improved by exchanges (Teitz & Bart, 1968: swap a pick for a candidate while
  * that covers more), and the best set is kept. The final sites are listed in greedy order, each
- * explained by its marginal gain. An exact branch-and-bound solver for small instances measures
- * the quality in the tests.
+ * explained by its marginal gain. An exact branch-and-bound solver for small instances
+ * (siting-oracles.ts) measures the quality in the tests.
  *
  * Optional capacity: a new site then counts at most `capacity` of the weight it reaches, the
  * nearest communes first (a commune served in part keeps the rest for the next pick). The reach
@@ -199,18 +199,58 @@ class GainHeap {
 export const SITING_RESTARTS = 8;
 
 /**
- * Greedy maximal covering. With `lazy` (the default), CELF; without, every candidate is evaluated
- * at every pick (the naive baseline of the benchmark): both give the same picks. With `improve`
- * (the default, without capacity only), restarts and exchanges as described above.
+ * One greedy run as a selection strategy sees it: candidates are positions 0..count-1 of the
+ * coverage. The product's strategy is CELF (`celfSelect`); the tests and the benchmark pass the
+ * naive one (every candidate evaluated at every pick, siting-oracles.ts), which picks the same.
+ */
+export interface GreedyRun {
+  readonly count: number;
+  readonly k: number;
+  /** Sites picked so far. */
+  readonly picked: number;
+  /** Whether candidate i may still be picked. */
+  eligible(i: number): boolean;
+  /** Gain of candidate i given the picks so far (counted as an evaluation). */
+  gainOf(i: number): number;
+  /** Tie-break key of candidate i: its commune index, the smaller first. */
+  key(i: number): number;
+  take(i: number): void;
+}
+
+export type GreedySelect = (run: GreedyRun) => void;
+
+/** CELF: stale gains are upper bounds (submodularity), so only the top of the queue is recomputed. */
+export const celfSelect: GreedySelect = (run) => {
+  const heap = new GainHeap();
+  const fresh = new Int32Array(run.count).fill(-1);
+  for (let i = 0; i < run.count; i++) {
+    if (!run.eligible(i)) continue;
+    heap.push(run.gainOf(i), i, run.key(i));
+    fresh[i] = run.picked;
+  }
+  while (run.picked < run.k && heap.size > 0) {
+    if (!(heap.peekGain() > 0)) break;
+    const i = heap.pop();
+    if (fresh[i] === run.picked) run.take(i);
+    else {
+      fresh[i] = run.picked;
+      heap.push(run.gainOf(i), i, run.key(i));
+    }
+  }
+};
+
+/**
+ * Greedy maximal covering, picking with `select` (CELF by default). With `improve` (the default,
+ * without capacity only), restarts and exchanges as described above.
  */
 export function greedySiting(
   input: SitingInput,
-  options: { lazy?: boolean; improve?: boolean } = {},
+  options: { select?: GreedySelect; improve?: boolean } = {},
 ): SitingResult {
   const cov = buildCoverage(input);
-  const lazy = options.lazy ?? true;
+  const select = options.select ?? celfSelect;
   const capacity = input.capacity ?? null;
-  const first = greedyPicks(cov, input.k, capacity, lazy, null, null);
+  const first = greedyPicks(cov, input.k, capacity, select, null, null);
   let picks = first.picks;
   let evaluations = first.evaluations;
   let swaps = 0;
@@ -229,7 +269,7 @@ export function greedySiting(
       .map((x) => x.i)
       .filter((i) => i !== setOf(picks)[0]);
     for (const seed of singles.slice(0, SITING_RESTARTS)) {
-      const run = greedyPicks(cov, input.k, null, lazy, null, seed);
+      const run = greedyPicks(cov, input.k, null, select, null, seed);
       const improved = exchange(cov, setOf(run.picks));
       evaluations += run.evaluations + improved.evaluations;
       restarts++;
@@ -238,7 +278,7 @@ export function greedySiting(
     swaps = best.swaps;
     if (best.value > greedyGain + 1e-9) {
       // The better set, in greedy order: each site with its marginal gain.
-      const again = greedyPicks(cov, input.k, null, true, best.set, null);
+      const again = greedyPicks(cov, input.k, null, celfSelect, best.set, null);
       picks = again.picks;
       evaluations += again.evaluations;
     }
@@ -291,7 +331,7 @@ function greedyPicks(
   cov: Coverage,
   k: number,
   capacity: number | null,
-  lazy: boolean,
+  select: GreedySelect,
   only: readonly number[] | null,
   seed: number | null,
 ): { picks: SitingPick[]; evaluations: number } {
@@ -336,36 +376,19 @@ function greedyPicks(
   };
 
   if (seed !== null && k > 0) picks.push(take(seed));
-  if (lazy) {
-    const heap = new GainHeap();
-    const fresh = new Int32Array(m).fill(-1);
-    for (let i = 0; i < m; i++) {
-      if ((allowed && !allowed.has(i)) || picked[i]) continue;
-      heap.push(gainOf(i), i, cov.candidate[i] as number);
-      fresh[i] = picks.length;
-    }
-    while (picks.length < k && heap.size > 0) {
-      if (!(heap.peekGain() > 0)) break;
-      const i = heap.pop();
-      if (fresh[i] === picks.length) picks.push(take(i));
-      else {
-        fresh[i] = picks.length;
-        heap.push(gainOf(i), i, cov.candidate[i] as number);
-      }
-    }
-  } else {
-    while (picks.length < k) {
-      let best = -1;
-      let bestGain = 0;
-      for (let i = 0; i < m; i++) {
-        if (picked[i] || (allowed && !allowed.has(i))) continue;
-        const g = gainOf(i);
-        if (g > bestGain) [best, bestGain] = [i, g];
-      }
-      if (best < 0) break;
-      picks.push(take(best));
-    }
-  }
+  select({
+    count: m,
+    k,
+    get picked() {
+      return picks.length;
+    },
+    eligible: (i) => !picked[i] && (!allowed || allowed.has(i)),
+    gainOf,
+    key: (i) => cov.candidate[i] as number,
+    take: (i) => {
+      picks.push(take(i));
+    },
+  });
   return { picks, evaluations };
 }
 
@@ -434,50 +457,4 @@ function exchange(
     swaps++;
   }
   return { set, value: coverageWeight(cov, set), swaps, evaluations };
-}
-
-/**
- * The best k candidates, exactly, without capacity: branch and bound over candidates sorted by
- * their own coverage, bounded by the sum of the best remaining single gains (valid since coverage
- * is submodular). Exponential: for tests and small instances only.
- */
-export function exactSiting(input: SitingInput): { communes: number[]; gain: number } {
-  if (input.capacity != null) throw new Error('exactSiting ne traite pas la capacité');
-  const cov = buildCoverage(input);
-  const m = cov.candidate.length;
-  const lists = Array.from({ length: m }, (_, i) =>
-    Array.from(cov.items.subarray(cov.start[i] as number, cov.start[i + 1] as number)),
-  );
-  const single = lists.map((l) => l.reduce((s, c) => s + (cov.weight[c] as number), 0));
-  const order = [...single.keys()].sort((a, b) => (single[b] as number) - (single[a] as number));
-  const covered = new Int32Array(input.network.count);
-  let best = 0;
-  let bestSet: number[] = [];
-  const chosen: number[] = [];
-
-  const search = (pos: number, value: number) => {
-    if (value > best) {
-      best = value;
-      bestSet = [...chosen];
-    }
-    const left = input.k - chosen.length;
-    if (left === 0 || pos >= m) return;
-    let bound = value;
-    for (let q = pos; q < Math.min(m, pos + left); q++)
-      bound += single[order[q] as number] as number;
-    if (bound <= best) return;
-    const i = order[pos] as number;
-    let added = 0;
-    for (const c of lists[i] as number[]) {
-      if ((covered[c] as number) === 0) added += cov.weight[c] as number;
-      covered[c] = (covered[c] as number) + 1;
-    }
-    chosen.push(i);
-    search(pos + 1, value + added);
-    chosen.pop();
-    for (const c of lists[i] as number[]) covered[c] = (covered[c] as number) - 1;
-    search(pos + 1, value);
-  };
-  search(0, 0);
-  return { communes: bestSet.map((i) => cov.candidate[i] as number), gain: best };
 }

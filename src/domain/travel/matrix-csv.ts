@@ -26,6 +26,7 @@
  * Origins and destinations are the communes' codes in the dataset; an INSEE code that lost its
  * leading zero (`1004` for `01004`, `1004.0`) is repaired and reported.
  */
+import { formatDecimal, plainSpaces } from '../format.ts';
 import { findColumn, readCsvText, readTableBytes, type TableInput } from '../import/table.ts';
 import { normaliseInseeCode, parseNumber } from '../import/values.ts';
 import { arcKmFromChord } from './geo.ts';
@@ -246,10 +247,7 @@ function median(values: number[]): number {
   return v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2;
 }
 
-const fmt = (v: number) =>
-  v
-    .toLocaleString('fr-FR', { maximumFractionDigits: v < 1 ? 2 : v < 10 ? 1 : 0 })
-    .replace(/\u202f/g, ' ');
+const fmt = (v: number) => plainSpaces(formatDecimal(v, v < 1 ? 2 : v < 10 ? 1 : 0));
 
 /** Median straight-line speed (km/h) of the pairs between distinct communes, read in minutes. */
 function medianSpeedAsMinutes(
@@ -621,7 +619,7 @@ export function matrixReading(r: MatrixImportReport, why = true): string {
 
 /** The report in one French line, for the command line. */
 export function matrixReportLine(r: MatrixImportReport): string {
-  const n = (v: number) => v.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+  const n = (v: number) => plainSpaces(formatDecimal(v, 3));
   const groups = r.rejectedByReason.map((g) => `${g.reason} : ${n(g.count)}`).join(' ; ');
   return (
     `Matrice ${r.fileName} (${r.format}) : ${matrixReading(r)} ; ` +

@@ -17,6 +17,7 @@
  * Everything is in communeMinutes, so the model's own access and local terms are 0 and the
  * engine, the siting and the allocation need nothing special for a matrix.
  */
+import { formatDecimal, plainSpaces } from '../format.ts';
 import type { OdPairs } from './matrix-csv.ts';
 import type { TravelModel } from './model.ts';
 
@@ -144,7 +145,7 @@ export function checkMatrixAccess(minutes: number): void {
 }
 
 const lower = (s: string) => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
-const fr = (v: number) => v.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+const fr = (v: number) => plainSpaces(formatDecimal(v, 3));
 
 export function matrixModel(source: MatrixSource, fallback: TravelModel): TravelModel {
   const { matrix } = source;

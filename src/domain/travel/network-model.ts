@@ -6,6 +6,7 @@
  * computation stopped at `maxMinutes`, so the pair takes longer (or, by public transport, has no
  * service) and the model answers Infinity, never an estimate.
  */
+import { formatDecimal, plainSpaces } from '../format.ts';
 import type { NetworkTimesMeta, Source } from '../model.ts';
 import { OdMatrix } from './matrix-model.ts';
 import type { TravelMode, TravelModel, TravelNetwork } from './model.ts';
@@ -63,7 +64,7 @@ export function networkSources(
   return out;
 }
 
-const fr = (v: number) => v.toLocaleString('fr-FR').replace(/\u202f/g, ' ');
+const fr = (v: number) => plainSpaces(formatDecimal(v, 3));
 
 /** « © les contributeurs d'OpenStreetMap, extrait du 2026-11-30 », for the model's name. */
 export function networkSourceText(src: Pick<NetworkSource, 'source' | 'meta'>): string {

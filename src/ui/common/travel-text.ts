@@ -1,4 +1,5 @@
 /** French wording of travel times, shared by every tool that shows them. */
+import { formatDecimal } from '../../domain/format.ts';
 import { formatNumber } from '../format.ts';
 
 /**
@@ -15,5 +16,5 @@ export function formatMinutes(minutes: number, horizon = 90): string {
 
 /** "30 min sans voiture". */
 export function reachText(minutes: number, mode: 'voiture' | 'sans-voiture'): string {
-  return `${minutes.toLocaleString('fr-FR')} min ${mode === 'voiture' ? 'en voiture' : 'sans voiture'}`;
+  return `${formatDecimal(minutes, 3)} min ${mode === 'voiture' ? 'en voiture' : 'sans voiture'}`;
 }

@@ -1,4 +1,5 @@
 /** Texts and colours shared by the coverage and mobility views. */
+import { formatDecimal } from '../../domain/format.ts';
 import type { Classes } from '../../domain/classify.ts';
 import type { Measure } from '../../state/territory-measure.svelte.ts';
 
@@ -14,11 +15,11 @@ export function rampFor<R>(
 
 /** A measure's label with N in it ("… sans place à 30 min"). */
 export const measureLabel = <R>(m: Measure<R>, minutes: number) =>
-  m.label.replace('N min', `${minutes.toLocaleString('fr-FR')} min`);
+  m.label.replace('N min', `${formatDecimal(minutes, 3)} min`);
 
 /** "1 an", "2,5 ans". */
 export function formatYears(years: number): string {
-  const text = years.toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+  const text = formatDecimal(years, 2);
   return `${text} an${years >= 2 ? 's' : ''}`;
 }
 

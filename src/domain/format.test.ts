@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { roundAsShown } from '../domain/rounding.ts';
-import { createRandom } from '../domain/random.ts';
-import { knownFigure, missingFigure } from '../domain/value-state.ts';
-import { clipText, formatFigure, formatNumber, formatPercent, plural } from './format.ts';
+import { roundAsShown } from './rounding.ts';
+import { createRandom } from './random.ts';
+import { knownFigure, missingFigure } from './value-state.ts';
+import {
+  clipText,
+  decimalComma,
+  decimalPoint,
+  formatDecimal,
+  formatFigure,
+  formatNumber,
+  formatPercent,
+  plainSpaces,
+  plural,
+} from './format.ts';
 
 describe('French number format', () => {
   it('groups thousands and uses a decimal comma', () => {
@@ -45,5 +55,32 @@ describe('texts from a file cut for display', () => {
     expect(clipText('Accueil de Verdun')).toBe('Accueil de Verdun');
     expect(clipText('x'.repeat(100_000))).toBe('x'.repeat(120) + '…');
     expect(clipText('mot '.repeat(100), 20)).toBe('mot mot mot mot mot…');
+  });
+});
+
+describe('numbers in running text and in files', () => {
+  it('writes at most the decimals asked, without trailing zeros', () => {
+    expect(formatDecimal(2.5, 2)).toBe('2,5');
+    expect(formatDecimal(2, 2)).toBe('2');
+    expect(formatDecimal(1.2345, 2)).toBe('1,23');
+    expect(formatDecimal(12_345.5, 1)).toBe('12\u202f345,5');
+    expect(formatDecimal(-0.001, 1)).toBe('0');
+    expect(formatDecimal(Number.NaN, 1)).toBe('–');
+  });
+
+  it('matches what toLocaleString gave with three decimals at most', () => {
+    const rnd = createRandom(7);
+    for (let i = 0; i < 500; i++) {
+      const v = Math.round((rnd.next() - 0.2) * 1e7) / 10 ** rnd.int(0, 4);
+      if (Math.abs(v) < 0.001) continue;
+      expect(formatDecimal(v, 3)).toBe(v.toLocaleString('fr-FR'));
+    }
+  });
+
+  it('keeps every digit with a decimal comma for French files, a point for machine text', () => {
+    expect(decimalComma(0.125)).toBe('0,125');
+    expect(decimalComma(1234)).toBe('1234');
+    expect(decimalPoint(2.123456, 5)).toBe('2.12346');
+    expect(plainSpaces(formatNumber(1_234_567))).toBe('1 234 567');
   });
 });
