@@ -1,7 +1,8 @@
 /**
  * Imported files kept in the browser (IndexedDB), so that what a user loaded survives a reload:
- * the parsed records and the validation report of each import, by dataset. Nothing leaves the
- * machine.
+ * the parsed records and the validation report of each import, by dataset. The sites are kept as
+ * Blobs of Arrow bytes, which IndexedDB stores and gives back as handles: neither saving nor
+ * reading 300 000 sites copies them on the page. Nothing leaves the machine.
  */
 import type { ValidationReport } from '../domain/import/report.ts';
 import type { ImportKind } from '../domain/import/user-import.ts';
@@ -15,7 +16,7 @@ import type {
   Territory,
 } from '../domain/model.ts';
 
-/** The sites an import added (from `sites`, or the count of `sitesIpc`). */
+/** The sites an import added (from `sites`, or the count of `siteChunks` or `sitesIpc`). */
 export const siteCountOf = (r: StoredImport): number => r.siteCount ?? r.sites.length;
 
 export interface StoredImport {
@@ -37,11 +38,14 @@ export interface StoredImport {
   needIndicator?: NeedIndicator | null;
   report: ValidationReport;
   /**
-   * The sites as an Arrow IPC stream, encoded by the import worker: applied to the engine as
-   * they are, at the import and at every reload, without encoding the sites again on the page.
+   * The sites as Arrow IPC streams in Blobs, encoded by the import worker: applied to the engine
+   * chunk by chunk, at the import and at every reload, without encoding the sites again on the
+   * page.
    */
+  siteChunks?: Blob[];
+  /** The sites as one Arrow IPC stream, as imports stored before `siteChunks` keep them. */
   sitesIpc?: Uint8Array;
-  /** Number of sites, when `sites` is left empty because they are in `sitesIpc`. */
+  /** Number of sites, when `sites` is left empty because they are in `siteChunks`. */
   siteCount?: number;
 }
 
@@ -87,7 +91,7 @@ export async function listStoredImports(datasetId: string): Promise<StoredImport
 
 export async function saveStoredImport(record: StoredImport): Promise<void> {
   // $state proxies cannot be cloned into IndexedDB: the records are plain values, built by the
-  // import (the worker's outcome), never taken from reactive state. The IPC bytes stay bytes.
+  // import (the worker's outcome), never taken from reactive state. The Blobs stay Blobs.
   await run('readwrite', (s) => s.put(record));
 }
 

@@ -7,6 +7,7 @@
  */
 import {
   DataType,
+  type Data,
   Float64,
   Int32,
   Table,
@@ -131,27 +132,65 @@ export function decodeTable(bytes: Uint8Array): TableRow[] {
   return arrowToRows(tableFromIPC(bytes));
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * The strings of a chunk of a UTF-8 column, decoded at once: one decode of the chunk's bytes,
+ * then each string cut out of it, its byte offsets counted in UTF-16 units (a continuation byte
+ * adds none, a four-byte sequence two). Decoding each string on its own is what made reading
+ * large tables slow.
+ */
+function utf8Strings(data: Data<Utf8>): (string | null)[] {
+  const { valueOffsets: offsets, values, offset, length, nullBitmap, nullCount } = data;
+  const out: (string | null)[] = new Array<string | null>(length);
+  if (length === 0) return out;
+  const first = offsets[offset]!;
+  const text = utf8.decode(values.subarray(first, offsets[offset + length]));
+  let byte = first;
+  let unit = 0;
+  for (let j = 0; j < length; j++) {
+    const end = offsets[offset + j + 1]!;
+    const startUnit = unit;
+    for (; byte < end; byte++) {
+      const b = values[byte]!;
+      if (b < 0x80 || b >= 0xc0) unit += b >= 0xf0 ? 2 : 1;
+    }
+    const k = offset + j;
+    const isNull = nullCount > 0 && nullBitmap && ((nullBitmap[k >> 3]! >> (k & 7)) & 1) === 0;
+    out[j] = isNull ? null : text.slice(startUnit, unit);
+  }
+  return out;
+}
+
 /**
  * Arrow table → plain rows. DuckDB returns BIGINT for counts and HUGEINT (an Arrow decimal) for
  * integer sums: every figure of the app fits in a double, so all become numbers, with the decimal
  * scale applied.
  */
 export function arrowToRows(table: Table): TableRow[] {
-  const scales = new Map<string, number>();
-  for (const f of table.schema.fields) {
-    if (DataType.isDecimal(f.type)) scales.set(f.name, f.type.scale);
-  }
-  return table.toArray().map((r) => {
-    const out: TableRow = {};
-    for (const [k, v] of Object.entries(r.toJSON() as Record<string, unknown>)) {
-      const scale = scales.get(k);
-      if (v === null || v === undefined) out[k] = null;
-      else if (scale !== undefined) out[k] = Number(v) / 10 ** scale;
-      else if (typeof v === 'bigint') out[k] = Number(v);
-      else out[k] = v as string | number;
+  const out: TableRow[] = [];
+  for (let i = 0; i < table.numRows; i++) out.push({});
+  // Column by column, each read by its own iterator: about three times faster than through
+  // row proxies and their toJSON, which counts when 300 000 imported sites are read back.
+  table.schema.fields.forEach((f, c) => {
+    const column = table.getChildAt(c);
+    if (!column) return;
+    const scale = DataType.isDecimal(f.type) ? f.type.scale : undefined;
+    let i = 0;
+    if (DataType.isUtf8(f.type)) {
+      for (const data of column.data as Data<Utf8>[])
+        for (const v of utf8Strings(data)) out[i++]![f.name] = v;
+      return;
     }
-    return out;
+    for (const v of column as Iterable<unknown>) {
+      const row = out[i++]!;
+      if (v === null || v === undefined) row[f.name] = null;
+      else if (scale !== undefined) row[f.name] = Number(v) / 10 ** scale;
+      else if (typeof v === 'bigint') row[f.name] = Number(v);
+      else row[f.name] = v as string | number;
+    }
   });
+  return out;
 }
 
 // ---- domain records <-> rows ----------------------------------------------------------------

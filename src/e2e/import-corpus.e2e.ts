@@ -6,6 +6,7 @@
  * 100 000-character name does not widen the page, and a beneficiaries file replaces the need
  * indicator only once accepted, across a reload, until removed.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateDemo } from '../../scripts/demo/generate.ts';
@@ -13,6 +14,7 @@ import {
   CORPUS,
   corpusFor,
   corpusMismatches,
+  exportedLinesOf,
   refusedObservation,
   type CorpusCase,
   type CorpusKind,
@@ -98,6 +100,13 @@ async function observed(c: CorpusCase): Promise<ObservedReport> {
       (g.lines.replace(/^lignes?/, '').match(/\d+/g) ?? []).map(Number),
     ]),
   );
+  // The rows not kept, as the user downloads them.
+  const download = r.getByRole('button', { name: /^Télécharger les lignes rejetées/ });
+  let exportedLines: number[] = [];
+  if ((await download.count()) > 0) {
+    const [file] = await Promise.all([ctx.page.waitForEvent('download'), download.click()]);
+    exportedLines = exportedLinesOf(await readFile((await file.path())!, 'utf8'));
+  }
   const unused = r.locator('[data-unused-columns]');
   const unusedText = (await unused.count()) > 0 ? await unused.innerText() : '';
   return {
@@ -111,6 +120,7 @@ async function observed(c: CorpusCase): Promise<ObservedReport> {
     warnings: (await groups('warning')).map((g) => g.code),
     unusedColumns: [...unusedText.matchAll(/« (.+?) »/g)].map((m) => m[1]!),
     notes: (await r.getByRole('note').allInnerTexts()).join('\n'),
+    exportedLines,
   };
 }
 

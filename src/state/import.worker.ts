@@ -36,9 +36,6 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const outcome = runImportJob(msg.job, dataset, slices(msg.file), msg.file.size, (p) =>
     self.postMessage({ type: 'progress', progress: p }),
   );
-  // The sites' bytes are handed over, not copied.
-  self.postMessage(
-    outcome,
-    outcome.type === 'done' && outcome.sitesIpc ? [outcome.sitesIpc.buffer] : [],
-  );
+  // The sites' chunks are Blobs: handed over as handles, not copied.
+  self.postMessage(outcome);
 };

@@ -39,6 +39,11 @@ export class ImportStore {
   refused = $state.raw<ValidationReport | null>(null);
   /** Rows and bytes read of the file being imported, while it is. */
   progress = $state.raw<ImportProgress | null>(null);
+  /**
+   * The stored imports being applied again after a load: until they are, the figures on screen
+   * are the dataset's own, and the page says so.
+   */
+  reloading = $state.raw<StoredImport[]>([]);
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
@@ -77,7 +82,7 @@ export class ImportStore {
   get shownSites(): Site[] {
     const record = this.shownReport?.record;
     if (!record) return [];
-    if (record.sites.length > 0 || !record.sitesIpc) return record.sites;
+    if (record.sites.length > 0 || (!record.siteChunks && !record.sitesIpc)) return record.sites;
     return this.#data.sites.filter((s) => s.sourceId === record.source.id);
   }
 
@@ -107,11 +112,16 @@ export class ImportStore {
       } catch (e) {
         this.error = `Les imports enregistrés n'ont pas pu être relus : ${messageOf(e)}`;
       }
-      for (const r of stored) await applyImport(db, r);
-      this.imports = stored;
-      const shown = this.shown;
-      if (shown?.kind === 'import' && !stored.some((r) => r.id === shown.id)) this.shown = null;
-      await this.#refresh(db, stored);
+      this.reloading = stored;
+      try {
+        for (const r of stored) await applyImport(db, r);
+        this.imports = stored;
+        const shown = this.shown;
+        if (shown?.kind === 'import' && !stored.some((r) => r.id === shown.id)) this.shown = null;
+        await this.#refresh(db, stored);
+      } finally {
+        this.reloading = [];
+      }
     });
   }
 

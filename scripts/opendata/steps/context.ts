@@ -3,7 +3,11 @@
  * of every input read (written to reports.json, in reading order) and the sources cited (in the
  * order first used, which is their order in meta.json).
  */
-import { refusalOf, type ValidationReport } from '../../../src/domain/import/report.ts';
+import {
+  refusalOf,
+  setAsideReason,
+  type ValidationReport,
+} from '../../../src/domain/import/report.ts';
 import type { Source } from '../../../src/domain/model.ts';
 
 export interface BuildOptions {
@@ -45,7 +49,7 @@ export class BuildContext {
    * nothing; it is then reported and false is returned.
    */
   accept(report: ValidationReport, options: { setAsideIsEmpty?: boolean } = {}): boolean {
-    this.reports.push(report);
+    this.reports.push(options.setAsideIsEmpty ? withoutOtherDepartements(report) : report);
     const refusal = refusalOf(report);
     if (!refusal) return true;
     if (options.setAsideIsEmpty && report.rowsRead > 0 && report.rejectedRows === 0) {
@@ -80,6 +84,27 @@ export class InputRefused extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A national list's report without the cells of its rows of other départements: they are the
+ * rest of France (2 700 France Services, 3 800 SIAE), counted and listed by line, but copied into
+ * reports.json they would weigh megabytes that every load of the app fetches, for an export no one
+ * fixes. The report says so.
+ */
+function withoutOtherDepartements(report: ValidationReport): ValidationReport {
+  const other = setAsideReason('other_departement');
+  const setAside = (report.setAside ?? []).filter((r) => r.reason !== other);
+  const dropped = (report.setAside?.length ?? 0) - setAside.length;
+  if (dropped === 0) return report;
+  return {
+    ...report,
+    setAside,
+    notes: [
+      ...report.notes,
+      `${dropped.toLocaleString('fr-FR')} ligne(s) d’autres départements de cette liste nationale : comptées hors champ, non reprises dans l’export des lignes rejetées.`,
+    ],
+  };
 }
 
 /** "ligne 2 : code INSEE inconnu dans le département : 62999 ; …", the first three rejections. */

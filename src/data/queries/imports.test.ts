@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../scripts/demo/generate.ts';
 import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
 import { ACCUEIL_KINDS, type Site } from '../../domain/model.ts';
+import { encodeTable, siteToRow } from '../tables.ts';
 import { applyImport, listEpcis, removeImport } from './imports.ts';
-import { listSites, listSources } from './sites.ts';
+import { listSites, listSources, SITES_PER_PAGE } from './sites.ts';
 import { territoryAggregates } from './territories.ts';
 
 let loaded: LoadedDataset;
@@ -123,5 +124,36 @@ describe('imports in DuckDB', () => {
     const epcis = await listEpcis(loaded.db);
     expect(epcis).toHaveLength(demo.territories.filter((t) => t.schemeId === 'epci').length);
     expect(epcis.reduce((s, e) => s + e.communes.length, 0)).toBe(demo.communes.length);
+  });
+});
+
+describe('an import larger than a page of sites', () => {
+  it('is read back whole, in order, page by page, even with ids repeated across a page', async () => {
+    const before = await listSites(loaded.db);
+    // Two imported sites share each id: the pages must neither skip nor repeat one.
+    const many: Site[] = Array.from({ length: SITES_PER_PAGE * 2 + 3 }, (_, i) => ({
+      ...site,
+      id: `import-test-${String(Math.floor(i / 2)).padStart(6, '0')}`,
+      name: `Site ${i}`,
+    }));
+    // As the import worker gives them: Arrow bytes in Blobs, applied chunk by chunk.
+    const blob = (part: Site[]) =>
+      new Blob([encodeTable('sites', part.map(siteToRow)) as Uint8Array<ArrayBuffer>]);
+    await applyImport(loaded.db, {
+      source,
+      sites: [],
+      siteChunks: [blob(many.slice(0, 6000)), blob(many.slice(6000))],
+      territories: [],
+      memberships: [],
+    });
+    const after = await listSites(loaded.db);
+    expect(after).toHaveLength(before.length + many.length);
+    const ids = after.map((s) => s.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(after.filter((s) => s.sourceId === source.id).map((s) => s.name)).size).toBe(
+      many.length,
+    );
+    await removeImport(loaded.db, source.id, null);
+    expect(await listSites(loaded.db)).toEqual(before);
   });
 });

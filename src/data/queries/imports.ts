@@ -48,7 +48,9 @@ async function appendIpc(db: Db, table: keyof typeof STAGING, ipc: Uint8Array): 
 export interface ImportedRecords {
   source: Source;
   sites: readonly Site[];
-  /** The same sites as an Arrow IPC stream, when encoded already (by the import worker). */
+  /** The same sites as Arrow IPC streams in Blobs, when encoded already (by the import worker). */
+  siteChunks?: readonly Blob[];
+  /** The same as one Arrow IPC stream (imports stored before the chunks). */
   sitesIpc?: Uint8Array;
   territories: readonly Territory[];
   memberships: readonly Membership[];
@@ -59,7 +61,12 @@ export interface ImportedRecords {
 export async function applyImport(db: Db, r: ImportedRecords): Promise<void> {
   await removeImport(db, r.source.id, r.territories[0]?.schemeId ?? null);
   await append(db, 'sources', [r.source], sourceToRow);
-  if (r.sitesIpc) await appendIpc(db, 'sites', r.sitesIpc.slice());
+  // Chunk by chunk: each is read from its Blob off the page and reaches the engine in one
+  // message of a few megabytes, never one copy of them all.
+  if (r.siteChunks && r.siteChunks.length > 0)
+    for (const chunk of r.siteChunks)
+      await appendIpc(db, 'sites', new Uint8Array(await chunk.arrayBuffer()));
+  else if (r.sitesIpc) await appendIpc(db, 'sites', r.sitesIpc.slice());
   else await append(db, 'sites', r.sites, siteToRow);
   await append(db, 'territories', r.territories, territoryToRow);
   await append(db, 'memberships', r.memberships, membershipToRow);

@@ -68,7 +68,7 @@ function communeOf(
   }
   const dep = departementOfCommune(insee.code);
   if (dep !== ctx.dep && isDepartementCode(dep)) {
-    report.ignore(line, 'other_departement');
+    report.ignore(line, 'other_departement', cells);
     return null;
   }
   const commune = communeOfCode(insee.code, ctx.communes, line, report);
@@ -140,7 +140,7 @@ function countOf(
   const raw = cellAt(r, col.value);
   if (isNullish(raw)) {
     duplicates.keep(key, r.line);
-    report.ignore(r.line, 'secret');
+    report.ignore(r.line, 'secret', r.cells);
     return { code, fileCode, value: null };
   }
   const v = parseNumber(raw);
@@ -159,6 +159,8 @@ interface CountRow {
   fileCode: string;
   value: number | null;
   line: number;
+  /** The row as read, for the rejected-rows export should it be set aside. */
+  cells: string[];
 }
 
 /**
@@ -176,7 +178,7 @@ function sumByCommune(
   const out = new Map<string, number | null>();
   for (const r of rows) {
     if (r.fileCode !== r.code && whole.has(r.code) && arrondissementOf(r.fileCode)) {
-      report.ignore(r.line, 'not_a_commune');
+      report.ignore(r.line, 'not_a_commune', r.cells);
       continue;
     }
     if (r.value !== null) report.keep();
@@ -223,14 +225,14 @@ export function parseCafRsa(
     const year = yearOf(cellAt(r, col.date)) ?? fallbackYear ?? 0;
     const count = countOf(r, col, ctx, report, duplicates, (c) => `${c.fileCode}|${year}`);
     if (!count) continue;
-    rows.push({ ...count, year, line: r.line });
+    rows.push({ ...count, year, line: r.line, cells: r.cells });
   }
   duplicates.note(report);
   const latest = new Map<string, number>();
   for (const r of rows) latest.set(r.code, Math.max(latest.get(r.code) ?? 0, r.year));
   const kept = rows.filter((r) => {
     if (r.year === latest.get(r.code)) return true;
-    report.ignore(r.line, 'older_millesime');
+    report.ignore(r.line, 'older_millesime', r.cells);
     return false;
   });
   const years = kept.map((r) => r.year).filter((y) => y > 0);
@@ -260,7 +262,7 @@ export function parseJobSeekers(table: TableInput, ctx: NeedContext, year: numbe
   for (const r of table.records) {
     report.read();
     const count = countOf(r, col, ctx, report, duplicates);
-    if (count) rows.push({ ...count, line: r.line });
+    if (count) rows.push({ ...count, line: r.line, cells: r.cells });
   }
   duplicates.note(report);
   const needs = [...sumByCommune(rows, report)].map(([communeCode, value]) => ({
@@ -305,12 +307,12 @@ export function parseFilosofi(table: TableInput, ctx: NeedContext, year: number)
     }
     duplicates.keep(commune.fileCode, r.line);
     if (hh.value === null || rate.value === null) {
-      report.ignore(r.line, 'secret');
+      report.ignore(r.line, 'secret', r.cells);
       continue;
     }
     report.repairAll(r.line, [...hh.repairs, ...rate.repairs]);
     const value = Math.round((hh.value * rate.value) / 100);
-    rows.push({ code, fileCode: commune.fileCode, value, line: r.line });
+    rows.push({ code, fileCode: commune.fileCode, value, line: r.line, cells: r.cells });
   }
   duplicates.note(report);
   const needs = [...sumByCommune(rows, report)].map(([communeCode, value]) => ({

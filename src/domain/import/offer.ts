@@ -267,7 +267,7 @@ export function parseFranceServices(table: TableInput, ctx: OfferContext): Offer
     if (dep !== ctx.dep) {
       const border = borderSite(c(col.lon), c(col.lat), c(col.insee), ctx);
       if (!border || !c(col.name).trim()) {
-        report.ignore(r.line, 'other_departement');
+        report.ignore(r.line, 'other_departement', r.cells);
         return null;
       }
       return {
@@ -341,7 +341,7 @@ export function parseSiaeAsp(table: TableInput, ctx: OfferContext): OfferResult 
   const counts = new Map<string, number>();
   return readSites(table, report, (r, c) => {
     if (normaliseDepartementCode(c(col.dep)) !== ctx.dep) {
-      report.ignore(r.line, 'other_departement');
+      report.ignore(r.line, 'other_departement', r.cells);
       return null;
     }
     const name = c(col.name).trim();
@@ -396,12 +396,12 @@ export function parseFranceTravail(table: TableInput, ctx: OfferContext): OfferR
   return readSites(table, report, (r, c) => {
     const postcode = normalisePostcode(c(col.postcode));
     if (!postcode || !departementsOfPostcode(postcode).includes(ctx.dep)) {
-      report.ignore(r.line, 'other_departement');
+      report.ignore(r.line, 'other_departement', r.cells);
       return null;
     }
     const type = c(col.type).trim().toUpperCase();
     if (type && type !== 'ALE') {
-      report.ignore(r.line, 'not_a_public_site');
+      report.ignore(r.line, 'not_a_public_site', r.cells);
       return null;
     }
     const name = c(col.name).trim();

@@ -159,6 +159,13 @@ export interface ValidationReport {
    */
   unusedColumns?: string[];
   rejected: RejectedRow[];
+  /**
+   * The rows set aside (« hors champ »: another département, a secret value…) with their cells,
+   * so that the rejected-rows export holds every row that was not kept; absent from reports made
+   * before, and without the rows of national reference files (contours, zonings, COG), whose
+   * other départements are the rest of France.
+   */
+  setAside?: RejectedRow[];
 }
 
 /** Lines kept per group in the JSON and on screen; the count stays exact. */
@@ -200,6 +207,7 @@ export class ReportBuilder {
       remaps: [],
       notes: [],
       rejected: [],
+      setAside: [],
     };
   }
 
@@ -229,9 +237,14 @@ export class ReportBuilder {
     this.#report.rejected.push({ line, reason: detail ? `${label} : ${detail}` : label, cells });
   }
 
-  ignore(line: number, code: IgnoreCode): void {
+  /**
+   * A row set aside. With its cells it goes to the rejected-rows export too; only national
+   * reference files, whose other départements are the rest of France, count without them.
+   */
+  ignore(line: number, code: IgnoreCode, cells?: string[]): void {
     addTo(this.#ignored, code, IGNORE_LABELS[code], line);
     this.#report.ignoredRows++;
+    if (cells) this.#report.setAside?.push({ line, reason: setAsideReason(code), cells });
   }
 
   /** A row kept, but that the user should check (a point far from its commune…). */
@@ -301,9 +314,13 @@ export class ReportBuilder {
       ignored: sortGroups(this.#ignored),
       remaps: [...this.#remaps.values()].sort((a, b) => a.from.localeCompare(b.from)),
       rejected: [...this.#report.rejected].sort((a, b) => a.line - b.line),
+      setAside: [...(this.#report.setAside ?? [])].sort((a, b) => a.line - b.line),
     };
   }
 }
+
+/** The reason of a row set aside, as the rejected-rows export writes it. */
+export const setAsideReason = (code: IgnoreCode): string => `hors champ : ${IGNORE_LABELS[code]}`;
 
 /** The report of a table: its file, format and header; its file-level problems as notes. */
 export function tableReport(
@@ -340,13 +357,19 @@ function sortGroups(map: Map<string, IssueGroup>): IssueGroup[] {
   return [...map.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
 
+/** Every row not kept whose cells the report holds: the rejected and the set aside, by line. */
+export function rowsNotKept(report: ValidationReport): RejectedRow[] {
+  return [...report.rejected, ...(report.setAside ?? [])].sort((a, b) => a.line - b.line);
+}
+
 /**
- * The rejected rows as CSV (`;`, for French Excel): line number, reason, then the original
- * columns, each cell neutralised against formula injection by the project's writer.
+ * The rows not kept as CSV (`;`, for French Excel): line number, reason (« hors champ : … » for
+ * a row set aside), then the original columns, each cell neutralised against formula injection
+ * by the project's writer.
  */
 export function rejectedRowsCsv(report: ValidationReport): string {
   const header = ['ligne', 'motif_rejet', ...report.header];
-  const rows = report.rejected.map((r) => [String(r.line), r.reason, ...r.cells]);
+  const rows = rowsNotKept(report).map((r) => [String(r.line), r.reason, ...r.cells]);
   return toCsv(header, rows, { separator: ';' });
 }
 
