@@ -3,7 +3,6 @@
  * total, and the selected territory's details. Each refresh runs only when its inputs changed, and
  * a late answer to an older request is dropped.
  */
-import { messageOf } from '../domain/errors.ts';
 import type { Db } from '../data/db.ts';
 import {
   querySchemeFigures,
@@ -19,32 +18,41 @@ import {
   type OfferLine,
 } from '../data/queries/territories.ts';
 import type { TerritoryAggregate } from '../domain/indicators.ts';
+import { Resource } from './resource.svelte.ts';
 
 export class SchemeFigures {
-  aggregates = $state.raw<TerritoryAggregate[]>([]);
-  territoryOf = $state.raw<Map<string, string>>(new Map());
-  total = $state.raw<TerritoryAggregate | null>(null);
-  error = $state<string | null>(null);
-  /** Key of the inputs the figures describe ("" before the first answer). */
-  key = $state('');
-  #pending = '';
+  readonly #answer = new Resource<SchemeFiguresAnswer>();
   #snapshot: FirstFigures | null = null;
 
+  get aggregates(): TerritoryAggregate[] {
+    return this.#answer.value?.aggregates ?? [];
+  }
+
+  get territoryOf(): Map<string, string> {
+    return this.#answer.value?.territoryOf ?? EMPTY;
+  }
+
+  get total(): TerritoryAggregate | null {
+    return this.#answer.value?.total ?? null;
+  }
+
+  get error(): string | null {
+    return this.#answer.error;
+  }
+
+  /** Key of the inputs the figures describe ("" before the first answer). */
+  get key(): string {
+    return this.#answer.key ?? '';
+  }
+
   async refresh(db: Db, schemeId: string, needId: string, revision: number): Promise<void> {
-    const key = `${revision}|${schemeId}|${needId}`;
-    if (key === this.key || key === this.#pending) return;
-    this.#pending = key;
-    try {
-      const answer = await querySchemeFigures(db, schemeId, needId);
-      if (this.#pending !== key) return;
-      this.#show(answer, key);
-      // Timing mark read by the benchmark and the browser tests: live figures replaced the
-      // snapshot's (or came first, without one).
-      if (performance.getEntriesByName('app:live-figures').length === 0)
-        performance.mark('app:live-figures');
-    } catch (e) {
-      if (this.#pending === key) this.error = messageOf(e);
-    }
+    const shown = await this.#answer.load(`${revision}|${schemeId}|${needId}`, () =>
+      querySchemeFigures(db, schemeId, needId),
+    );
+    // Timing mark read by the benchmark and the browser tests: live figures replaced the
+    // snapshot's (or came first, without one).
+    if (shown && performance.getEntriesByName('app:live-figures').length === 0)
+      performance.mark('app:live-figures');
   }
 
   /**
@@ -58,19 +66,11 @@ export class SchemeFigures {
     const answer = snapshotAnswer(snapshot, schemeId, needId);
     if (!answer) return;
     this.#snapshot = snapshot;
-    // A late live answer about the tables of before is dropped.
-    this.#pending = key;
-    this.#show(answer, key);
-  }
-
-  #show(answer: SchemeFiguresAnswer, key: string): void {
-    this.aggregates = answer.aggregates;
-    this.territoryOf = answer.territoryOf;
-    this.total = answer.total;
-    this.error = null;
-    this.key = key;
+    this.#answer.set(key, answer);
   }
 }
+
+const EMPTY: Map<string, string> = new Map();
 
 export interface TerritoryDetail {
   key: string;
@@ -80,10 +80,19 @@ export interface TerritoryDetail {
 }
 
 export class TerritoryDetails {
-  detail = $state.raw<TerritoryDetail | null>(null);
-  loading = $state(false);
-  error = $state<string | null>(null);
-  #pending = '';
+  readonly #detail = new Resource<TerritoryDetail>();
+
+  get detail(): TerritoryDetail | null {
+    return this.#detail.value;
+  }
+
+  get loading(): boolean {
+    return this.#detail.loading;
+  }
+
+  get error(): string | null {
+    return this.#detail.error;
+  }
 
   async refresh(
     db: Db,
@@ -93,22 +102,13 @@ export class TerritoryDetails {
     revision: number,
   ): Promise<void> {
     const key = `${revision}|${schemeId}|${code}|${needId}`;
-    if (key === this.detail?.key || key === this.#pending) return;
-    this.#pending = key;
-    this.loading = true;
-    try {
+    await this.#detail.load(key, async () => {
       const [byAxis, byKind, communes] = await Promise.all([
         territoryOfferByAxis(db, schemeId, code),
         territoryOfferByKind(db, schemeId, code),
         territoryCommunes(db, schemeId, code, needId),
       ]);
-      if (this.#pending !== key) return;
-      this.detail = { key, byAxis, byKind, communes };
-      this.error = null;
-    } catch (e) {
-      if (this.#pending === key) this.error = messageOf(e);
-    } finally {
-      if (this.#pending === key) this.loading = false;
-    }
+      return { key, byAxis, byKind, communes };
+    });
   }
 }

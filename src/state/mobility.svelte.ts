@@ -5,7 +5,6 @@
  * the reach scenario (one scenario for every mode: a platform opened here counts everywhere).
  */
 import type { Db } from '../data/db.ts';
-import { messageOf } from '../domain/errors.ts';
 import { listBarriers } from '../data/queries/gaps.ts';
 import { schemeTerritories, type SchemeTerritories } from '../data/queries/reach.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
@@ -48,6 +47,7 @@ import {
   tableInputOf,
   type Measure,
 } from './territory-measure.svelte.ts';
+import { Resource } from './resource.svelte.ts';
 import type { ViewParams } from './url.ts';
 
 export const MOBILITY_MEASURES: readonly Measure<MobilityRow>[] = [
@@ -103,15 +103,10 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
   siting = $state.raw<MobilitySitingView | null>(null);
   message = $state('');
 
-  /** The dataset's survey table, for a `revision` of the tables. */
-  survey = $state.raw<{ revision: number; barriers: BarrierShare[] } | null>(null);
-  /** Territories (names, membership) of the schemes the survey needs, for a `revision`. */
-  schemes = $state.raw<{ revision: number; byId: ReadonlyMap<string, SchemeTerritories> }>({
-    revision: -1,
-    byId: new Map(),
-  });
-  surveyError = $state<string | null>(null);
-  #pending = new Set<string>();
+  /** The dataset's survey table, for a key `revision`. */
+  readonly #survey = new Resource<BarrierShare[]>();
+  /** Territories (names, membership) of the schemes the survey needs, for `revision|ids`. */
+  readonly #schemes = new Resource<ReadonlyMap<string, SchemeTerritories>>();
 
   constructor(app: AppState, explore: ExploreView, reach: ReachState) {
     super(explore, MOBILITY_MEASURES, 'unmet');
@@ -145,8 +140,19 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
   );
 
   #territories(id: string | null): SchemeTerritories | null {
-    const s = this.schemes;
-    return id !== null && s.revision === this.#app.data.revision ? (s.byId.get(id) ?? null) : null;
+    const s = this.#schemes.current;
+    const current = s?.key.split('|')[0] === String(this.#app.data.revision);
+    return id !== null && s && current ? (s.value.get(id) ?? null) : null;
+  }
+
+  /** The dataset's survey table, once loaded for the tables on screen. */
+  get survey(): { barriers: BarrierShare[] } | null {
+    const barriers = this.#survey.valueFor(String(this.#app.data.revision));
+    return barriers ? { barriers } : null;
+  }
+
+  get surveyError(): string | null {
+    return this.#survey.error ?? this.#schemes.error;
   }
 
   /** The territories the survey shares can be given on, in name order. */
@@ -165,7 +171,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
   readonly effective = $derived.by((): EffectiveBarriers | null => {
     const survey = this.survey;
     const meta = this.#app.data.meta;
-    if (!survey || !meta || survey.revision !== this.#app.data.revision) return null;
+    if (!survey || !meta) return null;
     const id = this.surveySchemeId;
     const territories = this.surveyTerritories;
     if (id !== null && !territories) return null;
@@ -195,32 +201,23 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
    * user's choice of scheme change.
    */
   async refreshSurvey(db: Db, revision: number): Promise<void> {
-    const wanted = [this.surveySchemeId, this.profileSchemeId].filter(
-      (id): id is string => id !== null,
-    );
-    try {
-      if (this.survey?.revision !== revision && !this.#pending.has(`survey:${revision}`)) {
-        this.#pending.add(`survey:${revision}`);
-        const barriers = await listBarriers(db, TRANSPORT_QUESTION);
-        this.#pending.delete(`survey:${revision}`);
-        if (revision === this.#app.data.revision) this.survey = { revision, barriers };
-      }
-      for (const id of wanted) {
-        const key = `${id}:${revision}`;
-        if (this.#territories(id) || this.#pending.has(key)) continue;
-        this.#pending.add(key);
-        const t = await schemeTerritories(db, id);
-        this.#pending.delete(key);
-        if (revision !== this.#app.data.revision) return;
-        const byId = new Map(this.schemes.revision === revision ? this.schemes.byId : []);
-        byId.set(id, t);
-        this.schemes = { revision, byId };
-      }
-      this.surveyError = null;
-    } catch (e) {
-      this.#pending.clear();
-      if (revision === this.#app.data.revision) this.surveyError = messageOf(e);
-    }
+    // Read before any await: the effect that calls this runs again when they change.
+    const wanted = [...new Set([this.surveySchemeId, this.profileSchemeId])]
+      .filter((id): id is string => id !== null)
+      .sort();
+    const loaded = this.#schemes.current;
+    const reusable = loaded?.key.split('|')[0] === String(revision) ? loaded.value : new Map();
+    await Promise.all([
+      this.#survey.load(String(revision), () => listBarriers(db, TRANSPORT_QUESTION)),
+      this.#schemes.load(`${revision}|${wanted.join(',')}`, async () => {
+        const entries = await Promise.all(
+          wanted.map(
+            async (id) => [id, reusable.get(id) ?? (await schemeTerritories(db, id))] as const,
+          ),
+        );
+        return new Map(entries);
+      }),
+    ]);
   }
 
   // ——— The user's survey shares ———

@@ -10,7 +10,7 @@
 import { messageOf } from '../domain/errors.ts';
 import { untrack } from 'svelte';
 import type { Db } from '../data/db.ts';
-import { loadNeedInputs } from '../data/inputs.ts';
+import { loadNeedInputs, type NeedInputs } from '../data/inputs.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type DatasetMeta, type SiteKind } from '../domain/model.ts';
@@ -46,6 +46,7 @@ import type { TravelMode } from '../domain/travel/model.ts';
 import { DEFAULT_NO_CAR_PARAMETERS, type NoCarParameters } from '../domain/travel/no-car-model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
+import { Resource } from './resource.svelte.ts';
 import type { ViewParams } from './url.ts';
 
 /** What a click on the map does. */
@@ -117,17 +118,17 @@ export class ReachState {
   /** Bumped to rebuild the session from the edits (after clearing them). */
   #rebuild = $state(0);
 
-  /**
-   * The need by commune for a key `revision|needId`; values null when not published by commune,
-   * `published` then holding the published values of the communes (null where masked).
-   */
-  needs = $state.raw<{
-    key: string;
-    values: Map<string, number | null> | null;
-    published: Map<string, number | null> | null;
-  } | null>(null);
-  needsError = $state<string | null>(null);
-  #pendingNeeds = '';
+  /** The need by commune (src/data/inputs.ts), for a key `revision|needId`. */
+  readonly #needs = new Resource<NeedInputs>();
+
+  /** The need loaded last and the key it answers. */
+  get needs(): { key: string; value: NeedInputs } | null {
+    return this.#needs.current;
+  }
+
+  get needsError(): string | null {
+    return this.#needs.error;
+  }
 
   constructor(app: AppState, explore: ExploreView) {
     this.#app = app;
@@ -175,26 +176,16 @@ export class ReachState {
 
   /** Loads the need by commune (src/data/inputs.ts) when the tables or the need change. */
   async refreshNeeds(db: Db, meta: DatasetMeta, needId: string, revision: number): Promise<void> {
-    const key = `${revision}|${needId}`;
-    if (key === this.needs?.key || key === this.#pendingNeeds) return;
-    this.#pendingNeeds = key;
-    try {
-      const { byCommune, published } = await loadNeedInputs(db, meta, needId);
-      if (this.#pendingNeeds !== key) return;
-      this.needs = { key, values: byCommune, published };
-      this.needsError = null;
-    } catch (e) {
-      if (this.#pendingNeeds === key) this.needsError = messageOf(e);
-    }
+    await this.#needs.load(`${revision}|${needId}`, () => loadNeedInputs(db, meta, needId));
   }
 
   readonly #needKey = $derived.by(() => `${this.#app.data.revision}|${this.#app.needId}`);
 
   readonly data = $derived.by(() => {
     const communes = this.#app.data.communes;
-    const needs = this.needs;
-    if (communes.length === 0 || !needs || needs.key !== this.#needKey) return null;
-    return reachData(communes, needs.values, this.#app.data.networkTimes);
+    const needs = this.#needs.valueFor(this.#needKey);
+    if (communes.length === 0 || !needs) return null;
+    return reachData(communes, needs.byCommune, this.#app.data.networkTimes);
   });
 
   /**
@@ -205,7 +196,7 @@ export class ReachState {
    */
   readonly people = $derived.by(() => {
     const data = this.data;
-    const published = this.needs?.published;
+    const published = this.#needs.valueFor(this.#needKey)?.published;
     if (!data) return null;
     return published ? reachPeople(this.#app.data.communes, published) : data.people;
   });

@@ -8,6 +8,7 @@ import {
   setAsideReason,
   type ValidationReport,
 } from '../../../src/domain/import/report.ts';
+import { formatNumber } from '../../../src/domain/format.ts';
 import type { Source } from '../../../src/domain/model.ts';
 
 export interface BuildOptions {
@@ -102,7 +103,7 @@ function withoutOtherDepartements(report: ValidationReport): ValidationReport {
     setAside,
     notes: [
       ...report.notes,
-      `${dropped.toLocaleString('fr-FR')} ligne(s) d’autres départements de cette liste nationale : comptées hors champ, non reprises dans l’export des lignes rejetées.`,
+      `${formatNumber(dropped)} ligne(s) d’autres départements de cette liste nationale : comptées hors champ, non reprises dans l’export des lignes rejetées.`,
     ],
   };
 }
