@@ -51,7 +51,15 @@ export default ts.config(
       // mutated in place: reactive SvelteMap/SvelteSet would only add overhead.
       'svelte/prefer-svelte-reactivity': 'off',
       'no-restricted-syntax': ['error', MESSAGE_OF, ...NUMBER_FORMAT],
+      // A file longer than this says why at its top (eslint-disable max-lines -- reason).
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
     },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  {
+    // Tests are tables of cases; their length is their coverage.
+    files: ['**/*.test.ts', '**/*.e2e.ts'],
+    rules: { 'max-lines': 'off' },
   },
   {
     files: ['src/domain/errors.ts'],

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the reach tool's state and, until the study core is split out of it, the dataset's needs, the travel settings and the scenario the other tools read. */
 /**
  * The reach mode's state: the assumptions (mode, kinds, threshold, model parameters, imported
  * matrices), the scenario's edits with undo/redo, and the figures derived from the what-if

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one reader per offer format (template, ANCT, ASP, France Travail, data·inclusion), sharing the row checks they must apply alike. */
 /**
  * Offer files → sites, with a validation report. One reader per format:
  * - the plain template of this project (README, "Modèle de fichier d'offre");

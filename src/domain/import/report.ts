@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the validation report and its builder: every count, reason and export of a file's rows in one place so that kept + rejected + ignored = read holds. */
 /**
  * The validation report of one input file: rows read, kept, repaired (and how), rejected (and
  * why, with line numbers), ignored (outside the département), and the commune codes remapped to

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- OSRM's car profile as one set of tables (speeds, access, barriers, directions), kept together as OSRM has them so that they can be compared. */
 /**
  * Which OpenStreetMap ways a car may drive, in which direction and at what speed, and which nodes
  * stop it: the rules of the car profile of the OSRM routing engine (profiles/car.lua and its

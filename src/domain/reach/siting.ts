@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- one algorithm: the lazy greedy, its restarts and exchanges, and the capacity rule it must respect. */
 /**
  * Where to open k new sites: the maximal covering location problem (Church & ReVelle, 1974).
  * Existing sites (and the scenario's) are fixed; each candidate is a commune's reference point;

@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the GTFS tables a router needs read together, since their cross references (stops, trips, services) are checked against one another. */
 /**
  * Reading a GTFS feed (https://gtfs.org/documentation/schedule/reference/): the text files a
  * timetable router needs, parsed with the project's CSV tokenizer (comma-separated UTF-8, quoted

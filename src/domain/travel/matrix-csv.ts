@@ -1,3 +1,4 @@
+/* eslint-disable max-lines -- the matrix reader's two layouts (long and square) share their detection, units and per-cell report. */
 /**
  * Reads an origin–destination time matrix, through the project's common input reader
  * (`import/table.ts`: UTF-8 or Windows-1252, `;` `,` tab or `|` separators, quotes, BOM), with the
