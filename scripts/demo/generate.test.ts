@@ -4,11 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import { AXES, SITE_KINDS } from '../../src/domain/model.ts';
 import { datasetFiles } from '../lib/write-dataset.ts';
+import { sharedDemo } from '../lib/test-fixtures.ts';
 import { DEMO_SEED, generateDemo } from './generate.ts';
 
 let demo: DatasetBundle;
 beforeAll(() => {
-  demo = generateDemo();
+  demo = sharedDemo();
 });
 
 describe('demo generator', () => {

@@ -7,7 +7,7 @@ import type { Db } from '../../src/data/db.ts';
 import { decodeTable } from '../../src/data/tables.ts';
 import { ACCUEIL_KINDS, type DatasetMeta } from '../../src/domain/model.ts';
 import { determinedCells } from '../../src/domain/secrecy.ts';
-import { generateDemo } from '../demo/generate.ts';
+import { sharedDemo, sharedDemoDb } from '../lib/test-fixtures.ts';
 import { datasetFiles } from '../lib/write-dataset.ts';
 import { publishDataset, type Published } from './publish.ts';
 
@@ -24,14 +24,13 @@ async function open(files: Map<string, Uint8Array>): Promise<Db> {
 }
 
 beforeAll(async () => {
-  original = datasetFiles(generateDemo());
+  original = datasetFiles(sharedDemo());
   published = await publishDataset(original);
   db = await open(published.files);
-  raw = await open(original);
+  raw = (await sharedDemoDb()).db;
 });
 afterAll(async () => {
   await db.close();
-  await raw.close();
 });
 
 const params = (schemeId: string) => ({
@@ -109,7 +108,7 @@ describe('published dataset', () => {
 
 describe('published dataset with communes that have no inhabitant', () => {
   it('publishes their zero, and protects the other counts knowing it', async () => {
-    const demo = generateDemo();
+    const demo = { ...sharedDemo() };
     // As the villages « morts pour la France » of the Meuse: no inhabitant, hence nobody in need.
     const empty = new Set(demo.communes.filter((_, i) => i % 40 === 0).map((c) => c.code));
     demo.communes = demo.communes.map((c) => (empty.has(c.code) ? { ...c, population: 0 } : c));
@@ -154,7 +153,7 @@ describe('published dataset with communes that have no inhabitant', () => {
 
 describe('published dataset with communes that have no value', () => {
   it('publishes partial sums as partial, and no value as "non renseigné", never 0', async () => {
-    const demo = generateDemo();
+    const demo = { ...sharedDemo() };
     // One commune in ten without a value, as in a file where the producer publishes none.
     const dropped = new Set(demo.communes.filter((_, i) => i % 10 === 0).map((c) => c.code));
     demo.needs = demo.needs.filter((n) => !dropped.has(n.communeCode));

@@ -2,9 +2,9 @@
  * The coverage and mobility reports on the demo: golden files of their tables (a mismatch writes
  * the new output beside the expected one, see golden.ts), sums that must hold, and the options.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../demo/generate.ts';
-import { loadBundle, type LoadedDataset } from '../lib/demo-db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedDataset } from '../lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../lib/test-fixtures.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import { defaultCoverageAssumptions } from '../../src/domain/gaps/coverage.ts';
 import { defaultMobilityAssumptions } from '../../src/domain/gaps/mobility.ts';
@@ -26,10 +26,9 @@ let demo: DatasetBundle;
 let loaded: LoadedDataset;
 
 beforeAll(async () => {
-  demo = generateDemo();
-  loaded = await loadBundle(demo);
+  demo = sharedDemo();
+  loaded = await sharedDemoDb();
 });
-afterAll(() => loaded.db.close());
 
 /** A report as JSON, its travel model by id only (the model's own tests cover its texts). */
 const json = (r: { model: { id: string } }) =>

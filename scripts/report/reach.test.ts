@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../demo/generate.ts';
-import { loadBundle, type LoadedDataset } from '../lib/demo-db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedDataset } from '../lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../lib/test-fixtures.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
 import { ACCUEIL_KINDS } from '../../src/domain/model.ts';
 import { defaultAssumptions, type ReachScenario } from '../../src/domain/reach/scenario.ts';
@@ -11,10 +11,9 @@ let demo: DatasetBundle;
 let loaded: LoadedDataset;
 
 beforeAll(async () => {
-  demo = generateDemo();
-  loaded = await loadBundle(demo);
+  demo = sharedDemo();
+  loaded = await sharedDemoDb();
 });
-afterAll(() => loaded.db.close());
 
 const report = (
   over: Partial<ReturnType<typeof defaultAssumptions>> = {},

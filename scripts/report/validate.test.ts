@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../demo/generate.ts';
-import { loadBundle, type LoadedDataset } from '../lib/demo-db.ts';
+import type { LoadedDataset } from '../lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../lib/test-fixtures.ts';
 import { writeDataset } from '../lib/write-dataset.ts';
 import { defaultAssumptions } from '../../src/domain/reach/scenario.ts';
 import { reachReportFromDb } from './reach.ts';
@@ -11,13 +11,13 @@ import { main, type ValidationReport } from './validate.ts';
 
 let dir: string;
 let loaded: LoadedDataset;
-let demo: ReturnType<typeof generateDemo>;
+let demo: ReturnType<typeof sharedDemo>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'validate-'));
-  demo = generateDemo();
+  demo = sharedDemo();
   writeDataset(demo, join(dir, 'data'));
-  loaded = await loadBundle(demo);
+  loaded = await sharedDemoDb();
   writeFileSync(
     join(dir, 'ref.csv'),
     'Source,dep,LIBGEO,5min,10min,15min,20min,25min,30min,35min,40min,45min,50min,55min,60min\n' +
@@ -25,7 +25,6 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await loaded.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@
  * (src/e2e/import-corpus.e2e.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/demo/generate.ts';
+import { sharedDemo } from '../../scripts/lib/test-fixtures.ts';
 import {
   corpusFor,
   corpusMismatches,
@@ -15,7 +15,7 @@ import {
 } from '../domain/import/fixtures/corpus.ts';
 import { runImportJob } from './import-job.ts';
 
-const demo = generateDemo();
+const demo = sharedDemo();
 const lons = demo.communes.map((c) => c.lon);
 const lats = demo.communes.map((c) => c.lat);
 const bbox = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as const;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../scripts/demo/generate.ts';
 import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
+import { sharedDemo } from '../../../scripts/lib/test-fixtures.ts';
 import { ACCUEIL_KINDS, type Site } from '../../domain/model.ts';
 import { encodeTable, siteToRow } from '../tables.ts';
 import { applyImport, listEpcis, removeImport } from './imports.ts';
@@ -8,7 +8,8 @@ import { listSites, listSources, SITES_PER_PAGE } from './sites.ts';
 import { territoryAggregates } from './territories.ts';
 
 let loaded: LoadedDataset;
-const demo = generateDemo();
+// Its own DuckDB: the test writes an import into it.
+const demo = sharedDemo();
 
 beforeAll(async () => {
   loaded = await loadBundle(demo);

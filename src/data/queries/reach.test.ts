@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../scripts/demo/generate.ts';
-import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedDataset } from '../../../scripts/lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../../../scripts/lib/test-fixtures.ts';
 import type { DatasetBundle } from '../../domain/dataset.ts';
 import { communeNeeds, schemeTerritories } from './reach.ts';
 
@@ -8,10 +8,9 @@ let demo: DatasetBundle;
 let loaded: LoadedDataset;
 
 beforeAll(async () => {
-  demo = generateDemo();
-  loaded = await loadBundle(demo);
+  demo = sharedDemo();
+  loaded = await sharedDemoDb();
 });
-afterAll(() => loaded.db.close());
 
 describe('reach queries on the demo', () => {
   it('read the need of every commune as the generator wrote it', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../../scripts/demo/generate.ts';
 import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../../../scripts/lib/test-fixtures.ts';
 import type { DatasetBundle } from '../../domain/dataset.ts';
 import { ACCUEIL_KINDS } from '../../domain/model.ts';
 import {
@@ -17,10 +17,9 @@ let demo: DatasetBundle;
 let loaded: LoadedDataset;
 
 beforeAll(async () => {
-  demo = generateDemo();
-  loaded = await loadBundle(demo);
+  demo = sharedDemo();
+  loaded = await sharedDemoDb();
 });
-afterAll(() => loaded.db.close());
 
 const need = 'rsa_foyers';
 const params = (schemeId: string) => ({ schemeId, needId: need, accueilKinds: ACCUEIL_KINDS });
@@ -142,7 +141,7 @@ describe('territory queries with values not there', () => {
   let holes: LoadedDataset;
   let bundle: DatasetBundle;
   beforeAll(async () => {
-    bundle = generateDemo();
+    bundle = { ...sharedDemo() };
     bundle.needs = bundle.needs.flatMap((n, i) =>
       n.indicator !== need ? [n] : i % 5 === 0 ? [] : i % 7 === 0 ? [{ ...n, value: null }] : [n],
     );
