@@ -11,8 +11,12 @@ import { listCommunes } from '../data/queries/communes.ts';
 import { defaultAssumptions, type ScenarioEdit } from '../domain/reach/scenario.ts';
 import { PAIR_COLORS } from '../map/colors.ts';
 import { decodeView } from '../state/url.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pngInfo } from '../map/png-chunks.ts';
 import {
   assertClean,
+  pngStats,
+  screenshotDir,
   launchBrowser,
   openApp,
   saveScreenshot,
@@ -126,6 +130,25 @@ describe('scenario A vs B', () => {
     expect(stats.colorShare([r, g, b], 20)).toBeGreaterThan(betterBefore + 0.0005);
     const [wr, wg, wb] = hexToRgb(PAIR_COLORS[4]!);
     expect(stats.colorShare([wr, wg, wb], 20)).toBe(0);
+
+    // The summary card of A vs B: a 1920 × 1080 slide whose figures are the table's.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      pair.getByRole('button', { name: /Fiche de synthèse A contre B/ }).click(),
+    ]);
+    const bytes = await readFile((await download.path()) as string);
+    await writeFile(`${screenshotDir}/scenario-a-vs-b-card.png`, bytes);
+    const info = pngInfo(new Uint8Array(bytes));
+    expect([info.width, info.height]).toEqual([1920, 1080]);
+    // tEXt is Latin-1: spaces and minus signs compared as plain ones.
+    const latin = (t: string) => t.replace(/\s/g, ' ').replace(/−/g, '-');
+    const text = latin(info.text.get('Description')!);
+    expect(text).toContain(
+      `Population au-delà de 30 min : A : situation actuelle ${latin(cells[3]!)} ; B : 1 modification ${latin(cells[4]!)} ; B - A ${latin(cells[5]!)}`,
+    );
+    expect(text).toContain(latin(`B : 1 modification : 1 site ouvert`));
+    expect(text).toContain('Données fictives');
+    expect(pngStats(bytes).dominantShare).toBeLessThan(0.9);
 
     await page.getByLabel('Seuil (minutes)').fill('45');
     await page.getByLabel('Seuil (minutes)').press('Enter');
