@@ -119,3 +119,10 @@ export const SPLIT_COLORS = {
   overCapacity: '#e0a100',
   outOfReach: '#a63603',
 } as const;
+
+/**
+ * Difference map of two scenarios (PAIR_CLASS_IDS order): blues where B is better, reds where it
+ * is worse, a near-white for no change (ColorBrewer RdBu, readable by colour-blind readers); a
+ * commune without data keeps NO_DATA_COLOR, never the neutral class.
+ */
+export const PAIR_COLORS = ['#2166ac', '#92c5de', '#f7f7f7', '#f4a582', '#b2182b'];

@@ -4,6 +4,7 @@ import {
   NO_DATA_COLOR,
   REACH_BAND_COLORS,
   GAIN_COLORS,
+  PAIR_COLORS,
   REACH_SITE_COLORS,
   hexToRgba,
 } from './colors.ts';
@@ -64,6 +65,21 @@ describe('reach layers', () => {
     expect(fill(square)).toEqual(hexToRgba(GAIN_COLORS[0]!, 235));
     expect(fill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
     expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'gain|b1' });
+  });
+
+  it('draws the A vs B map in its own colours, without data grey (never the neutral class)', () => {
+    const [communes] = reachLayers(
+      input({
+        gainClassOf: (c) => (c === '00001' ? 2 : null),
+        gainColors: PAIR_COLORS,
+        gainKey: 'pair|A|B',
+      }),
+    );
+    const fill = prop<CommuneFeature>(communes!, 'getFillColor');
+    expect(fill(square)).toEqual(hexToRgba(PAIR_COLORS[2]!, 235));
+    expect(fill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
+    expect(PAIR_COLORS[2]).not.toBe(NO_DATA_COLOR);
+    expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'gain|pair|A|B|b1' });
   });
 
   it('draws each site by its state, opened and moved larger, closed hollow, opened on top', () => {

@@ -24,6 +24,10 @@ export interface ReachLayersInput {
   bandOf: (code: string) => number | null;
   /** With it, the difference map: class in GAIN_CLASSES of the minutes a commune gains. */
   gainClassOf?: ((code: string) => number | null) | null;
+  /** Colours of the difference map's classes (GAIN_COLORS unless given). */
+  gainColors?: readonly string[];
+  /** Changes whenever the difference map's classes may have changed. */
+  gainKey?: string;
   /** Changes whenever any commune's band may have changed. */
   bandKey: string;
   sites: ReachSitePoint[];
@@ -42,8 +46,11 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
     communesLayer({
       id: 'reach-communes',
       features: i.features,
-      fillOf: classFill(gainClassOf ? GAIN_COLORS : REACH_BAND_COLORS, gainClassOf ?? i.bandOf),
-      colorKey: `${gainClassOf ? 'gain' : 'band'}|${i.bandKey}`,
+      fillOf: classFill(
+        gainClassOf ? (i.gainColors ?? GAIN_COLORS) : REACH_BAND_COLORS,
+        gainClassOf ?? i.bandOf,
+      ),
+      colorKey: `${gainClassOf ? (i.gainKey ? `gain|${i.gainKey}` : 'gain') : 'band'}|${i.bandKey}`,
       showBorders: true,
       transitionMs: 0,
     }),

@@ -13,7 +13,12 @@ import { REACH_BANDS } from '../../domain/reach/summary.ts';
 import { noCarLegs } from '../../domain/travel/no-car-model.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
 import { GAIN_CLASSES, gainClassIndex } from '../../domain/reach/gain-classes.ts';
-import { GAIN_COLORS, REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
+import {
+  GAIN_COLORS,
+  PAIR_COLORS,
+  REACH_BAND_COLORS,
+  REACH_SITE_COLORS,
+} from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import { reachLayers } from '../../map/reach-layers.ts';
@@ -21,6 +26,8 @@ import type { AppState } from '../../state/app-state.svelte.ts';
 import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
+import { scenarioPair } from '../../state/scenario-pair.svelte.ts';
+import { pairLegend } from './pair-legend.ts';
 import {
   peopleSourceIds,
   suggestedSites,
@@ -43,27 +50,37 @@ export class ReachMapMode implements MapMode {
   }
 
   get title(): string {
+    if (this.showingPair) return `Écart de temps d'accès entre les scénarios B et A, par commune`;
     return `Temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}`;
+  }
+
+  /** The map shows B − A of the two kept scenarios (chosen in the comparison panel). */
+  get showingPair(): boolean {
+    return scenarioPair.showingOn(this.#app.data.entry?.id ?? '', this.#reach.data?.network.codes);
   }
 
   readonly legends = $derived.by((): ImageLegend[] => {
     const edited = this.#reach.edits.length > 0;
+    const pair = this.showingPair
+      ? pairLegend(scenarioPair, this.#app.data.geometry?.features.length ?? 0)
+      : null;
     return [
-      this.#reach.showingGains
-        ? {
-            title: 'Écart au temps actuel (scénario − situation actuelle)',
-            items: GAIN_CLASSES.map((c, i) => ({
-              color: GAIN_COLORS[i] as string,
-              label: c.label,
-            })),
-          }
-        : {
-            title: "Temps jusqu'au site le plus proche",
-            items: REACH_BANDS.map((b, i) => ({
-              color: REACH_BAND_COLORS[i] as string,
-              label: b.label,
-            })),
-          },
+      pair ??
+        (this.#reach.showingGains
+          ? {
+              title: 'Écart au temps actuel (scénario − situation actuelle)',
+              items: GAIN_CLASSES.map((c, i) => ({
+                color: GAIN_COLORS[i] as string,
+                label: c.label,
+              })),
+            }
+          : {
+              title: "Temps jusqu'au site le plus proche",
+              items: REACH_BANDS.map((b, i) => ({
+                color: REACH_BAND_COLORS[i] as string,
+                label: b.label,
+              })),
+            }),
       {
         title: 'Sites',
         items: [
@@ -97,6 +114,7 @@ export class ReachMapMode implements MapMode {
   });
 
   get mapLabel(): string {
+    if (this.showingPair) return `Carte : écart de temps d'accès B − A, par commune`;
     return `Carte : temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}, par commune`;
   }
 
@@ -131,12 +149,20 @@ export class ReachMapMode implements MapMode {
       border: geometry.border,
       outlines: this.#explore.outlines,
       bandOf: (code) => reach.bandOf(code),
-      gainClassOf: reach.showingGains
-        ? (code) => {
-            const g = reach.gainOf(code);
-            return g === null ? null : gainClassIndex(g);
+      ...(this.showingPair
+        ? {
+            gainClassOf: (code: string) => scenarioPair.classOf(code),
+            gainColors: PAIR_COLORS,
+            gainKey: `pair|${scenarioPair.a?.label}|${scenarioPair.b?.label}|${scenarioPair.classes?.length}`,
           }
-        : null,
+        : {
+            gainClassOf: reach.showingGains
+              ? (code: string) => {
+                  const g = reach.gainOf(code);
+                  return g === null ? null : gainClassIndex(g);
+                }
+              : null,
+          }),
       bandKey: reach.key,
       sites: this.#sitePoints,
       sitesKey: `${reach.key}|${drag ? `${drag.id}:${drag.lon}:${drag.lat}` : ''}`,
@@ -175,6 +201,7 @@ export class ReachMapMode implements MapMode {
     return {
       title: f.properties.name,
       lines: [
+        ...this.#pairLines(f.id),
         Number.isFinite(t.minutes)
           ? `${formatMinutes(t.minutes)} jusqu'au site le plus proche`
           : `Plus de ${formatNumber(reach.horizonMinutes)} min de tout site`,
@@ -184,6 +211,19 @@ export class ReachMapMode implements MapMode {
         ...(site && Number.isFinite(t.minutes) ? this.#legs(f.id, site) : []),
       ],
     };
+  }
+
+  /** On the difference map, the commune's time in A and in B. */
+  #pairLines(code: string): string[] {
+    const { a, b } = scenarioPair;
+    if (!this.showingPair || !a || !b) return [];
+    const i = a.codes.indexOf(code);
+    if (i < 0) return ['Scénarios A et B : pas de temps de trajet pour cette commune'];
+    const time = (m: number) =>
+      Number.isFinite(m)
+        ? formatMinutes(m)
+        : `plus de ${formatNumber(this.#reach.horizonMinutes)} min`;
+    return [`A : ${time(a.minutes[i] as number)} · B : ${time(b.minutes[i] as number)}`];
   }
 
   /** Without a car, the legs of the estimated trip (temps estimés), one line. */

@@ -1,0 +1,38 @@
+/**
+ * The legend of the difference map of two scenarios, shared by the on-screen legend, the image
+ * exports and the summary card: each class with its colour, its communes and inhabitants (the
+ * same counts as the comparison table's B − A), and the communes without data apart.
+ */
+import { PAIR_CLASS_IDS, pairClassLabels } from '../../domain/reach/pair-difference.ts';
+import { NO_DATA_COLOR, PAIR_COLORS } from '../../map/colors.ts';
+import type { ImageLegend } from '../../map/export-image.ts';
+import type { ScenarioPairState } from '../../state/scenario-pair.svelte.ts';
+import { formatNumber, plural } from '../format.ts';
+
+export function pairLegend(pair: ScenarioPairState, mapCommunes: number): ImageLegend | null {
+  const totals = pair.totals;
+  const a = pair.a;
+  if (!totals || !a) return null;
+  const labels = pairClassLabels(a.assumptions.maxMinutes);
+  const count = (communes: number, population: number) =>
+    `${plural(communes, 'commune', 'communes')}, ${formatNumber(population)} hab.`;
+  // Communes drawn on the map that have no time in the compared network are without data too.
+  const outside = Math.max(0, mapCommunes - a.codes.length);
+  const noData = totals.noData.communes + outside;
+  return {
+    title: 'Écart de temps B − A par commune',
+    items: [
+      ...PAIR_CLASS_IDS.map((id, k) => {
+        const t = totals.byClass[k]!;
+        return {
+          color: PAIR_COLORS[k] as string,
+          label: `${labels[id]} (${count(t.communes, t.population)})`,
+        };
+      }),
+      {
+        color: NO_DATA_COLOR,
+        label: `sans temps de trajet (${plural(noData, 'commune', 'communes')})`,
+      },
+    ],
+  };
+}
