@@ -19,6 +19,8 @@ import {
 export interface ReachLayersInput {
   features: CommuneFeature[];
   border: MultiLineString;
+  /** Borders between communes (`communeBorders`), or null to leave them out. */
+  communeBorders: MultiLineString | null;
   outlines: MultiLineString | null;
   /** Band index (0 … 4) of a commune, or null while unknown. */
   bandOf: (code: string) => number | null;
@@ -44,7 +46,6 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
       features: i.features,
       fillOf: classFill(gainClassOf ? GAIN_COLORS : REACH_BAND_COLORS, gainClassOf ?? i.bandOf),
       colorKey: `${gainClassOf ? 'gain' : 'band'}|${i.bandKey}`,
-      showBorders: true,
       transitionMs: 0,
     }),
     ...outlineLayers(i, scale),

@@ -5,7 +5,7 @@
  */
 import { formatMinutes } from '../reach/reach-text.ts';
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { AXIS_LABELS } from '../../domain/labels.ts';
 import type { Site } from '../../domain/model.ts';
 import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
@@ -110,10 +110,10 @@ export class GapsMapMode implements MapMode {
       id: 'gaps',
       features: geometry.features,
       border: geometry.border,
+      communeBorders: v.isCommuneScheme ? communeBorders(geometry) : null,
       communeClass: g.map.communeClass,
       ramp: this.ramp,
       classKey: g.mapKey,
-      isCommuneScheme: v.isCommuneScheme,
       outlines: v.outlines,
       selectionOutline: v.selectionOutline,
       points: this.#points,

@@ -4,7 +4,7 @@
  * a site (by tool), a drag moves one.
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
 import { BORDER_ENTRY_KM, nearestCommune } from '../../domain/reach/session.ts';
 import { REACH_BANDS } from '../../domain/reach/summary.ts';
@@ -128,6 +128,7 @@ export class ReachMapMode implements MapMode {
     return reachLayers({
       features: geometry.features,
       border: geometry.border,
+      communeBorders: communeBorders(geometry),
       outlines: this.#explore.outlines,
       bandOf: (code) => reach.bandOf(code),
       gainClassOf: reach.showingGains
