@@ -46,6 +46,22 @@ export function schemeOutlines(
   );
 }
 
+const communeMeshes = new WeakMap<CommuneGeometry, MultiLineString>();
+
+/**
+ * Borders between communes, each shared border once, computed once per geometry. Stroking the
+ * polygons instead draws every shared border twice, and drawing lines is most of the cost of a
+ * frame with software WebGL.
+ */
+export function communeBorders(geometry: CommuneGeometry): MultiLineString {
+  let lines = communeMeshes.get(geometry);
+  if (!lines) {
+    lines = mesh(geometry.topology, communesObject(geometry.topology), (a, b) => a !== b);
+    communeMeshes.set(geometry, lines);
+  }
+  return lines;
+}
+
 /** Outline of one territory: arcs with that territory on exactly one side, or on the border. */
 export function territoryOutline(
   geometry: CommuneGeometry,

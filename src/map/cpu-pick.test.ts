@@ -43,6 +43,7 @@ const site = (id: string, lon: number, lat: number, status: ReachSitePoint['stat
 const layers = reachLayers({
   features: [square('A', 0, 0), square('B', 1, 0)],
   border: lines,
+  communeBorders: lines,
   outlines: lines,
   bandOf: () => 0,
   bandKey: 'k',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CommuneFeature } from '../data/geometry.ts';
 import type { Site } from '../domain/model.ts';
 import { AXIS_COLORS, NO_DATA_COLOR, STATE_COLORS, hexToRgba, sequentialRamp } from './colors.ts';
+import type { MultiLineString } from 'geojson';
+import { layerPlanes, sameLayers } from './common-layers.ts';
 import { exploreLayers, type ExploreLayersInput } from './explore-layers.ts';
 import { lines, square } from './test-fixtures.ts';
 
@@ -30,7 +32,7 @@ const input = (over: Partial<ExploreLayersInput> = {}): ExploreLayersInput => ({
   ]),
   classCount: 5,
   classKey: 'k1',
-  isCommuneScheme: false,
+  communeBorders: null,
   outlines: lines,
   selectionOutline: null,
   sites: [site],
@@ -54,6 +56,15 @@ describe('explore layers', () => {
       'scheme-outlines',
       'selection',
     ]);
+  });
+
+  it('draws the borders between communes as one static line layer, not as polygon strokes', () => {
+    const layers = exploreLayers(input({ communeBorders: lines }));
+    expect(layers.map((l) => l.id).slice(0, 3)).toEqual(['communes', 'commune-borders', 'border']);
+    expect(layers[0]!.props).toMatchObject({ stroked: false });
+    // The same lines give the same data array: deck.gl does not cut them into segments again.
+    const again = exploreLayers(input({ communeBorders: lines }));
+    expect(again[1]!.props.data).toBe(layers[1]!.props.data);
   });
 
   it('fills communes with their class colour, grey without a value, and refills on a new key', () => {
@@ -88,5 +99,44 @@ describe('explore layers', () => {
     const getColor = (sites.props as unknown as { getFillColor: (s: Site) => number[] })
       .getFillColor;
     expect(getColor(site)).toEqual(hexToRgba(AXIS_COLORS.mobilite));
+  });
+});
+
+describe('layer planes', () => {
+  it('puts the fills under the static lines, and the selection, points and labels over them', () => {
+    const layers = exploreLayers(input({ communeBorders: lines, selectionOutline: lines }));
+    const planes = layerPlanes(layers).map((p) => p.map((l) => l.id));
+    expect(planes).toEqual([
+      ['communes'],
+      ['commune-borders', 'border', 'scheme-outlines'],
+      ['selection', 'sites', 'territory-labels'],
+    ]);
+    expect(planes.flat()).toEqual(layers.map((l) => l.id));
+  });
+});
+
+describe('same layers', () => {
+  it('holds for layers rebuilt from the same values, not once a value changed', () => {
+    const a = exploreLayers(input({ communeBorders: lines }));
+    const b = exploreLayers(input({ communeBorders: lines }));
+    const [, linesA] = layerPlanes(a);
+    const [fillsB, linesB] = layerPlanes(b);
+    // The fills are rebuilt with a new colour function each time: handed again, to be safe.
+    expect(sameLayers(layerPlanes(a)[0], fillsB)).toBe(false);
+    expect(sameLayers(linesA, linesB)).toBe(true);
+    const moved: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 2],
+        ],
+      ],
+    };
+    const [, linesC] = layerPlanes(
+      exploreLayers(input({ communeBorders: lines, outlines: moved })),
+    );
+    expect(sameLayers(linesA, linesC)).toBe(false);
+    expect(sameLayers(linesA, linesA.slice(1))).toBe(false);
   });
 });

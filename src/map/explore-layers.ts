@@ -21,11 +21,12 @@ import { sitesLayer } from './layers/sites-layer.ts';
 export interface ExploreLayersInput {
   features: CommuneFeature[];
   border: MultiLineString;
+  /** Borders between communes (`communeBorders`), or null to leave them out. */
+  communeBorders: MultiLineString | null;
   /** Class index of every commune's territory, or the state of its missing value. */
   communeClass: ReadonlyMap<string, CommuneClass>;
   classCount: number;
   classKey: string;
-  isCommuneScheme: boolean;
   outlines: MultiLineString | null;
   selectionOutline: MultiLineString | null;
   sites: Site[];
@@ -41,7 +42,6 @@ export function exploreLayers(i: ExploreLayersInput): Layer[] {
       features: i.features,
       fillOf: classFill(sequentialRamp(i.classCount), (code) => i.communeClass.get(code)),
       colorKey: i.classKey,
-      showBorders: i.isCommuneScheme,
     }),
     ...outlineLayers(i, scale),
   ];

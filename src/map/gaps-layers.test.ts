@@ -23,7 +23,7 @@ const input = (over: Partial<GapsLayersInput> = {}): GapsLayersInput => ({
   ]),
   ramp: gapRamp(5),
   classKey: 'k1',
-  isCommuneScheme: false,
+  communeBorders: null,
   outlines: lines,
   selectionOutline: lines,
   points: [point('a', true), point('b', false), point('c', true, true)],

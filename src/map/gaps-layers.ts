@@ -24,12 +24,13 @@ export interface GapsLayersInput {
   id: 'gaps' | 'mobility';
   features: CommuneFeature[];
   border: MultiLineString;
+  /** Borders between communes (`communeBorders`), or null to leave them out. */
+  communeBorders: MultiLineString | null;
   /** Class of every commune's territory, the state of its value, or null without a value. */
   communeClass: ReadonlyMap<string, CommuneClass>;
   /** Colour of each class, lightest first. */
   ramp: readonly string[];
   classKey: string;
-  isCommuneScheme: boolean;
   outlines: MultiLineString | null;
   selectionOutline: MultiLineString | null;
   points: OfferPoint[];
@@ -48,7 +49,6 @@ export function gapsLayers(i: GapsLayersInput): Layer[] {
       features: i.features,
       fillOf: classFill(i.ramp, (code) => i.communeClass.get(code)),
       colorKey: i.classKey,
-      showBorders: i.isCommuneScheme,
       // An assumption changed: the map shows it on the next frame.
       transitionMs: 0,
     }),

@@ -23,6 +23,7 @@ const point = (id: string, status: ReachSitePoint['status']): ReachSitePoint => 
 const input = (over: Partial<ReachLayersInput> = {}): ReachLayersInput => ({
   features: [square, { ...square, id: '00002' }],
   border: lines,
+  communeBorders: lines,
   outlines: lines,
   bandOf: (code) => (code === '00001' ? 3 : null),
   bandKey: 'b1',
@@ -36,6 +37,7 @@ describe('reach layers', () => {
   it('stacks bands, borders, moves, sites and proposals with stable ids', () => {
     expect(reachLayers(input()).map((l) => l.id)).toEqual([
       'reach-communes',
+      'commune-borders',
       'border',
       'scheme-outlines',
       'reach-moves',
@@ -45,6 +47,7 @@ describe('reach layers', () => {
     ]);
     expect(reachLayers(input({ outlines: null, suggestions: [] })).map((l) => l.id)).toEqual([
       'reach-communes',
+      'commune-borders',
       'border',
       'reach-moves',
       'reach-sites',

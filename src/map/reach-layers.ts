@@ -19,6 +19,8 @@ import {
 export interface ReachLayersInput {
   features: CommuneFeature[];
   border: MultiLineString;
+  /** Borders between communes (`communeBorders`), or null to leave them out. */
+  communeBorders: MultiLineString | null;
   outlines: MultiLineString | null;
   /** Band index (0 … 4) of a commune, or null while unknown. */
   bandOf: (code: string) => number | null;
@@ -51,7 +53,6 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
         gainClassOf ?? i.bandOf,
       ),
       colorKey: `${gainClassOf ? (i.gainKey ? `gain|${i.gainKey}` : 'gain') : 'band'}|${i.bandKey}`,
-      showBorders: true,
       transitionMs: 0,
     }),
     ...outlineLayers(i, scale),

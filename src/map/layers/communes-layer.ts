@@ -1,5 +1,5 @@
 import { GeoJsonLayer } from '@deck.gl/layers';
-import { COMMUNE_LINE_COLOR, type Rgba } from '../colors.ts';
+import type { Rgba } from '../colors.ts';
 import type { CommuneFeature } from '../../data/geometry.ts';
 
 export interface CommunesLayerOptions {
@@ -10,24 +10,23 @@ export interface CommunesLayerOptions {
   fillOf: (code: string) => Rgba;
   /** Changes whenever `fillOf` gives other colours (deck.gl recomputes the fills only then). */
   colorKey: string;
-  /** Draw commune borders (true when the scheme is the commune itself, or zoomed in). */
-  showBorders: boolean;
   /** Fade between fills, ms (250 by default; 0 when a change must show at once). */
   transitionMs?: number;
 }
 
-/** The choropleth: every commune filled with the colour of its territory's class. */
+/**
+ * The choropleth: every commune filled with the colour of its territory's class. Its borders are
+ * a layer of their own (`outlineLayers`), each shared border drawn once and not again when only
+ * the fills change.
+ */
 export function communesLayer(o: CommunesLayerOptions) {
   return new GeoJsonLayer<CommuneFeature['properties']>({
     id: o.id ?? 'communes',
     data: o.features,
     pickable: true,
     filled: true,
-    stroked: o.showBorders,
+    stroked: false,
     getFillColor: (f) => o.fillOf(String(f.id)),
-    getLineColor: COMMUNE_LINE_COLOR,
-    lineWidthUnits: 'pixels',
-    getLineWidth: 0.6,
     updateTriggers: { getFillColor: o.colorKey },
     ...(o.transitionMs === 0 ? {} : { transitions: { getFillColor: o.transitionMs ?? 250 } }),
   });

@@ -3,7 +3,7 @@
  * points, and the selection of a territory by click.
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { AXIS_LABELS } from '../../domain/labels.ts';
 import { AXES, type Site } from '../../domain/model.ts';
 import { STATE_EXPLANATIONS, figureStatus } from '../../domain/value-state.ts';
@@ -91,10 +91,10 @@ export class ExploreMapMode implements MapMode {
     return exploreLayers({
       features: geometry.features,
       border: geometry.border,
+      communeBorders: v.isCommuneScheme ? communeBorders(geometry) : null,
       communeClass: v.communeClass,
       classCount: (v.classes?.breaks.length ?? CLASS_COUNT - 1) + 1,
       classKey: v.classKey,
-      isCommuneScheme: v.isCommuneScheme,
       outlines: v.outlines,
       selectionOutline: v.selectionOutline,
       sites: v.visibleSites,

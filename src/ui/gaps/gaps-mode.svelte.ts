@@ -4,7 +4,7 @@
  * selects a territory, whose sheet the panel shows.
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
 import { AXIS_LABELS } from '../../domain/labels.ts';
 import { AXIS_COLORS, gapRamp } from '../../map/colors.ts';
@@ -99,10 +99,10 @@ export class GapsMapMode implements MapMode {
       id: 'gaps',
       features: geometry.features,
       border: geometry.border,
+      communeBorders: v.isCommuneScheme ? communeBorders(geometry) : null,
       communeClass: g.map.communeClass,
       ramp: this.ramp,
       classKey: g.mapKey,
-      isCommuneScheme: v.isCommuneScheme,
       outlines: v.outlines,
       selectionOutline: v.selectionOutline,
       points: this.#points,

@@ -4,7 +4,7 @@
  * the proposed platforms numbered; a click selects a territory.
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { SCENARIO_SOURCE_ID } from '../../domain/gaps/scenario-sites.ts';
 import { MOBILITY_SERVICE_LABELS } from '../../domain/labels.ts';
 import type { MobilityService } from '../../domain/model.ts';
@@ -102,10 +102,10 @@ export class MobilityMapMode implements MapMode {
       id: 'mobility',
       features: geometry.features,
       border: geometry.border,
+      communeBorders: v.isCommuneScheme ? communeBorders(geometry) : null,
       communeClass: m.map.communeClass,
       ramp: this.ramp,
       classKey: m.mapKey,
-      isCommuneScheme: v.isCommuneScheme,
       outlines: v.outlines,
       selectionOutline: v.selectionOutline,
       points: this.#points,

@@ -6,7 +6,7 @@
 import { describeSite } from '../common/site-tooltip.ts';
 import { formatMinutes } from '../common/travel-text.ts';
 import type { PickingInfo } from '@deck.gl/core';
-import type { CommuneFeature } from '../../data/geometry.ts';
+import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
 import { BORDER_ENTRY_KM, nearestCommune } from '../../domain/reach/session.ts';
 import { REACH_BANDS } from '../../domain/reach/summary.ts';
@@ -147,6 +147,7 @@ export class ReachMapMode implements MapMode {
     return reachLayers({
       features: geometry.features,
       border: geometry.border,
+      communeBorders: communeBorders(geometry),
       outlines: this.#explore.outlines,
       bandOf: (code) => reach.bandOf(code),
       ...(this.showingPair
