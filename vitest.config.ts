@@ -11,6 +11,7 @@ const SHARED_DEMO = [
   'src/data/queries/reach.test.ts',
   'src/data/queries/territories.test.ts',
   'src/state/import-corpus.test.ts',
+  'src/state/tools.test.ts',
   'scripts/public/publish.test.ts',
   'scripts/report/validate.test.ts',
   'scripts/report/gaps.test.ts',

@@ -10,6 +10,8 @@ import { loadDemo, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
 import { territoryAggregates } from '../data/queries/territories.ts';
 import { sumAggregates, type TerritoryAggregate } from '../domain/indicators.ts';
 import { ACCUEIL_KINDS } from '../domain/model.ts';
+import { hexToRgba, sequentialRamp } from '../map/colors.ts';
+import { CLASS_COUNT } from '../state/explore-view.svelte.ts';
 import { formatNumber } from '../ui/format.ts';
 import {
   assertClean,
@@ -21,6 +23,13 @@ import {
   screenshotStats,
   type PageContext,
 } from './browser.ts';
+
+/** The darkest class of the explore map's ramp, as RGB. */
+const DARKEST = hexToRgba(sequentialRamp(CLASS_COUNT).at(-1) as string).slice(0, 3) as [
+  number,
+  number,
+  number,
+];
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -85,8 +94,8 @@ describe('demo app', () => {
     const stats = await screenshotStats(ctx.page, ctx.page.getByRole('region', { name: /^Carte/ }));
     expect(stats.distinctColors).toBeGreaterThan(50);
     expect(stats.dominantShare).toBeLessThan(0.6);
-    // The darkest class of the ramp (#084081) fills the territories with the highest rate.
-    expect(stats.colorShare([8, 64, 129], 24)).toBeGreaterThan(0.01);
+    // The darkest class of the ramp fills the territories with the highest rate.
+    expect(stats.colorShare(DARKEST, 24)).toBeGreaterThan(0.01);
   });
 
   it('selects a territory from the list and shows its figures', async () => {
@@ -151,7 +160,7 @@ describe('exports', () => {
     expect(stats.width).toBeGreaterThan(map.width + 200);
     expect(stats.distinctColors).toBeGreaterThan(50);
     // The darkest class is drawn (map) and the title text is black on white.
-    expect(stats.colorShare([8, 64, 129], 24)).toBeGreaterThan(0.005);
+    expect(stats.colorShare(DARKEST, 24)).toBeGreaterThan(0.005);
     expect(stats.colorAt(5, 5)).toEqual([255, 255, 255]);
     writeFileSync(`${screenshotDir}/export.png`, png);
   });

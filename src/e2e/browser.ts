@@ -152,8 +152,24 @@ export const APP_VIEWPORT: Viewport = { width: 1440, height: 900 };
  */
 export async function openApp(browser: Browser, url: string, ready?: string): Promise<PageContext> {
   const ctx = await openPage(browser, url, { viewport: APP_VIEWPORT });
-  if (ready) await ctx.page.locator(`[data-figure="${ready}"]`).waitFor({ timeout: 30_000 });
+  if (ready) {
+    await ctx.page.locator(`[data-figure="${ready}"]`).waitFor({ timeout: 30_000 });
+    await waitForEngine(ctx.page);
+  }
   return ctx;
+}
+
+/**
+ * Waits until the page's tables are in DuckDB. The first figures can come from the build's
+ * snapshot before that; what a test does next (an import, an edit) needs the engine, as the
+ * page's disabled inputs say.
+ */
+export async function waitForEngine(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('app:db-ready').length > 0,
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 /**

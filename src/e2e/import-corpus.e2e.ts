@@ -21,7 +21,7 @@ import {
   type CorpusPlace,
   type ObservedReport,
 } from '../domain/import/fixtures/corpus.ts';
-import { assertClean, launchBrowser, openApp, type PageContext } from './browser.ts';
+import { assertClean, launchBrowser, openApp, waitForEngine, type PageContext } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const demo = generateDemo();
@@ -44,8 +44,7 @@ let ctx: PageContext;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ctx = await openApp(browser, baseUrl);
-  await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
+  ctx = await openApp(browser, baseUrl, 'accueil-sites');
 });
 
 afterAll(async () => {
@@ -175,6 +174,7 @@ describe('a beneficiaries file', () => {
   const reload = async () => {
     await ctx.page.goto(baseUrl, { waitUntil: 'load' });
     await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
+    await waitForEngine(ctx.page);
   };
 
   it('replaces the need indicator only once accepted, across a reload, until removed', async () => {

@@ -19,6 +19,7 @@ import {
   assertClean,
   launchBrowser,
   openApp,
+  waitForEngine,
   saveScreenshot,
   screenshotStats,
   type PageContext,
@@ -66,6 +67,7 @@ async function figure(name: string): Promise<string> {
 async function reloadApp(): Promise<void> {
   await ctx.page.goto(baseUrl, { waitUntil: 'load' });
   await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
+  await waitForEngine(ctx.page);
 }
 
 const tab = (name: string) => ctx.page.getByRole('button', { name, exact: true });
@@ -77,8 +79,7 @@ const magentaShare = async () =>
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  ctx = await openApp(browser, baseUrl);
-  await ctx.page.locator('[data-figure="accueil-sites"]').waitFor({ timeout: 60_000 });
+  ctx = await openApp(browser, baseUrl, 'accueil-sites');
 });
 
 afterAll(async () => {

@@ -71,7 +71,7 @@ describe('scenarios', () => {
     await ctx.page.goto(start);
     await ctx.page.locator('[data-figure="reach-need-beyond"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => text(ctx, 'reach-need-beyond')).toBe(after);
-    expect(await editCount(ctx)).toBe(1);
+    await expect.poll(() => editCount(ctx)).toBe(1);
     await expect(ctx.page.getByRole('status').first().innerText()).resolves.toMatch(/restauré/);
   });
 

@@ -7,9 +7,9 @@
  * a derived read there is computed anew, which is what caught edits applied to one session and
  * read back from another.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../scripts/demo/generate.ts';
-import { loadBundle, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LoadedDataset } from '../../scripts/lib/demo-db.ts';
+import { sharedDemo, sharedDemoDb } from '../../scripts/lib/test-fixtures.ts';
 import { listCommunes } from '../data/queries/communes.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import type { DatasetBundle } from '../domain/dataset.ts';
@@ -25,10 +25,9 @@ let demo: DatasetBundle;
 let loaded: LoadedDataset;
 
 beforeAll(async () => {
-  demo = generateDemo();
-  loaded = await loadBundle(demo);
+  demo = sharedDemo();
+  loaded = await sharedDemoDb();
 });
-afterAll(() => loaded.db.close());
 
 /** The tools as App.svelte builds them, on the demo's tables, with their first loads done. */
 async function openTools() {
