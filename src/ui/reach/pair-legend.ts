@@ -1,11 +1,13 @@
 /**
- * The legend of the difference map of two scenarios, shared by the on-screen legend, the image
+ * The legends of the reach map. The difference map of two scenarios, shared by the on-screen legend, the image
  * exports and the summary card: each class with its colour, its communes and inhabitants (the
  * same counts as the comparison table's B − A), and the communes without data apart.
  */
 import { PAIR_CLASS_IDS, pairClassLabels } from '../../domain/reach/pair-difference.ts';
-import { NO_DATA_COLOR, PAIR_COLORS } from '../../map/colors.ts';
-import type { ImageLegend } from '../../map/export-image.ts';
+import { GAIN_CLASSES } from '../../domain/reach/gain-classes.ts';
+import { REACH_BANDS } from '../../domain/reach/summary.ts';
+import { GAIN_COLORS, NO_DATA_COLOR, PAIR_COLORS, REACH_BAND_COLORS } from '../../map/colors.ts';
+import type { ImageLegend, LegendDistribution } from '../../map/export-image.ts';
 import type { ScenarioPairState } from '../../state/scenario-pair.svelte.ts';
 import { formatNumber, plural } from '../format.ts';
 
@@ -34,5 +36,29 @@ export function pairLegend(pair: ScenarioPairState, mapCommunes: number): ImageL
         label: `sans temps de trajet (${plural(noData, 'commune', 'communes')})`,
       },
     ],
+  };
+}
+
+/**
+ * The legend of the reach map's times, the same on screen and in the exports: the difference of
+ * two kept scenarios when the map shows it, else the gains against the current situation, else
+ * the time bands (with their distribution on screen).
+ */
+export function timesLegend(
+  pair: ImageLegend | null,
+  showingGains: boolean,
+  distribution?: LegendDistribution,
+): ImageLegend {
+  if (pair) return pair;
+  if (showingGains) {
+    return {
+      title: 'Écart au temps actuel (scénario − situation actuelle)',
+      items: GAIN_CLASSES.map((c, i) => ({ color: GAIN_COLORS[i] as string, label: c.label })),
+    };
+  }
+  return {
+    title: "Temps jusqu'au site le plus proche",
+    items: REACH_BANDS.map((b, i) => ({ color: REACH_BAND_COLORS[i] as string, label: b.label })),
+    ...(distribution ? { distribution } : {}),
   };
 }

@@ -9,16 +9,10 @@ import type { PickingInfo } from '@deck.gl/core';
 import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
 import { BORDER_ENTRY_KM, nearestCommune } from '../../domain/reach/session.ts';
-import { REACH_BANDS } from '../../domain/reach/summary.ts';
 import { noCarLegs } from '../../domain/travel/no-car-model.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
-import { GAIN_CLASSES, gainClassIndex } from '../../domain/reach/gain-classes.ts';
-import {
-  GAIN_COLORS,
-  PAIR_COLORS,
-  REACH_BAND_COLORS,
-  REACH_SITE_COLORS,
-} from '../../map/colors.ts';
+import { gainClassIndex } from '../../domain/reach/gain-classes.ts';
+import { PAIR_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
 import type { ImageLegend } from '../../map/export-image.ts';
 import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import { reachLayers } from '../../map/reach-layers.ts';
@@ -27,7 +21,7 @@ import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
 import { scenarioPair } from '../../state/scenario-pair.svelte.ts';
-import { pairLegend } from './pair-legend.ts';
+import { pairLegend, timesLegend } from './pair-legend.ts';
 import {
   peopleSourceIds,
   suggestedSites,
@@ -65,22 +59,7 @@ export class ReachMapMode implements MapMode {
       ? pairLegend(scenarioPair, this.#app.data.geometry?.features.length ?? 0)
       : null;
     return [
-      pair ??
-        (this.#reach.showingGains
-          ? {
-              title: 'Écart au temps actuel (scénario − situation actuelle)',
-              items: GAIN_CLASSES.map((c, i) => ({
-                color: GAIN_COLORS[i] as string,
-                label: c.label,
-              })),
-            }
-          : {
-              title: "Temps jusqu'au site le plus proche",
-              items: REACH_BANDS.map((b, i) => ({
-                color: REACH_BAND_COLORS[i] as string,
-                label: b.label,
-              })),
-            }),
+      timesLegend(pair, this.#reach.showingGains),
       {
         title: 'Sites',
         items: [

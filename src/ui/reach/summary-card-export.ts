@@ -9,7 +9,7 @@ import {
   travelTimeAssumption,
   uniqueAssumptions,
 } from '../../domain/assumptions.ts';
-import { GAIN_CLASSES, gainClassIndex } from '../../domain/reach/gain-classes.ts';
+import { gainClassIndex } from '../../domain/reach/gain-classes.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
 import { GAIN_COLORS, NO_DATA_COLOR, PAIR_COLORS } from '../../map/colors.ts';
 import { composeSummaryCard } from '../../map/summary-card.ts';
@@ -20,7 +20,7 @@ import { figureContext } from '../assumption-context.ts';
 import { downloadBlob, fileSlug } from '../download.ts';
 import { sourceLine } from '../format.ts';
 import { peopleSourceIds } from '../map-mode.ts';
-import { pairLegend } from './pair-legend.ts';
+import { pairLegend, timesLegend } from './pair-legend.ts';
 import { summaryCardModel, summaryCardText, type CardSide } from './summary-card-model.ts';
 
 /** The card's model and its text, for A vs B (`pair`) or the scenario on screen. */
@@ -76,12 +76,7 @@ export async function downloadSummaryCard(
   const card = summaryCardOf(app, reach, pair);
   const features = app.data.geometry?.features ?? [];
   if (!card) throw new Error('Les chiffres des deux scénarios ne sont pas prêts');
-  const legend = pair
-    ? pairLegend(pair, features.length)
-    : {
-        title: 'Écart au temps actuel (scénario − situation actuelle)',
-        items: GAIN_CLASSES.map((c, i) => ({ color: GAIN_COLORS[i] as string, label: c.label })),
-      };
+  const legend = pair ? pairLegend(pair, features.length) : timesLegend(null, true);
   if (!legend) throw new Error('Les deux scénarios ne peuvent être comparés');
   const fillOf = pair
     ? (code: string) => {

@@ -4,6 +4,7 @@
  * exactly as the comparison tables format them, the sites each one opens, closes or moves, and
  * the assumptions the figures rest on. Pure: the card's image and its text both come from it.
  */
+import type { SummaryCardContent } from '../../map/summary-card.ts';
 import type { Assumption } from '../../domain/assumptions.ts';
 import type { ScenarioEdit } from '../../domain/reach/scenario.ts';
 import { needBeyondFigure, type ReachFigures } from '../../domain/reach/summary.ts';
@@ -17,17 +18,8 @@ export interface CardSide {
   edits: readonly ScenarioEdit[];
 }
 
-export interface SummaryCardModel {
-  title: string;
-  subtitle: string;
-  heads: [string, string, string];
-  rows: { label: string; a: string; b: string; delta: string }[];
-  /** One line per side: the sites it changes. */
-  sites: string[];
-  badges: string[];
-  sources: string[];
-  warning?: string;
-}
+/** What the card shows, as the image composer draws it (src/map/summary-card.ts). */
+export type SummaryCardModel = SummaryCardContent;
 
 /** « 1 site ouvert, 2 fermés » or « aucune modification des sites ». */
 export function editsLine(edits: readonly ScenarioEdit[]): string {
