@@ -3,6 +3,7 @@
  * title, the legend, the sources and the date. Everything is drawn as canvas text: no data string
  * is ever parsed as HTML.
  */
+import { wrapText } from './canvas-text.ts';
 import type { Classes } from '../domain/classify.ts';
 import { frenchDate } from '../domain/french.ts';
 
@@ -51,20 +52,6 @@ export interface MapImageOptions {
 
 const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
 
-function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (ctx.measureText(next).width > maxWidth && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 export async function composeMapImage(o: MapImageOptions): Promise<Blob> {
   const first = o.canvases[0];
   if (!first) throw new Error('Aucune carte à exporter');
@@ -111,7 +98,7 @@ export async function composeMapImage(o: MapImageOptions): Promise<Blob> {
   for (const legend of o.legends) {
     ctx.fillStyle = '#161616';
     ctx.font = `700 ${14 * scale}px ${FONT}`;
-    for (const line of wrap(ctx, legend.title, legendW)) {
+    for (const line of wrapText(ctx, legend.title, legendW)) {
       ctx.fillText(line, x, y);
       y += 18 * scale;
     }

@@ -8,7 +8,7 @@
 import { frenchDate } from '../domain/french.ts';
 import type { ImageLegend } from './export-image.ts';
 import { withPngChunks } from './png-chunks.ts';
-import { fitText } from './summary-card.ts';
+import { fitText, wrapText } from './canvas-text.ts';
 
 export const POSTER_DPI = 300;
 /** A3 in pixels at 300 dpi: 297 × 420 mm. */
@@ -43,28 +43,6 @@ const MUTED = '#4a4a4a';
 const MM = POSTER_DPI / 25.4;
 /** Pixels of a typographic point at 300 dpi. */
 const PT = POSTER_DPI / 72;
-
-function wrap(
-  ctx: CanvasRenderingContext2D,
-  text: string,
-  maxWidth: number,
-  maxLines: number,
-): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (ctx.measureText(next).width > maxWidth && line) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines.map((l) => fitText(ctx, l, maxWidth));
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = fitText(ctx, `${kept[maxLines - 1]} ${lines[maxLines]}…`, maxWidth);
-  return kept.map((l) => fitText(ctx, l, maxWidth));
-}
 
 /** The size of the map's box on the poster, for a map of `aspect` (width / height) on screen. */
 export function posterLayout(orientation: PosterOptions['orientation']) {
@@ -105,7 +83,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
   let y = L.margin;
   ctx.fillStyle = INK;
   ctx.font = `700 ${Math.round(30 * PT)}px ${FONT}`;
-  for (const line of wrap(ctx, o.title, textW, 1)) {
+  for (const line of wrapText(ctx, o.title, textW, 1)) {
     ctx.fillText(line, L.margin, y);
     y += Math.round(36 * PT);
   }
@@ -115,7 +93,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
   y += Math.round(21 * PT);
   if (o.text) {
     ctx.fillStyle = INK;
-    for (const line of wrap(ctx, o.text, textW, 2)) {
+    for (const line of wrapText(ctx, o.text, textW, 2)) {
       ctx.fillText(line, L.margin, y);
       y += Math.round(20 * PT);
     }
@@ -151,7 +129,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
   if (o.figures.length > 0 && o.figuresOf) {
     ctx.fillStyle = INK;
     ctx.font = `700 ${Math.round(14 * PT)}px ${FONT}`;
-    for (const line of wrap(ctx, `Chiffres : ${o.figuresOf}`, colW, 2)) {
+    for (const line of wrapText(ctx, `Chiffres : ${o.figuresOf}`, colW, 2)) {
       ctx.fillText(line, colX(), py);
       py += Math.round(18 * PT);
     }
@@ -160,7 +138,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
   for (const f of o.figures) {
     ctx.fillStyle = MUTED;
     ctx.font = `${Math.round(14 * PT)}px ${FONT}`;
-    for (const line of wrap(ctx, f.label, colW, 2)) {
+    for (const line of wrapText(ctx, f.label, colW, 2)) {
       ctx.fillText(line, colX(), py);
       py += Math.round(18 * PT);
     }
@@ -186,7 +164,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
     if (legend.title) {
       ctx.fillStyle = INK;
       ctx.font = `700 ${Math.round(14 * PT)}px ${FONT}`;
-      for (const line of wrap(ctx, legend.title, colW, 2)) {
+      for (const line of wrapText(ctx, legend.title, colW, 2)) {
         ctx.fillText(line, colX(), py);
         py += Math.round(18 * PT);
       }
@@ -213,7 +191,7 @@ export async function composePoster(o: PosterOptions): Promise<Blob> {
         ctx.strokeRect(colX(), py + 2, box * 1.5, box);
       }
       ctx.fillStyle = INK;
-      const lines = wrap(ctx, item.label, colW - box * 2, 2);
+      const lines = wrapText(ctx, item.label, colW - box * 2, 2);
       lines.forEach((line, i) => ctx.fillText(line, colX() + box * 2, py + i * 15 * PT));
       py += Math.round((lines.length * 15 + 4) * PT);
     }

@@ -9,6 +9,7 @@ import type { Polygon, Position } from 'geojson';
 import type { CommuneFeature } from '../data/geometry.ts';
 import { frenchDate } from '../domain/french.ts';
 import type { ImageLegend } from './export-image.ts';
+import { fitText } from './canvas-text.ts';
 import { withPngChunks } from './png-chunks.ts';
 
 export const CARD_WIDTH = 1920;
@@ -39,19 +40,6 @@ export interface SummaryCardOptions {
 const FONT = 'system-ui, "Segoe UI", Roboto, Arial, sans-serif';
 const INK = '#161616';
 const MUTED = '#4a4a4a';
-
-/** The text, cut with « … » to fit `maxWidth` pixels in the current font. */
-export function fitText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  if (ctx.measureText(text).width <= maxWidth) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (ctx.measureText(`${text.slice(0, mid).trimEnd()}…`).width <= maxWidth) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo).trimEnd()}…`;
-}
 
 function rings(f: CommuneFeature): Position[][] {
   const g = f.geometry;
