@@ -4,6 +4,7 @@
  * zlib is as fast as any JavaScript inflater. ZIP64 archives (over 4 GB or 65 535 files) and
  * encrypted entries are refused with a message.
  */
+import { concatBytes } from '../../src/domain/bytes.ts';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const EOCD = 0x06054b50;
@@ -127,11 +128,5 @@ export function writeZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   ev.setUint32(12, centralSize, true);
   ev.setUint32(16, offset, true);
   const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((s, b) => s + b.length, 0));
-  let p = 0;
-  for (const b of all) {
-    out.set(b, p);
-    p += b.length;
-  }
-  return out;
+  return concatBytes(all);
 }

@@ -4,6 +4,7 @@
  * its own. The demo writes its road network with it, so that the demo is built through the same
  * reader (read-osm.ts) as a real extract.
  */
+import { concatBytes } from '../../src/domain/bytes.ts';
 import { deflateSync } from 'node:zlib';
 
 export interface OsmNode {
@@ -143,11 +144,5 @@ export function writeOsmPbf(
     });
     parts.push(...blob('OSMData', data));
   }
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -5,6 +5,7 @@
  * PNG specification, sections 5.3 (chunk layout, CRC-32) and 11.3.5.3 (pHYs), 11.3.4.3 (tEXt):
  * https://www.w3.org/TR/png-3/
  */
+import { concatBytes } from '../domain/bytes.ts';
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
@@ -137,11 +138,5 @@ export function withPngChunks(png: Uint8Array, add: PngAdditions): Uint8Array {
     parts.push(chunk(c.type, c.data));
     if (c.type === 'IHDR') parts.push(...extra);
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
