@@ -30,10 +30,9 @@ import type { TravelMode } from '../domain/travel/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { PUBLIC_BUILD } from './build-flags.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
-import type { ReachState } from './reach.svelte.ts';
+import type { Study } from './study.ts';
 import {
   TerritoryMeasureState,
-  modelOf,
   noValueState,
   scenarioSites,
   tableInputOf,
@@ -97,7 +96,7 @@ export const COVERAGE_MEASURES: readonly Measure<CoverageRow>[] = [
 export class GapsState extends TerritoryMeasureState<CoverageRow, CoverageTable> {
   readonly #app: AppState;
   readonly #explore: ExploreView;
-  readonly #reach: ReachState;
+  readonly #study: Study;
 
   /** The axis the user chose; null: the default, which follows the data (`defaultAxis`). */
   #axisChoice = $state<Axis | null>(null);
@@ -107,12 +106,12 @@ export class GapsState extends TerritoryMeasureState<CoverageRow, CoverageTable>
   concernedShare = $state(1);
   unknownCapacity = $state<UnknownCapacityRule>('unlimited');
 
-  constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+  constructor(app: AppState, explore: ExploreView, study: Study) {
     // The published version has no beneficiaries by commune, hence no score.
     super(explore, COVERAGE_MEASURES, PUBLIC_BUILD ? 'placesPer100' : 'score');
     this.#app = app;
     this.#explore = explore;
-    this.#reach = reach;
+    this.#study = study;
   }
 
   /**
@@ -181,14 +180,14 @@ export class GapsState extends TerritoryMeasureState<CoverageRow, CoverageTable>
     unknownCapacity: this.unknownCapacity,
   }));
 
-  readonly scenario = $derived.by(() => scenarioSites(this.#app, this.#reach));
+  readonly scenario = $derived.by(() => scenarioSites(this.#app, this.#study));
 
-  readonly model = $derived.by(() => modelOf(this.#reach, this.mode));
+  readonly model = $derived.by(() => this.#study.travel.modelOf(this.mode));
 
   protected override computeTable(): CoverageTable | null {
     const model = this.model;
     if (!model) return null;
-    const input = tableInputOf(this.#app, this.#explore, this.#reach, this.scenario.sites, model);
+    const input = tableInputOf(this.#app, this.#explore, this.#study, this.scenario.sites, model);
     return input ? coverageTable(input, this.assumptions) : null;
   }
 

@@ -2,7 +2,7 @@
  * The mobility mode's state: the survey answers counted as a transport barrier and the other
  * assumptions, the survey table of the dataset, the table derived by src/domain/gaps
  * (mobilityTable), and "où ouvrir k plateformes de mobilité ?" with its proposals, accepted into
- * the reach scenario (one scenario for every mode: a platform opened here counts everywhere).
+ * the study's scenario (one scenario for every mode: a platform opened here counts everywhere).
  */
 import type { Db } from '../data/db.ts';
 import { listBarriers } from '../data/queries/gaps.ts';
@@ -39,10 +39,9 @@ import {
 import type { TravelMode } from '../domain/travel/model.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
-import type { ReachState } from './reach.svelte.ts';
+import type { Study } from './study.ts';
 import {
   TerritoryMeasureState,
-  modelOf,
   scenarioSites,
   tableInputOf,
   type Measure,
@@ -92,7 +91,7 @@ export interface MobilitySitingView {
 export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTable> {
   readonly #app: AppState;
   readonly #explore: ExploreView;
-  readonly #reach: ReachState;
+  readonly #study: Study;
 
   mode = $state<TravelMode>('sans-voiture');
   maxMinutes = $state(defaultMobilityAssumptions().maxMinutes);
@@ -108,11 +107,11 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
   /** Territories (names, membership) of the schemes the survey needs, for `revision|ids`. */
   readonly #schemes = new Resource<ReadonlyMap<string, SchemeTerritories>>();
 
-  constructor(app: AppState, explore: ExploreView, reach: ReachState) {
+  constructor(app: AppState, explore: ExploreView, study: Study) {
     super(explore, MOBILITY_MEASURES, 'unmet');
     this.#app = app;
     this.#explore = explore;
-    this.#reach = reach;
+    this.#study = study;
   }
 
   /** The mobility settings of a link; defaults are left out. */
@@ -121,14 +120,14 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
     return {
       minutes: this.maxMinutes !== d.maxMinutes ? this.maxMinutes : null,
       travel: this.mode !== 'sans-voiture' ? this.mode : null,
-      barriers: this.#reach.barrierEdits,
+      barriers: this.#study.scenario.barrierEdits,
     };
   }
 
   applyView(v: ViewParams): void {
     if (v.minutes !== null) this.maxMinutes = v.minutes;
     if (v.travel) this.mode = v.travel;
-    if (v.barriers) this.#reach.barrierEdits = v.barriers;
+    if (v.barriers) this.#study.scenario.barrierEdits = v.barriers;
   }
 
   /** The dataset's schemes, in its order. */
@@ -136,7 +135,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
 
   /** The scheme whose territories the survey shares are given on (null: the département). */
   readonly surveySchemeId = $derived.by(() =>
-    surveySchemeId(this.schemeOrder, this.#reach.barrierEdits),
+    surveySchemeId(this.schemeOrder, this.#study.scenario.barrierEdits),
   );
 
   #territories(id: string | null): SchemeTerritories | null {
@@ -179,7 +178,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
       survey.barriers,
       meta.departement.code,
       id !== null && territories ? { id, territories } : null,
-      this.#reach.barrierEdits,
+      this.#study.scenario.barrierEdits,
       new Date().getFullYear(),
     );
   });
@@ -224,24 +223,24 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
 
   /** The survey rows chosen and shares entered, as the scenario keeps them. */
   get barrierEdits(): BarrierEdits | null {
-    return this.#reach.barrierEdits;
+    return this.#study.scenario.barrierEdits;
   }
 
   /** Stores the user's choices; none left on the default scheme is the same as no choice. */
   #store(e: BarrierEdits): void {
     const none = !hasBarrierEdits(e) && e.schemeId === surveySchemeId(this.schemeOrder, null);
-    this.#reach.barrierEdits = none ? null : e;
+    this.#study.scenario.barrierEdits = none ? null : e;
   }
 
   #edits(): BarrierEdits {
-    const e = this.#reach.barrierEdits;
+    const e = this.#study.scenario.barrierEdits;
     const id = this.surveySchemeId ?? this.schemeOrder[0] ?? '';
     return e && e.schemeId === id ? e : emptyBarrierEdits(id);
   }
 
   /** The scheme the survey shares are given on; the choices made on another one are dropped. */
   setSurveyScheme(schemeId: string): void {
-    const e = this.#reach.barrierEdits;
+    const e = this.#study.scenario.barrierEdits;
     if (e?.schemeId === schemeId) return;
     this.#store(emptyBarrierEdits(schemeId));
   }
@@ -273,9 +272,9 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
     unknownCapacity: this.unknownCapacity,
   }));
 
-  readonly scenario = $derived.by(() => scenarioSites(this.#app, this.#reach));
+  readonly scenario = $derived.by(() => scenarioSites(this.#app, this.#study));
 
-  readonly model = $derived.by(() => modelOf(this.#reach, this.mode));
+  readonly model = $derived.by(() => this.#study.travel.modelOf(this.mode));
 
   readonly input = $derived.by((): MobilityInput | null => {
     const model = this.model;
@@ -284,7 +283,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
     const profileId = this.profileSchemeId;
     const members = this.#territories(profileId);
     if (profileId !== null && !members) return null;
-    const base = tableInputOf(this.#app, this.#explore, this.#reach, this.scenario.sites, model);
+    const base = tableInputOf(this.#app, this.#explore, this.#study, this.scenario.sites, model);
     if (!base) return null;
     return {
       ...base,
@@ -325,10 +324,10 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
 
   /** Adds proposed platforms to the scenario, at their communes' reference points. */
   acceptPicks(communes: number[]): void {
-    const data = this.#reach.data;
+    const data = this.#study.data.data;
     const view = this.siting;
     if (!data || !view) return;
-    const done = this.#reach.openAtCommunes(
+    const done = this.#study.scenario.openAtCommunes(
       communes,
       (c) => {
         const rank = view.result.picks.findIndex((p) => p.commune === c) + 1;
@@ -344,7 +343,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
     };
     this.message =
       done === 0
-        ? (this.#reach.actionError ?? '')
+        ? (this.#study.scenario.actionError ?? '')
         : done === 1
           ? 'Plateforme ajoutée au scénario.'
           : `${done} plateformes ajoutées au scénario.`;

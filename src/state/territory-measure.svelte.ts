@@ -11,12 +11,11 @@ import { messageOf } from '../domain/errors.ts';
 import type { TableInput } from '../domain/gaps/common.ts';
 import { sitesUnderScenario } from '../domain/gaps/scenario-sites.ts';
 import type { Site } from '../domain/model.ts';
-import type { TravelMode, TravelModel } from '../domain/travel/model.ts';
-import { modelFor } from '../domain/travel/models.ts';
+import type { TravelModel } from '../domain/travel/model.ts';
 import { NO_VALUE_STATES, type Figure, type NoValueState } from '../domain/value-state.ts';
 import type { AppState } from './app-state.svelte.ts';
 import type { ExploreView } from './explore-view.svelte.ts';
-import type { ReachState } from './reach.svelte.ts';
+import type { Study } from './study.ts';
 
 /** The state of a figure without a value (a partial or known one has a value). */
 export const noValueState = (f: Figure): NoValueState =>
@@ -50,12 +49,12 @@ export interface Measure<R> {
 export function tableInputOf(
   app: AppState,
   explore: ExploreView,
-  reach: ReachState,
+  study: Study,
   sites: readonly Site[],
   model: TravelModel,
 ): TableInput | null {
-  const data = reach.data;
-  const territories = reach.territories;
+  const data = study.data.data;
+  const territories = study.data.territories;
   if (!data || !territories) return null;
   const meta = app.data.meta;
   const published = meta !== null && isPublishedDataset(meta);
@@ -74,25 +73,13 @@ export function tableInputOf(
   };
 }
 
-/** The model of a mode, with the reach mode's parameters and imported matrix for that mode. */
-export function modelOf(reach: ReachState, mode: TravelMode): TravelModel | null {
-  const data = reach.data;
-  if (!data) return null;
-  return modelFor(
-    data.network,
-    { mode, car: reach.car, noCar: reach.noCar },
-    reach.matrices[mode] ?? null,
-    data.networks?.[mode] ?? null,
-  );
-}
-
-/** The offer as the reach scenario leaves it, or the error that keeps it from applying. */
+/** The offer as the study's scenario leaves it, or the error that keeps it from applying. */
 export function scenarioSites(
   app: AppState,
-  reach: ReachState,
+  study: Study,
 ): { sites: Site[]; error: string | null } {
   try {
-    return { sites: sitesUnderScenario(app.data.sites, reach.edits), error: null };
+    return { sites: sitesUnderScenario(app.data.sites, study.scenario.edits), error: null };
   } catch (e) {
     return { sites: [...app.data.sites], error: messageOf(e) };
   }

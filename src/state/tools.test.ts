@@ -20,6 +20,8 @@ import { SchemeFigures } from './explore.svelte.ts';
 import { GapsState } from './gaps.svelte.ts';
 import { MobilityState } from './mobility.svelte.ts';
 import { ReachState } from './reach.svelte.ts';
+import { Study } from './study.ts';
+import { StudyData } from './study-data.svelte.ts';
 
 let demo: DatasetBundle;
 let loaded: LoadedDataset;
@@ -58,14 +60,15 @@ async function openTools() {
   const app = new AppState(data);
   const figures = new SchemeFigures();
   const explore = new ExploreView(app, figures);
-  const reach = new ReachState(app, explore);
-  const gaps = new GapsState(app, explore, reach);
-  const mobility = new MobilityState(app, explore, reach);
+  const study = new Study(app, explore);
+  const reach = new ReachState(study);
+  const gaps = new GapsState(app, explore, study);
+  const mobility = new MobilityState(app, explore, study);
   await figures.refresh(db, app.effectiveSchemeId, app.needId, data.revision);
-  await reach.refreshNeeds(db, loaded.meta, app.needId, data.revision);
+  await study.data.refreshNeeds(db, loaded.meta, app.needId, data.revision);
   await mobility.refreshSurvey(db, data.revision);
-  await mobility.refreshSurvey(db, data.revision);
-  return { app, data, figures, explore, reach, gaps, mobility };
+  const { scenario, travel } = study;
+  return { app, data, figures, explore, study, scenario, travel, reach, gaps, mobility };
 }
 
 type Tools = Awaited<ReturnType<typeof openTools>>;
@@ -87,7 +90,7 @@ function farthest(t: Tools): string {
 }
 
 function pointOf(t: Tools, code: string): [number, number] {
-  const net = t.reach.data?.network;
+  const net = t.study.data.data?.network;
   const i = net?.indexOf.get(code);
   if (!net || i === undefined) throw new Error(`unknown commune ${code}`);
   return [net.lon[i] as number, net.lat[i] as number];
@@ -97,7 +100,7 @@ describe('the tools on one scenario', () => {
   it('open on the demo with figures in every tool', async () => {
     const t = await openTools();
     expect(t.explore.current).toBe(true);
-    expect(t.reach.data?.network.codes.length).toBe(demo.communes.length);
+    expect(t.study.data.data?.network.codes.length).toBe(demo.communes.length);
     expect(t.reach.summary?.total.communes).toBe(demo.communes.length);
     expect(t.gaps.table?.rows.length).toBe(t.explore.aggregates.length);
     expect(t.mobility.table?.rows.length).toBe(t.explore.aggregates.length);
@@ -111,9 +114,16 @@ describe('the tools on one scenario', () => {
     const before = figuresOf(t);
     const code = farthest(t);
     const [lon, lat] = pointOf(t, code);
+    const snapshot = t.scenario.snapshot;
     expect(t.reach.openAt(lon, lat, code)).toBe(true);
     const after = figuresOf(t);
-    expect(t.reach.edits).toHaveLength(1);
+    expect(t.scenario.edits).toHaveLength(1);
+    // An edit gives a new snapshot and leaves the previous one as it was.
+    expect(t.scenario.snapshot).not.toBe(snapshot);
+    expect(snapshot?.edits).toHaveLength(0);
+    expect(snapshot?.sites.some((s) => s.communeCode === code && s.status === 'opened')).toBe(
+      false,
+    );
     expect(after.reach?.populationBeyond).toBeLessThan(before.reach?.populationBeyond ?? 0);
     expect(t.reach.delta?.populationWithin).toBe(
       (before.reach?.populationBeyond ?? 0) - (after.reach?.populationBeyond ?? 0),
@@ -122,12 +132,12 @@ describe('the tools on one scenario', () => {
     expect(t.mobility.scenario.sites.length).toBe(t.gaps.scenario.sites.length);
     expect(t.gaps.scenario.sites.some((s) => s.communeCode === code)).toBe(true);
 
-    t.reach.undo();
-    expect(t.reach.edits).toHaveLength(0);
+    t.scenario.undo();
+    expect(t.scenario.edits).toHaveLength(0);
     expect(figuresOf(t)).toEqual(before);
-    t.reach.redo();
+    t.scenario.redo();
     expect(figuresOf(t)).toEqual(after);
-    t.reach.clearScenario();
+    t.scenario.clear();
     expect(figuresOf(t)).toEqual(before);
   });
 
@@ -135,25 +145,28 @@ describe('the tools on one scenario', () => {
     const t = await openTools();
     const code = farthest(t);
     const [lon, lat] = pointOf(t, code);
-    t.reach.maxMinutes = 20;
-    expect(t.reach.openAt(lon, lat, code, 'Antenne testée')).toBe(true);
-    expect(t.reach.edits).toHaveLength(1);
-    const saved = JSON.parse(JSON.stringify(t.reach.toScenario()));
+    t.travel.maxMinutes = 20;
+    expect(t.scenario.openAt(lon, lat, code, { kind: 'france_services' }, 'Antenne testée')).toBe(
+      true,
+    );
+    expect(t.scenario.edits).toHaveLength(1);
+    const saved = JSON.parse(JSON.stringify(t.scenario.toScenario()));
     const expected = figuresOf(t);
 
     const u = await openTools();
-    expect(u.reach.loadScenario(saved)).toEqual([]);
-    expect(u.reach.maxMinutes).toBe(20);
-    expect(u.reach.edits).toEqual(t.reach.edits);
+    expect(u.scenario.load(saved)).toEqual([]);
+    expect(u.travel.maxMinutes).toBe(20);
+    expect(u.scenario.edits).toEqual(t.scenario.edits);
     expect(figuresOf(u)).toEqual(expected);
   });
 
   it('a link keeps only what differs from the defaults', async () => {
     const t = await openTools();
-    expect(t.reach.viewParams()).toEqual({ minutes: null, travel: null, kinds: null, edits: null });
-    t.reach.maxMinutes = 45;
-    t.reach.mode = 'sans-voiture';
-    expect(t.reach.viewParams()).toMatchObject({ minutes: 45, travel: 'sans-voiture' });
+    expect(t.travel.viewParams()).toEqual({ minutes: null, travel: null, kinds: null });
+    expect(t.scenario.viewParams()).toEqual({ edits: null });
+    t.travel.maxMinutes = 45;
+    t.travel.mode = 'sans-voiture';
+    expect(t.travel.viewParams()).toMatchObject({ minutes: 45, travel: 'sans-voiture' });
   });
 
   it('survey shares entered in mobility belong to the scenario and move the mobility figures', async () => {
@@ -169,10 +182,10 @@ describe('the tools on one scenario', () => {
       transports_en_commun_seulement: 0,
       aucun_moyen: 1,
     });
-    expect(t.reach.toScenario().assumptions.barriers?.shares[territory!.code]).toBeDefined();
+    expect(t.scenario.toScenario().assumptions.barriers?.shares[territory!.code]).toBeDefined();
     expect(t.mobility.table?.rows.map((r) => r.unmet)).not.toEqual(before);
     t.mobility.setSurveyShares(territory!.code, null);
-    expect(t.reach.barrierEdits).toBeNull();
+    expect(t.scenario.barrierEdits).toBeNull();
     expect(t.mobility.table?.rows.map((r) => r.unmet)).toEqual(before);
   });
 });
@@ -183,11 +196,11 @@ describe('loads keyed by their inputs', () => {
     const needs = t.data.meta?.needIndicators.map((n) => n.id) ?? [];
     expect(needs.length).toBeGreaterThan(1);
     const [a, b] = needs as [string, string];
-    const reach = new ReachState(t.app, t.explore);
-    const first = reach.refreshNeeds(loaded.db, loaded.meta, a, 2);
-    const second = reach.refreshNeeds(loaded.db, loaded.meta, b, 2);
+    const data = new StudyData(t.app, t.explore);
+    const first = data.refreshNeeds(loaded.db, loaded.meta, a, 2);
+    const second = data.refreshNeeds(loaded.db, loaded.meta, b, 2);
     await Promise.all([first, second]);
-    expect(reach.needs?.key).toBe(`2|${b}`);
+    expect(data.needs?.key).toBe(`2|${b}`);
   });
 
   it('explore figures answer the scheme asked last', async () => {

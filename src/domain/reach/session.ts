@@ -71,6 +71,29 @@ export interface SessionInput {
   redo?: readonly ScenarioEdit[];
 }
 
+/**
+ * A session at one moment, never changed afterwards: what the app's state, its tables and its
+ * map read. A new one is taken after each edit, so that whoever reads it sees the change by a new
+ * object rather than by a counter.
+ */
+export interface SessionSnapshot {
+  readonly model: TravelModel;
+  /** Minutes to the nearest counted site, in network order (a copy of the engine's). */
+  readonly minutes: Float64Array;
+  /** Minutes with no edit. */
+  readonly baseline: Float64Array;
+  /** Id of the nearest counted site of each commune, null beyond the horizon. */
+  readonly nearestSiteIds: readonly (string | null)[];
+  /** With an imported matrix: how many communes' times rest on a measured pair; else null. */
+  readonly measuredCount: number | null;
+  readonly sites: readonly SessionSite[];
+  readonly unplaced: readonly Site[];
+  readonly edits: readonly ScenarioEdit[];
+  /** Undone edits, the next to redo last. */
+  readonly redo: readonly ScenarioEdit[];
+  site(id: string): SessionSite | undefined;
+}
+
 interface Applied {
   edit: ScenarioEdit;
   undo: () => CommuneChange[];
@@ -251,6 +274,33 @@ export class ReachSession {
         return changes;
       }
     }
+  }
+
+  /** The session as it is now, copied: later edits do not change it. */
+  snapshot(): SessionSnapshot {
+    const engine = this.engine;
+    const sites = this.sites.map((s) => ({ ...s, origin: s.origin && { ...s.origin } }));
+    const byId = new Map(sites.map((s) => [s.id, s]));
+    const nearestSiteIds = Array.from({ length: engine.communeCount }, (_, c) =>
+      engine.nearestSiteId(c),
+    );
+    let measuredCount: number | null = null;
+    if (engine.model.id === 'matrice') {
+      measuredCount = 0;
+      for (let c = 0; c < engine.communeCount; c++) if (engine.isMeasured(c)) measuredCount++;
+    }
+    return {
+      model: engine.model,
+      minutes: engine.minutes.slice(),
+      baseline: this.baseline,
+      nearestSiteIds,
+      measuredCount,
+      sites,
+      unplaced: this.unplaced,
+      edits: this.edits,
+      redo: this.redoStack,
+      site: (id) => byId.get(id),
+    };
   }
 
   /** Undoes the last edit; null when there is none. */

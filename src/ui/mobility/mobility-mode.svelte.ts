@@ -16,7 +16,7 @@ import type { SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { MobilityState } from '../../state/mobility.svelte.ts';
-import type { ReachState } from '../../state/reach.svelte.ts';
+import type { StudyData } from '../../state/study-data.svelte.ts';
 import { describeSite } from '../common/site-tooltip.ts';
 import { reachText } from '../common/travel-text.ts';
 import { formatNumber } from '../format.ts';
@@ -28,13 +28,13 @@ import { offerPoints } from '../measure/offer-points.ts';
 export class MobilityMapMode implements MapMode {
   #app: AppState;
   #explore: ExploreView;
-  #reach: ReachState;
+  #study: StudyData;
   #mobility: MobilityState;
 
-  constructor(app: AppState, explore: ExploreView, reach: ReachState, mobility: MobilityState) {
+  constructor(app: AppState, explore: ExploreView, study: StudyData, mobility: MobilityState) {
     this.#app = app;
     this.#explore = explore;
-    this.#reach = reach;
+    this.#study = study;
     this.#mobility = mobility;
   }
 
@@ -88,7 +88,7 @@ export class MobilityMapMode implements MapMode {
   });
 
   readonly #suggestions = $derived.by(() =>
-    suggestedSites(this.#mobility.siting, this.#reach.data, this.#mobility.sitingStale),
+    suggestedSites(this.#mobility.siting, this.#study.data, this.#mobility.sitingStale),
   );
 
   readonly #points = $derived.by(() => offerPoints(this.#mobility.services));
@@ -138,7 +138,7 @@ export class MobilityMapMode implements MapMode {
     if (info.layer?.id === 'reach-suggestions') {
       const s = info.object as SuggestedSite;
       const pick = m.siting?.result.picks[s.rank - 1];
-      const data = this.#reach.data;
+      const data = this.#study.data;
       if (!pick || !data) return null;
       return {
         title: `Plateforme proposée n° ${s.rank} : ${data.names[pick.commune]}`,

@@ -43,7 +43,7 @@ export class Projector {
 
   /** Remembers the step's own edits, once its view is applied. */
   stepShown(): void {
-    this.stepEdits = this.#reach.edits;
+    this.stepEdits = this.#reach.study.scenario.edits;
   }
 
   /** The figures the step names, computed like the mode's panel. */
@@ -56,7 +56,7 @@ export class Projector {
     let all: StepFigure[] = [];
     if (kind === 'reach') {
       const total = this.#reach.summary?.total;
-      if (total) all = reachFigures(total, this.#reach.maxMinutes, needLabel);
+      if (total) all = reachFigures(total, this.#reach.study.travel.maxMinutes, needLabel);
     } else if (kind === 'explore') {
       const a = this.#app.selected
         ? this.#explore.aggregateByCode.get(this.#app.selected)
@@ -75,7 +75,7 @@ export class Projector {
 
   /** The edits made during the step, in words; empty when the step is as prepared. */
   readonly liveEdits = $derived.by((): string[] => {
-    const now = this.#reach.edits;
+    const now = this.#reach.study.scenario.edits;
     const before = this.stepEdits;
     let same = 0;
     while (
@@ -84,8 +84,10 @@ export class Projector {
       JSON.stringify(now[same]) === JSON.stringify(before[same])
     )
       same++;
-    const name = (id: string) => this.#reach.session?.site(id)?.name ?? id;
-    const lines = now.slice(same).map((e) => editText(e, name, (c) => this.#reach.communeName(c)));
+    const name = (id: string) => this.#reach.study.scenario.snapshot?.site(id)?.name ?? id;
+    const lines = now
+      .slice(same)
+      .map((e) => editText(e, name, (c) => this.#reach.study.data.communeName(c)));
     const undone = before.length - same;
     if (undone > 0)
       lines.push(

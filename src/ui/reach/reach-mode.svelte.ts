@@ -31,6 +31,7 @@ import {
 } from '../map-mode.ts';
 import { SITE_STATUS_LABELS } from './reach-text.ts';
 import { formatNumber } from '../format.ts';
+import { objectKey } from '../object-key.ts';
 
 export class ReachMapMode implements MapMode {
   #app: AppState;
@@ -45,16 +46,19 @@ export class ReachMapMode implements MapMode {
 
   get title(): string {
     if (this.showingPair) return `Écart de temps d'accès entre les scénarios B et A, par commune`;
-    return `Temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}`;
+    return `Temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.study.travel.mode].toLowerCase()}`;
   }
 
   /** The map shows B − A of the two kept scenarios (chosen in the comparison panel). */
   get showingPair(): boolean {
-    return scenarioPair.showingOn(this.#app.data.entry?.id ?? '', this.#reach.data?.network.codes);
+    return scenarioPair.showingOn(
+      this.#app.data.entry?.id ?? '',
+      this.#reach.study.data.data?.network.codes,
+    );
   }
 
   readonly legends = $derived.by((): ImageLegend[] => {
-    const edited = this.#reach.edits.length > 0;
+    const edited = this.#reach.study.scenario.edits.length > 0;
     const pair = this.showingPair
       ? pairLegend(scenarioPair, this.#app.data.geometry?.features.length ?? 0)
       : null;
@@ -87,14 +91,14 @@ export class ReachMapMode implements MapMode {
 
   /** Population, beneficiaries and the offer of the counted kinds. */
   readonly sourceIds = $derived.by(() => {
-    const kinds = this.#reach.kinds;
+    const kinds = this.#reach.study.travel.kinds;
     const offer = this.#app.data.sites.filter((s) => kinds.includes(s.kind)).map((s) => s.sourceId);
     return peopleSourceIds(this.#app, offer);
   });
 
   get mapLabel(): string {
     if (this.showingPair) return `Carte : écart de temps d'accès B − A, par commune`;
-    return `Carte : temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.mode].toLowerCase()}, par commune`;
+    return `Carte : temps d'accès au site le plus proche, ${TRAVEL_MODE_LABELS[this.#reach.study.travel.mode].toLowerCase()}, par commune`;
   }
 
   readonly #locate = $derived.by(() => {
@@ -115,7 +119,7 @@ export class ReachMapMode implements MapMode {
   });
 
   readonly #suggestions = $derived.by(() =>
-    suggestedSites(this.#reach.siting, this.#reach.data, this.#reach.sitingStale),
+    suggestedSites(this.#reach.siting, this.#reach.study.data.data, this.#reach.sitingStale),
   );
 
   readonly layers = $derived.by(() => {
@@ -143,9 +147,9 @@ export class ReachMapMode implements MapMode {
                 }
               : null,
           }),
-      bandKey: reach.key,
+      bandKey: objectKey(reach.study.scenario.snapshot),
       sites: this.#sitePoints,
-      sitesKey: `${reach.key}|${drag ? `${drag.id}:${drag.lon}:${drag.lat}` : ''}`,
+      sitesKey: `${objectKey(reach.study.scenario.snapshot)}|${drag ? `${drag.id}:${drag.lon}:${drag.lat}` : ''}`,
       suggestions: this.#suggestions,
     });
   });
@@ -154,7 +158,7 @@ export class ReachMapMode implements MapMode {
     const reach = this.#reach;
     if (info.layer?.id === 'reach-sites') {
       const point = info.object as ReachSitePoint;
-      const site = reach.session?.site(point.id);
+      const site = reach.study.scenario.snapshot?.site(point.id);
       if (!site) return null;
       const dataSite = this.#app.data.sites.find((s) => s.id === site.id);
       const base = dataSite
@@ -165,26 +169,29 @@ export class ReachMapMode implements MapMode {
     if (info.layer?.id === 'reach-suggestions') {
       const s = info.object as SuggestedSite;
       const pick = reach.siting?.result.picks[s.rank - 1];
-      const data = reach.data;
+      const data = reach.study.data.data;
       if (!pick || !data) return null;
       return {
         title: `Proposition n° ${s.rank} : ${data.names[pick.commune]}`,
-        lines: [`+${formatNumber(pick.gain)} à moins de ${formatNumber(reach.maxMinutes)} min`],
+        lines: [
+          `+${formatNumber(pick.gain)} à moins de ${formatNumber(reach.study.travel.maxMinutes)} min`,
+        ],
       };
     }
     if (info.layer?.id !== 'reach-communes') return null;
     const f = info.object as CommuneFeature;
     const t = reach.timeOf(f.id);
     if (!t) return { title: f.properties.name, lines: [] };
-    const site = t.siteId ? reach.session?.site(t.siteId) : undefined;
-    const model = reach.session?.engine.model;
+    const snapshot = reach.study.scenario.snapshot;
+    const site = t.siteId ? snapshot?.site(t.siteId) : undefined;
+    const model = snapshot?.model;
     return {
       title: f.properties.name,
       lines: [
         ...this.#pairLines(f.id),
         Number.isFinite(t.minutes)
           ? `${formatMinutes(t.minutes)} jusqu'au site le plus proche`
-          : `Plus de ${formatNumber(reach.horizonMinutes)} min de tout site`,
+          : `Plus de ${formatNumber(reach.study.travel.horizonMinutes)} min de tout site`,
         // Where the time comes from: an estimate, a matrix, or a real network and its source.
         ...(model ? [`Temps : ${model.label}`] : []),
         ...(site ? [site.outside ? `${site.name} (hors département)` : site.name] : []),
@@ -202,21 +209,21 @@ export class ReachMapMode implements MapMode {
     const time = (m: number) =>
       Number.isFinite(m)
         ? formatMinutes(m)
-        : `plus de ${formatNumber(this.#reach.horizonMinutes)} min`;
+        : `plus de ${formatNumber(this.#reach.study.travel.horizonMinutes)} min`;
     return [`A : ${time(a.minutes[i] as number)} · B : ${time(b.minutes[i] as number)}`];
   }
 
   /** Without a car, the legs of the estimated trip (temps estimés), one line. */
   #legs(communeCode: string, site: { communeCode: string; lon: number; lat: number }): string[] {
-    const reach = this.#reach;
-    const net = reach.data?.network;
-    if (reach.mode !== 'sans-voiture' || reach.session?.engine.model.id !== 'sans-voiture' || !net)
+    const { data, travel, scenario } = this.#reach.study;
+    const net = data.data?.network;
+    if (travel.mode !== 'sans-voiture' || scenario.snapshot?.model.id !== 'sans-voiture' || !net)
       return [];
     const from = net.indexOf.get(communeCode);
     const to =
       net.indexOf.get(site.communeCode) ?? nearestCommune(net, site.lon, site.lat, BORDER_ENTRY_KM);
     if (from === undefined || to === undefined) return [];
-    const l = noCarLegs(net, reach.noCar, from, to);
+    const l = noCarLegs(net, travel.noCar, from, to);
     return [
       l.by === 'marche'
         ? `À pied : ${formatMinutes(l.walkMinutes)} (temps estimé)`
@@ -234,13 +241,14 @@ export class ReachMapMode implements MapMode {
       if (lon === undefined || lat === undefined) return;
       const code = this.#locate?.(lon, lat) ?? null;
       if (!code) {
-        reach.actionError = 'Cliquez dans une commune du département pour y ouvrir un site.';
+        reach.study.scenario.actionError =
+          'Cliquez dans une commune du département pour y ouvrir un site.';
         return;
       }
       reach.openAt(lon, lat, code);
     } else if (reach.tool === 'close' && info.layer?.id === 'reach-sites') {
       const point = info.object as ReachSitePoint;
-      if (point.status !== 'closed') reach.close(point.id);
+      if (point.status !== 'closed') reach.study.scenario.close(point.id);
     }
   }
 
@@ -269,10 +277,10 @@ export class ReachMapMode implements MapMode {
       if (!d || !this.#dragMoved) return;
       const code = this.#locate?.(lon, lat) ?? null;
       if (!code) {
-        reach.actionError = 'Un site ne peut être déplacé hors du département.';
+        reach.study.scenario.actionError = 'Un site ne peut être déplacé hors du département.';
         return;
       }
-      reach.move(d.id, lon, lat, code);
+      reach.study.scenario.move(d.id, lon, lat, code);
     },
   };
 }

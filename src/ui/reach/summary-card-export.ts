@@ -25,6 +25,7 @@ import { summaryCardModel, summaryCardText, type CardSide } from './summary-card
 
 /** The card's model and its text, for A vs B (`pair`) or the scenario on screen. */
 export function summaryCardOf(app: AppState, reach: ReachState, pair: ScenarioPairState | null) {
+  const { travel, scenario } = reach.study;
   const meta = app.data.meta;
   const summary = reach.summary;
   const baseline = reach.baseline;
@@ -39,12 +40,12 @@ export function summaryCardOf(app: AppState, reach: ReachState, pair: ScenarioPa
   } else {
     if (!summary || !baseline) return null;
     a = { label: 'Situation actuelle', total: baseline.total, edits: [] };
-    b = { label: 'Scénario', total: summary.total, edits: reach.edits };
+    b = { label: 'Scénario', total: summary.total, edits: scenario.edits };
     title = 'Le scénario et la situation actuelle';
   }
   if (!meta) return null;
-  const model = reach.session?.engine.model ?? null;
-  const offer = app.data.sites.filter((s) => reach.kinds.includes(s.kind)).map((s) => s.sourceId);
+  const model = scenario.snapshot?.model ?? null;
+  const offer = app.data.sites.filter((s) => travel.kinds.includes(s.kind)).map((s) => s.sourceId);
   const sources = peopleSourceIds(app, offer).flatMap((id) => {
     const s = app.data.sourceById(id);
     return s ? [`Source : ${sourceLine(s)}`] : [];
@@ -52,14 +53,14 @@ export function summaryCardOf(app: AppState, reach: ReachState, pair: ScenarioPa
   const content = summaryCardModel({
     a,
     b,
-    maxMinutes: pair?.a?.assumptions.maxMinutes ?? reach.maxMinutes,
-    modeLabel: TRAVEL_MODE_LABELS[pair?.a?.assumptions.mode ?? reach.mode],
+    maxMinutes: pair?.a?.assumptions.maxMinutes ?? travel.maxMinutes,
+    modeLabel: TRAVEL_MODE_LABELS[pair?.a?.assumptions.mode ?? travel.mode],
     needLabel: app.needLabel,
     datasetName: meta.name,
     badges: uniqueAssumptions([
       model ? travelTimeAssumption(model) : null,
       needAssumption(app.needId, app.needLabel, figureContext(app).needSource),
-      offerIncompleteAssumption(reach.kinds, reach.missingKinds),
+      offerIncompleteAssumption(travel.kinds, travel.missingKinds),
     ]),
     sources,
     fictional: meta.fictional,
