@@ -72,13 +72,29 @@ module.exports = {
     {
       name: 'tool-states-do-not-import-each-other',
       comment:
-        'Coverage and mobility configure the territory × measure block (state/territory-measure); neither imports the other.',
+        'Reach, coverage and mobility read the study (state/study.ts: data, travel settings, scenario) and keep only their own parameters; coverage and mobility configure the territory × measure block. No tool state imports another.',
       severity: 'error',
-      from: { path: '^src/state/(gaps|mobility)\\.svelte\\.ts$' },
+      from: { path: '^src/state/(gaps|mobility|reach)\\.svelte\\.ts$' },
       to: {
-        path: '^src/state/(gaps|mobility)\\.svelte\\.ts$',
+        path: '^src/state/(gaps|mobility|reach)\\.svelte\\.ts$',
         pathNot: '^src/state/$1\\.svelte\\.ts$',
       },
+    },
+    {
+      name: 'study-core-reads-no-tool',
+      comment:
+        'The study core (its data, travel settings and scenario) is read by every tool and depends on none of them.',
+      severity: 'error',
+      from: { path: '^src/state/(study|study-data|travel-settings|scenario)(\\.svelte)?\\.ts$' },
+      to: { path: '^src/state/(gaps|mobility|reach|territory-measure)\\.svelte\\.ts$' },
+    },
+    {
+      name: 'only-the-layout-uses-the-controller',
+      comment:
+        'src/app (the tools registry, the controller, the presentation and the exports) sits on top of everything; only App.svelte uses it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(app/|App\\.svelte$)' },
+      to: { path: '^src/app/' },
     },
     {
       name: 'oracles-only-in-tests-and-bench',

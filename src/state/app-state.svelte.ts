@@ -117,14 +117,15 @@ export class AppState {
   toView(): ViewParams {
     return {
       dataset: this.data.entry?.id ?? null,
-      scheme: this.schemeId,
+      // The scheme shown, not the one asked for: a dataset without it shows its first scheme.
+      scheme: this.data.meta ? this.effectiveSchemeId : this.schemeId,
       indicator: this.indicatorId,
       need: this.needChoice,
       territory: this.selected,
       camera: this.camera,
       mode: this.mode.kind === 'explore' ? null : this.mode.kind,
       display: this.display === 'table' ? 'table' : null,
-      // The reach settings belong to the reach state, which completes the view.
+      // The settings of the tools belong to them: the tool on screen completes the view.
       minutes: null,
       travel: null,
       kinds: null,

@@ -34,18 +34,23 @@ export class ExploreMapMode implements MapMode {
 
   readonly legends = $derived.by((): ImageLegend[] => {
     const v = this.#view;
-    const classCount = (v.classes?.breaks.length ?? 0) + 1;
+    const ramp = sequentialRamp((v.classes?.breaks.length ?? 0) + 1);
+    const noun: [string, string] = [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)];
     const legends: ImageLegend[] = [
       {
         title: v.indicatorTitle,
-        items: classLegendItems(
-          v.classes,
-          sequentialRamp(classCount),
-          v.indicator.decimals,
-          false,
-        ).concat(
-          stateLegendItems(v.stateCounts, [this.#app.schemeUnit, unitPlural(this.#app.schemeUnit)]),
+        items: classLegendItems(v.classes, ramp, v.indicator.decimals, false).concat(
+          stateLegendItems(v.stateCounts, noun),
         ),
+        distribution: v.classes
+          ? {
+              values: [...v.values.values()],
+              classes: v.classes,
+              colors: ramp,
+              decimals: v.indicator.decimals,
+              noun,
+            }
+          : undefined,
       },
     ];
     const axes = AXES.filter(

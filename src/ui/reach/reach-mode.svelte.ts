@@ -9,11 +9,12 @@ import type { PickingInfo } from '@deck.gl/core';
 import { communeBorders, type CommuneFeature } from '../../data/geometry.ts';
 import { communeLocator } from '../../domain/locate-commune.ts';
 import { BORDER_ENTRY_KM, nearestCommune } from '../../domain/reach/session.ts';
+import { REACH_BANDS } from '../../domain/reach/summary.ts';
 import { noCarLegs } from '../../domain/travel/no-car-model.ts';
 import { TRAVEL_MODE_LABELS } from '../../domain/travel/model.ts';
 import { gainClassIndex } from '../../domain/reach/gain-classes.ts';
-import { PAIR_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
-import type { ImageLegend } from '../../map/export-image.ts';
+import { PAIR_COLORS, REACH_BAND_COLORS, REACH_SITE_COLORS } from '../../map/colors.ts';
+import type { ImageLegend, LegendDistribution, LegendItem } from '../../map/export-image.ts';
 import type { ReachSitePoint, SuggestedSite } from '../../map/layers/reach-sites-layer.ts';
 import { reachLayers } from '../../map/reach-layers.ts';
 import type { AppState } from '../../state/app-state.svelte.ts';
@@ -57,32 +58,53 @@ export class ReachMapMode implements MapMode {
     );
   }
 
+  /**
+   * The communes' times under the bands' legend; a commune beyond the horizon of the computation
+   * has no time to place (it is in the last band).
+   */
+  readonly #timesDistribution = $derived.by((): LegendDistribution | undefined => {
+    const minutes = this.#reach.study.scenario.snapshot?.minutes;
+    if (!minutes) return undefined;
+    const finite = Array.from(minutes).filter((m) => Number.isFinite(m));
+    if (finite.length === 0) return undefined;
+    return {
+      values: finite,
+      classes: {
+        breaks: REACH_BANDS.slice(0, -1).map((b) => b.upToMinutes),
+        min: 0,
+        max: Math.max(REACH_BANDS.at(-2)!.upToMinutes, ...finite),
+      },
+      colors: REACH_BAND_COLORS,
+      decimals: 0,
+      noun: ['commune', 'communes'],
+    };
+  });
+
+  /** The legends of what the map draws, on screen and in every image of it. */
   readonly legends = $derived.by((): ImageLegend[] => {
     const edited = this.#reach.study.scenario.edits.length > 0;
     const pair = this.showingPair
       ? pairLegend(scenarioPair, this.#app.data.geometry?.features.length ?? 0)
       : null;
+    const item = (label: string, color: string): LegendItem => ({ label, color, dot: true });
     return [
-      timesLegend(pair, this.#reach.showingGains),
+      timesLegend(pair, this.#reach.showingGains, this.#timesDistribution),
       {
         title: 'Sites',
         items: [
-          { color: REACH_SITE_COLORS.existing, label: 'Site existant', dot: true },
+          item('Site existant', REACH_SITE_COLORS.existing),
           ...(this.#reach.sites.some((s) => s.outside)
-            ? [
-                {
-                  color: REACH_SITE_COLORS.outside,
-                  label: 'Site hors département (compté pour les temps)',
-                  dot: true,
-                },
-              ]
+            ? [item('Site hors département (compté pour les temps)', REACH_SITE_COLORS.outside)]
             : []),
           ...(edited
             ? [
-                { color: REACH_SITE_COLORS.opened, label: 'Site ouvert (scénario)', dot: true },
-                { color: REACH_SITE_COLORS.moved, label: 'Site déplacé (scénario)', dot: true },
-                { color: REACH_SITE_COLORS.closed, label: 'Site fermé (scénario)', dot: true },
+                item('Site ouvert (scénario)', REACH_SITE_COLORS.opened),
+                item('Site déplacé (scénario)', REACH_SITE_COLORS.moved),
+                { ...item('Site fermé (scénario)', '#ffffff'), ring: REACH_SITE_COLORS.closed },
               ]
+            : []),
+          ...(this.#suggestions.length > 0
+            ? [item('Implantation proposée', REACH_SITE_COLORS.suggested)]
             : []),
         ],
       },
