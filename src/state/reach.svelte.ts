@@ -14,6 +14,7 @@ import {
   summariseReach,
   territoryIndex,
 } from '../domain/reach/summary.ts';
+import { ScenarioPairState } from './scenario-pair.svelte.ts';
 import type { Study } from './study.ts';
 
 /** What a click on the map does. */
@@ -45,6 +46,8 @@ export class ReachState {
   /** A site being dragged, drawn where the pointer is. */
   dragging = $state.raw<{ id: string; lon: number; lat: number } | null>(null);
   siting = $state.raw<SitingView | null>(null);
+  /** Two scenarios kept for a workshop, compared side by side and on the difference map. */
+  readonly pair = new ScenarioPairState();
 
   constructor(study: Study) {
     this.study = study;

@@ -85,6 +85,3 @@ export class ScenarioPairState {
     );
   }
 }
-
-/** One pair for the app: the comparison panel, the map and the summary card read it. */
-export const scenarioPair = new ScenarioPairState();

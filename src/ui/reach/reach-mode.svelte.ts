@@ -21,7 +21,6 @@ import type { AppState } from '../../state/app-state.svelte.ts';
 import { PUBLIC_BUILD } from '../../state/build-flags.ts';
 import type { ExploreView } from '../../state/explore-view.svelte.ts';
 import type { ReachState } from '../../state/reach.svelte.ts';
-import { scenarioPair } from '../../state/scenario-pair.svelte.ts';
 import { pairLegend, timesLegend } from './pair-legend.ts';
 import {
   peopleSourceIds,
@@ -52,7 +51,7 @@ export class ReachMapMode implements MapMode {
 
   /** The map shows B − A of the two kept scenarios (chosen in the comparison panel). */
   get showingPair(): boolean {
-    return scenarioPair.showingOn(
+    return this.#reach.pair.showingOn(
       this.#app.data.entry?.id ?? '',
       this.#reach.study.data.data?.network.codes,
     );
@@ -84,7 +83,7 @@ export class ReachMapMode implements MapMode {
   readonly legends = $derived.by((): ImageLegend[] => {
     const edited = this.#reach.study.scenario.edits.length > 0;
     const pair = this.showingPair
-      ? pairLegend(scenarioPair, this.#app.data.geometry?.features.length ?? 0)
+      ? pairLegend(this.#reach.pair, this.#app.data.geometry?.features.length ?? 0)
       : null;
     const item = (label: string, color: string): LegendItem => ({ label, color, dot: true });
     return [
@@ -157,9 +156,9 @@ export class ReachMapMode implements MapMode {
       bandOf: (code) => reach.bandOf(code),
       ...(this.showingPair
         ? {
-            gainClassOf: (code: string) => scenarioPair.classOf(code),
+            gainClassOf: (code: string) => this.#reach.pair.classOf(code),
             gainColors: PAIR_COLORS,
-            gainKey: `pair|${scenarioPair.a?.label}|${scenarioPair.b?.label}|${scenarioPair.classes?.length}`,
+            gainKey: `pair|${this.#reach.pair.a?.label}|${this.#reach.pair.b?.label}|${this.#reach.pair.classes?.length}`,
           }
         : {
             gainClassOf: reach.showingGains
@@ -224,7 +223,7 @@ export class ReachMapMode implements MapMode {
 
   /** On the difference map, the commune's time in A and in B. */
   #pairLines(code: string): string[] {
-    const { a, b } = scenarioPair;
+    const { a, b } = this.#reach.pair;
     if (!this.showingPair || !a || !b) return [];
     const i = a.codes.indexOf(code);
     if (i < 0) return ['Scénarios A et B : pas de temps de trajet pour cette commune'];
