@@ -54,6 +54,33 @@ const open = (id: string, c: number, kind: SiteKind = 'france_services'): Scenar
 });
 
 describe('what-if session', () => {
+  it('gives snapshots that later edits leave as they were', () => {
+    const s = make();
+    const before = s.snapshot();
+    const times = [...before.minutes];
+    s.apply({ op: 'close', siteId: 'b' });
+    s.apply({
+      op: 'move',
+      siteId: 'a',
+      lon: net.lon[100]!,
+      lat: net.lat[100]!,
+      communeCode: net.codes[100]!,
+    });
+    const after = s.snapshot();
+    expect([...before.minutes]).toEqual(times);
+    expect(before.site('b')?.status).toBe('existing');
+    expect(before.site('a')).toMatchObject({ status: 'existing', origin: null });
+    expect(before.edits).toHaveLength(0);
+    expect(after.site('b')?.status).toBe('closed');
+    expect(after.edits).toHaveLength(2);
+    expect([...after.minutes]).toEqual([...s.engine.minutes]);
+    expect(after.baseline).toBe(before.baseline);
+    for (let c = 0; c < net.count; c++)
+      expect(after.nearestSiteIds[c]).toBe(s.engine.nearestSiteId(c));
+    // Only an imported matrix measures pairs.
+    expect(after.measuredCount).toBeNull();
+  });
+
   it('counts only the chosen kinds, and keeps the baseline', () => {
     const s = make();
     const only = new ReachEngine(model, net.count, 90, [
