@@ -96,16 +96,14 @@ function scale(
   return { label, data, session, index, sites, startMs };
 }
 
-/** What the interface recomputes after an edit besides the times. */
+/**
+ * What the interface recomputes after an edit besides the times: the scenario's new snapshot
+ * (a copy of the times and sites, src/state/scenario.svelte.ts), then the figures from it.
+ */
 function figures(s: Scale): void {
-  summariseReach(s.session.engine.minutes, s.data.people, s.index, MAX_MINUTES);
-  communesBeyond(
-    s.session.engine.minutes,
-    s.data.people,
-    MAX_MINUTES,
-    s.data.network.codes,
-    s.data.names,
-  );
+  const snapshot = s.session.snapshot();
+  summariseReach(snapshot.minutes, s.data.people, s.index, MAX_MINUTES);
+  communesBeyond(snapshot.minutes, s.data.people, MAX_MINUTES, s.data.network.codes, s.data.names);
 }
 
 function whatIf(

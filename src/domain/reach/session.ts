@@ -281,9 +281,8 @@ export class ReachSession {
     const engine = this.engine;
     const sites = this.sites.map((s) => ({ ...s, origin: s.origin && { ...s.origin } }));
     const byId = new Map(sites.map((s) => [s.id, s]));
-    const nearestSiteIds = Array.from({ length: engine.communeCount }, (_, c) =>
-      engine.nearestSiteId(c),
-    );
+    const nearestSiteIds: (string | null)[] = new Array(engine.communeCount);
+    for (let c = 0; c < engine.communeCount; c++) nearestSiteIds[c] = engine.nearestSiteId(c);
     let measuredCount: number | null = null;
     if (engine.model.id === 'matrice') {
       measuredCount = 0;
