@@ -121,6 +121,7 @@ interface Sample {
   blocksOver50: number;
   peakRssBytes: number;
   peakHeapBytes: number;
+  baselineReloadMs: number;
   reloadFiguresMs: number;
   reloadAppliedMs: number;
   reloadLongestBlockMs: number;
@@ -148,6 +149,10 @@ async function measureOnce(
     const figures = page.locator('[data-figure="accueil-sites"]');
     await page.goto(`${baseUrl}?d=demo`, { waitUntil: 'load' });
     await figures.waitFor({ timeout: 120_000 });
+    // The same reload as after the import, without it: what the page takes anyway at this load.
+    await page.goto(`${baseUrl}?d=demo`, { waitUntil: 'commit', timeout: 120_000 });
+    await figures.waitFor({ timeout: 120_000 });
+    const baselineReloadMs = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     // The file reader starts while the user picks a file.
     await sleep(1500);
@@ -243,6 +248,7 @@ async function measureOnce(
       blocksOver50: blocks.length,
       peakRssBytes,
       peakHeapBytes,
+      baselineReloadMs,
       reloadFiguresMs,
       reloadAppliedMs,
       reloadLongestBlockMs: Math.max(0, ...reloadBlocks),
@@ -304,6 +310,13 @@ const suite: BenchSuite = {
         unit: 'Mo',
         values: of('peakHeapBytes', MB),
         note: 'CDP Performance.getMetrics (JSHeapUsedSize) du fil principal ; le worker de lecture et DuckDB n’y sont pas comptés.',
+      }),
+      makeRow({
+        suite: SUITE,
+        metric: `démo · rechargement jusqu'aux chiffres, sans import`,
+        unit: 'ms',
+        values: of('baselineReloadMs'),
+        note: "Le même rechargement avant l'import, dans le même essai : ce que la page prend de toute façon à cette charge de la machine.",
       }),
       makeRow({
         suite: SUITE,
