@@ -9,8 +9,10 @@ import { fetchJson } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
 import {
   deleteStoredImport,
+  isLargeImport,
   listStoredImports,
   saveStoredImport,
+  siteCellsOf,
   type StoredImport,
 } from '../data/import-storage.ts';
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
@@ -18,6 +20,7 @@ import { listSites, listSources } from '../data/queries/sites.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
 import type { DatasetForImport } from '../domain/import/user-import.ts';
 import type { DatasetMeta, Site, Source } from '../domain/model.ts';
+import type { SiteCells } from '../domain/site-cells.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 import { contentOf, type ImportJob, type ImportProgress } from './import-job.ts';
 import { ImportRunner } from './import-runner.ts';
@@ -44,6 +47,11 @@ export class ImportStore {
    * are the dataset's own, and the page says so.
    */
   reloading = $state.raw<StoredImport[]>([]);
+  /**
+   * The sites of every large import (isLargeImport) counted by cells, by import id: the map
+   * draws them so, the page's list of sites leaves them out.
+   */
+  cells = $state.raw<ReadonlyMap<string, SiteCells>>(new Map());
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
@@ -81,9 +89,20 @@ export class ImportStore {
    */
   get shownSites(): Site[] {
     const record = this.shownReport?.record;
-    if (!record) return [];
+    if (!record || isLargeImport(record)) return [];
     if (record.sites.length > 0 || (!record.siteChunks && !record.sitesIpc)) return record.sites;
     return this.#data.sites.filter((s) => s.sourceId === record.source.id);
+  }
+
+  /** The cells of the large import whose report is shown, for the map to ring them. */
+  get shownCells(): SiteCells | null {
+    const record = this.shownReport?.record;
+    return record ? (this.cells.get(record.id) ?? null) : null;
+  }
+
+  /** The large imports (isLargeImport): the tools that work site by site leave them out. */
+  get large(): StoredImport[] {
+    return this.imports.filter(isLargeImport);
   }
 
   /** Serialises the operations: an import never runs while the previous one is applied. */
@@ -267,7 +286,17 @@ export class ImportStore {
     const data = this.#data;
     const meta = data.meta;
     if (!meta) return;
-    const [sites, sources] = await Promise.all([listSites(db), listSources(db)]);
+    const large = imports.filter(isLargeImport);
+    const cells = new Map<string, SiteCells>();
+    for (const r of large) cells.set(r.id, this.cells.get(r.id) ?? (await siteCellsOf(r)));
+    const [sites, sources] = await Promise.all([
+      listSites(
+        db,
+        large.map((r) => r.source.id),
+      ),
+      listSources(db),
+    ]);
+    this.cells = cells;
     const base = meta.schemes.filter((s) => !s.id.startsWith('import-'));
     const extra = imports.flatMap((i) => (i.scheme ? [i.scheme] : []));
     // An imported beneficiaries file stands for the beneficiaries, the last one imported first;
