@@ -35,6 +35,11 @@ const MAX_RUNS = 3;
  * time goes.
  */
 const PROFILE_DIR = process.env.BENCH_IMPORT_PROFILE;
+/**
+ * BENCH_IMPORT_DIST=dir: measures that built site instead of dist/ (a build of another version,
+ * for a before and after at the same load of the machine).
+ */
+const DIST_DIR = process.env.BENCH_IMPORT_DIST;
 
 async function startProfile(cdp: CDPSession): Promise<void> {
   if (!PROFILE_DIR) return;
@@ -220,7 +225,6 @@ async function measureOnce(
     // Times on the page's own clock, from the start of its navigation: the old page may take
     // long to go (the GPU drawing its sites), which is not the reload's.
     const figuresAt = await page.evaluate(() => performance.now());
-    const reloadFiguresMs = figuresAt;
     const goneMs = Date.now() - r0;
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page
@@ -249,7 +253,7 @@ async function measureOnce(
       peakRssBytes,
       peakHeapBytes,
       baselineReloadMs,
-      reloadFiguresMs,
+      reloadFiguresMs: figuresAt,
       reloadAppliedMs,
       reloadLongestBlockMs: Math.max(0, ...reloadBlocks),
     };
@@ -268,7 +272,7 @@ const suite: BenchSuite = {
     const codes = demo.communes.map((c) => c.code);
     const names = demo.communes.map((c) => c.name);
     const points = demo.communes.map((c) => [c.lon, c.lat]);
-    const server = await serveStatic({ '/': distDir });
+    const server = await serveStatic({ '/': DIST_DIR ?? distDir });
     const samples: Sample[] = [];
     try {
       for (let i = 0; i < runs; i++) {
