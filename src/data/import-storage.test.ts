@@ -4,8 +4,10 @@ import {
   isLargeImport,
   LARGE_IMPORT_SITES,
   siteCellsOf,
+  siteTalliesOf,
   type StoredImport,
 } from './import-storage.ts';
+import { tallySites, type CommuneTallies } from './imported-first-figures.ts';
 import { encodeTable, siteToRow } from './tables.ts';
 
 const site = (i: number): Site => ({
@@ -47,5 +49,25 @@ describe('a large import', () => {
     const cells = await siteCellsOf(record);
     expect(cells.sites).toBe(3001);
     expect([...cells.count].sort((a, b) => a - b)).toEqual([1500, 1501]);
+  });
+
+  it('has its sites tallied by commune the same from its chunks as from the stored tallies', async () => {
+    const sites = Array.from({ length: 1200 }, (_, i) => ({
+      ...site(i),
+      communeCode: i % 3 ? '62001' : '62002',
+      capacity: i % 4 ? i : null,
+    }));
+    const fromSites: CommuneTallies = new Map();
+    tallySites(fromSites, sites);
+    const chunked = {
+      sites: [],
+      siteChunks: [blob(sites.slice(0, 500)), blob(sites.slice(500))],
+    } as unknown as StoredImport;
+    const stored = { sites: [], siteTallies: [...fromSites] } as unknown as StoredImport;
+    expect(await siteTalliesOf([chunked])).toEqual(fromSites);
+    // Two imports add up, commune by commune.
+    const both = await siteTalliesOf([chunked, stored]);
+    expect(both.get('62001')?.offer).toBe(2 * fromSites.get('62001')!.offer);
+    expect(both.get('62002')?.unknownCapacity).toBe(2 * fromSites.get('62002')!.unknownCapacity);
   });
 });

@@ -7,6 +7,13 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { ValidationReport } from '../domain/import/report.ts';
 import { SiteCellGrid, type SiteCells } from '../domain/site-cells.ts';
+import {
+  addTallies,
+  tallySiteChunk,
+  tallySites,
+  type CommuneTallies,
+  type SiteTally,
+} from './imported-first-figures.ts';
 import type { ImportKind } from '../domain/import/user-import.ts';
 import type {
   Membership,
@@ -82,6 +89,29 @@ export interface StoredImport {
   sitesIpc?: Uint8Array;
   /** Number of sites, when `sites` is left empty because they are in `siteChunks`. */
   siteCount?: number;
+  /** What the sites add to each commune's figures (imported-first-figures.ts), by commune. */
+  siteTallies?: [string, SiteTally][];
+  /** The sites by cells, for a large import (absent from those stored before). */
+  siteCells?: SiteCells | null;
+}
+
+/**
+ * What the sites of these imports add to each commune's figures: stored with each import by the
+ * import worker, or counted from its sites (imports stored before the tallies).
+ */
+export async function siteTalliesOf(records: readonly StoredImport[]): Promise<CommuneTallies> {
+  const tallies: CommuneTallies = new Map();
+  for (const r of records) {
+    if (r.siteTallies) {
+      addTallies(tallies, r.siteTallies);
+      continue;
+    }
+    tallySites(tallies, r.sites);
+    for (const chunk of r.siteChunks ?? [])
+      tallySiteChunk(tallies, new Uint8Array(await chunk.arrayBuffer()));
+    if (r.sitesIpc) tallySiteChunk(tallies, r.sitesIpc);
+  }
+  return tallies;
 }
 
 const DB_NAME = 'carte-offre-insertion';

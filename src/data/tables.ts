@@ -187,6 +187,16 @@ function utf8Strings(data: Data<Utf8>): (string | null)[] {
 }
 
 /**
+ * The strings of a UTF-8 column, decoded a chunk at a time (as `arrowToRows` does): reading a
+ * column of 20 000 values this way is several times faster than `get(i)` on each.
+ */
+export function stringColumn(table: Table, name: string): (string | null)[] | null {
+  const column = table.getChild(name);
+  if (!column || !DataType.isUtf8(column.type)) return null;
+  return (column.data as Data<Utf8>[]).flatMap(utf8Strings);
+}
+
+/**
  * Arrow table → plain rows. DuckDB returns BIGINT for counts and HUGEINT (an Arrow decimal) for
  * integer sums: every figure of the app fits in a double, so all become numbers, with the decimal
  * scale applied.

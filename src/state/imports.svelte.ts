@@ -13,8 +13,11 @@ import {
   listStoredImports,
   saveStoredImport,
   siteCellsOf,
+  siteTalliesOf,
   type StoredImport,
 } from '../data/import-storage.ts';
+import type { FirstFigures } from '../data/first-figures.ts';
+import { withImportedSites } from '../data/imported-first-figures.ts';
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
@@ -44,7 +47,8 @@ export class ImportStore {
   progress = $state.raw<ImportProgress | null>(null);
   /**
    * The stored imports being applied again after a load: until they are, the figures on screen
-   * are the dataset's own, and the page says so.
+   * are the dataset's own (or the snapshot counting their sites, `previewed`), and the page says
+   * so.
    */
   reloading = $state.raw<StoredImport[]>([]);
   /**
@@ -52,6 +56,12 @@ export class ImportStore {
    * draws them so, the page's list of sites leaves them out.
    */
   cells = $state.raw<ReadonlyMap<string, SiteCells>>(new Map());
+  /**
+   * The stored imports whose sites the figures on screen count already (from the build's snapshot
+   * with them added, `preview`), while the engine takes them in: its own figures would not count
+   * them yet, so they wait until it has.
+   */
+  previewed = $state.raw<StoredImport[]>([]);
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
@@ -60,6 +70,8 @@ export class ImportStore {
   #runner = new ImportRunner();
   /** The dataset's own default need indicator, which an imported one stands in for. */
   #datasetNeed = '';
+  /** The snapshot `preview` made, so that it is not made again from itself. */
+  #previewedFigures: FirstFigures | null = null;
   #datasetCache: {
     communes: unknown;
     geometry: unknown;
@@ -112,6 +124,47 @@ export class ImportStore {
     return next;
   }
 
+  /**
+   * Before the engine has started: the build's snapshot of the figures with the sites of the
+   * stored imports added (imported-first-figures.ts), read from their Arrow chunks a chunk at a
+   * time, so that a reload shows figures counting them within seconds. Only when every stored
+   * import is an offer file: a territory or beneficiaries file changes more than sites, and its
+   * figures wait for the engine.
+   */
+  preview(): Promise<void> {
+    return this.#enqueue(async () => {
+      const data = this.#data;
+      const { entry, firstFigures, geometry } = data;
+      if (!entry || !firstFigures || !geometry || data.ready) return;
+      if (this.#previewedFigures === firstFigures) return;
+      const stored = await listStoredImports(entry.id).catch(() => []);
+      if (stored.length === 0 || stored.some((r) => r.kind !== 'offer')) return;
+      const tallies = await siteTalliesOf(stored);
+      // The engine came first, or another dataset was opened: the figures are its own.
+      if (data.ready || data.firstFigures !== firstFigures) return;
+      const communes = new Set(geometry.features.map((f) => f.id));
+      const figures = withImportedSites(firstFigures, tallies, communes);
+      this.#previewedFigures = figures;
+      data.firstFigures = figures;
+      this.previewed = stored;
+      this.reloading = stored;
+    });
+  }
+
+  /**
+   * Whether the figures of this scheme and need are those of the snapshot counting the stored
+   * imports (`preview`) while the engine takes them in: until it has, its own would not count
+   * them, and the snapshot's stay on screen.
+   */
+  countsInSnapshot(schemeId: string, needId: string): boolean {
+    const snapshot = this.#data.firstFigures;
+    return (
+      this.previewed.length > 0 &&
+      snapshot !== null &&
+      snapshot.views.some((v) => v.schemeId === schemeId && v.needId === needId)
+    );
+  }
+
   /** After a dataset has loaded: apply its stored imports, fetch its build reports. */
   sync(): Promise<void> {
     return this.#enqueue(async () => {
@@ -140,6 +193,7 @@ export class ImportStore {
         await this.#refresh(db, stored);
       } finally {
         this.reloading = [];
+        this.previewed = [];
       }
     });
   }
@@ -288,7 +342,8 @@ export class ImportStore {
     if (!meta) return;
     const large = imports.filter(isLargeImport);
     const cells = new Map<string, SiteCells>();
-    for (const r of large) cells.set(r.id, this.cells.get(r.id) ?? (await siteCellsOf(r)));
+    for (const r of large)
+      cells.set(r.id, r.siteCells ?? this.cells.get(r.id) ?? (await siteCellsOf(r)));
     const [sites, sources] = await Promise.all([
       listSites(
         db,
