@@ -126,8 +126,9 @@ export class ImportStore {
 
   /**
    * Before the engine has started: the build's snapshot of the figures with the sites of the
-   * stored imports added (imported-first-figures.ts), read from their Arrow chunks a chunk at a
-   * time, so that a reload shows figures counting them within seconds. Only when every stored
+   * stored imports added (imported-first-figures.ts), from the tallies stored with them (or their
+   * Arrow chunks, a chunk at a time, for imports stored before the tallies), so that a reload
+   * shows figures counting them within seconds. Only when every stored
    * import is an offer file: a territory or beneficiaries file changes more than sites, and its
    * figures wait for the engine.
    */
