@@ -40,12 +40,24 @@ const MAX_CELL_RADIUS_PIXELS = 12;
 export const cellRadiusPixels = (count: number): number =>
   Math.min(MAX_CELL_RADIUS_PIXELS, 2 + Math.sqrt(count) / 2);
 
-/** The columns of the layer, made once per cells (the map asks for its layers often). */
-const columnsOf = new WeakMap<SiteCells, { positions: Float32Array; radii: Float32Array }>();
+interface CellsData {
+  length: number;
+  attributes: {
+    getPosition: { value: Float32Array; size: 2 };
+    getRadius: { value: Float32Array; size: 1 };
+  };
+}
 
-function columns(cells: SiteCells) {
-  let c = columnsOf.get(cells);
-  if (!c) {
+/**
+ * The layer's data as deck.gl's binary attributes, made once per cells: the same object while
+ * the cells are the same, so that deck.gl does not upload them again when the map's layers are
+ * made anew.
+ */
+const dataOf = new WeakMap<SiteCells, CellsData>();
+
+function cellsData(cells: SiteCells): CellsData {
+  let data = dataOf.get(cells);
+  if (!data) {
     const n = cells.count.length;
     const positions = new Float32Array(2 * n);
     const radii = new Float32Array(n);
@@ -54,10 +66,16 @@ function columns(cells: SiteCells) {
       positions[2 * i + 1] = cells.lat[i]!;
       radii[i] = cellRadiusPixels(cells.count[i]!);
     }
-    c = { positions, radii };
-    columnsOf.set(cells, c);
+    data = {
+      length: n,
+      attributes: {
+        getPosition: { value: positions, size: 2 },
+        getRadius: { value: radii, size: 1 },
+      },
+    };
+    dataOf.set(cells, data);
   }
-  return c;
+  return data;
 }
 
 /**
@@ -65,16 +83,9 @@ function columns(cells: SiteCells) {
  * uploads them as they are, with no object per site nor per cell.
  */
 export function importedCellsLayer(o: ImportedCellsLayerOptions) {
-  const { positions, radii } = columns(o.cells);
   return new ScatterplotLayer({
     id: `imported-cells-${o.id}`,
-    data: {
-      length: radii.length,
-      attributes: {
-        getPosition: { value: positions, size: 2 },
-        getRadius: { value: radii, size: 1 },
-      },
-    },
+    data: cellsData(o.cells),
     pickable: false,
     filled: true,
     getFillColor: [...IMPORT_HIGHLIGHT_COLOR.slice(0, 3), 150] as Rgba,
