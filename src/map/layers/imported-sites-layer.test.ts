@@ -59,7 +59,7 @@ describe('importedCellsLayer', () => {
     const layer = importedCellsLayer({ id: 'import-x', cells, ringed: true });
     const data = layer.props.data as unknown as {
       length: number;
-      attributes: Record<string, { value: Float32Array; size: number }>;
+      attributes: Record<string, { value: Float64Array | Float32Array; size: number }>;
     };
     expect(data.length).toBe(2);
     const { getPosition, getRadius } = data.attributes;

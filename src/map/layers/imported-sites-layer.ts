@@ -43,7 +43,7 @@ export const cellRadiusPixels = (count: number): number =>
 interface CellsData {
   length: number;
   attributes: {
-    getPosition: { value: Float32Array; size: 2 };
+    getPosition: { value: Float64Array; size: 2 };
     getRadius: { value: Float32Array; size: 1 };
   };
 }
@@ -59,7 +59,10 @@ function cellsData(cells: SiteCells): CellsData {
   let data = dataOf.get(cells);
   if (!data) {
     const n = cells.count.length;
-    const positions = new Float32Array(2 * n);
+    // Doubles, as deck.gl keeps positions itself: the layer then shares the shaders of the other
+    // point layers, already linked (floats took a new link, a quarter of a second of the page
+    // with software WebGL).
+    const positions = new Float64Array(2 * n);
     const radii = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       positions[2 * i] = cells.lon[i]!;
