@@ -25,7 +25,7 @@ import { buildDemoWithNetworks } from './demo/with-networks.ts';
 import { DEFAULT_WINDOW, TRANSIT_MAX_MINUTES, transitStep } from './gtfs/transit-step.ts';
 import { firstFiguresStep } from './lib/first-figures-step.ts';
 import { addNetworkTimes } from './lib/network-times.ts';
-import { writeDataset } from './lib/write-dataset.ts';
+import { encodeTables, writeDataset } from './lib/write-dataset.ts';
 import { buildDepartement } from './opendata/build-departement.ts';
 import { downloadInputs } from './opendata/download.ts';
 import { DATA_INCLUSION_API, downloadDataInclusion } from './opendata/download-data-inclusion.ts';
@@ -174,8 +174,9 @@ async function main(): Promise<void> {
       gtfs: gtfsOptions([]),
     });
     console.log(roadStepSummary(roadStats));
-    await firstFiguresStep(bundle, files);
-    const dir = writeDataset(bundle, dataDir, files);
+    const tables = encodeTables(bundle);
+    await firstFiguresStep(bundle, files, tables);
+    const dir = writeDataset(bundle, dataDir, files, tables);
     console.log(
       `Démo : ${bundle.communes.length} communes, ${bundle.sites.length} sites → ${dir} ` +
         `(${Math.round(performance.now() - started)} ms : ${stepTimes(timings)})`,
@@ -231,8 +232,9 @@ async function main(): Promise<void> {
     addNetworkTimes(result.bundle, result.files, transit.times);
     Object.assign(result.timings, transit.timings);
   }
-  await firstFiguresStep(result.bundle, result.files);
-  const dir = writeBuild(result, dataDir);
+  const tables = encodeTables(result.bundle);
+  await firstFiguresStep(result.bundle, result.files, tables);
+  const dir = writeBuild(result, dataDir, tables);
   const { bundle, reports } = result;
   for (const r of reports) {
     console.log(

@@ -5,18 +5,20 @@
  * offer input. Measured: the time from the file given to its report on screen, the longest block
  * of the page's main thread meanwhile (Long Tasks API; the reading runs in a worker), the peak
  * memory of the browser's processes and of the page's JS heap, and after a reload the time to the
- * first figures and to the import applied again from the browser's storage.
+ * first figures and to the import applied again from the browser's storage; and, in the same run,
+ * the same reload without the import (its time and its longest block: the floor at this load).
  *
  * Targets (from the import issue): no main-thread block over 50 ms; figures within 5 s of a
  * reload.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { generateDemo } from '../../scripts/demo/generate.ts';
 import { chromiumLaunchOptions } from '../../src/e2e/browser.ts';
 import { distDir, ensureBuilt } from '../lib/build.ts';
+import { browserRss, peakOf } from '../lib/browser-memory.ts';
 import { benchRuns } from '../lib/options.ts';
 import { makeRow } from '../lib/stats.ts';
 import { serveStatic } from '../lib/static-server.ts';
@@ -35,6 +37,11 @@ const MAX_RUNS = 3;
  * time goes.
  */
 const PROFILE_DIR = process.env.BENCH_IMPORT_PROFILE;
+/**
+ * BENCH_IMPORT_DIST=dir: measures that built site instead of dist/ (a build of another version,
+ * for a before and after at the same load of the machine).
+ */
+const DIST_DIR = process.env.BENCH_IMPORT_DIST;
 
 async function startProfile(cdp: CDPSession): Promise<void> {
   if (!PROFILE_DIR) return;
@@ -62,41 +69,6 @@ async function expectEnabled(input: Locator): Promise<void> {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Resident memory (bytes) of the processes of the browser started on `profileDir`. */
-function browserRss(profileDir: string): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profileDir)) continue;
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(kb ?? 0) * 1024;
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return total;
-}
-
-/** Samples a value every 200 ms until stopped; gives the highest. */
-function peakOf(sample: () => Promise<number> | number): { stop: () => Promise<number> } {
-  let peak = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      peak = Math.max(peak, await sample());
-      await sleep(200);
-    }
-  })();
-  return {
-    stop: async () => {
-      running = false;
-      await loop;
-      return peak;
-    },
-  };
-}
-
 /** Watches the page's long tasks from now on (their durations, ms). */
 const watchLongTasks = (page: Page) =>
   page.evaluate(() => {
@@ -114,6 +86,14 @@ const watchLongTasks = (page: Page) =>
 const longTasks = (page: Page) =>
   page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
 
+/** Durations of the long tasks of the page (its init script's) that end after `from` (ms). */
+const tasksAfter = async (page: Page, from: number) =>
+  (
+    await page.evaluate(
+      () => (window as unknown as { benchReloadTasks: [number, number][] }).benchReloadTasks,
+    )
+  ).flatMap(([start, duration]) => (start + duration > from ? [duration] : []));
+
 interface Sample {
   kept: number;
   importMs: number;
@@ -121,6 +101,8 @@ interface Sample {
   blocksOver50: number;
   peakRssBytes: number;
   peakHeapBytes: number;
+  baselineReloadMs: number;
+  baselineLongestBlockMs: number;
   reloadFiguresMs: number;
   reloadAppliedMs: number;
   reloadLongestBlockMs: number;
@@ -148,6 +130,22 @@ async function measureOnce(
     const figures = page.locator('[data-figure="accueil-sites"]');
     await page.goto(`${baseUrl}?d=demo`, { waitUntil: 'load' });
     await figures.waitFor({ timeout: 120_000 });
+    // Long tasks of every page loaded from now on, from its first script.
+    await page.addInitScript(() => {
+      const w = window as unknown as { benchReloadTasks: [number, number][] };
+      w.benchReloadTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.benchReloadTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    // The same reload as after the import, without it: what the page takes anyway at this load,
+    // and its longest block from the figures until the engine is ready and 2 s more.
+    await page.goto(`${baseUrl}?d=demo`, { waitUntil: 'commit', timeout: 120_000 });
+    await figures.waitFor({ timeout: 120_000 });
+    const baselineReloadMs = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => performance.getEntriesByName('app:db-ready').length > 0);
+    await sleep(SETTLE_MS);
+    const baselineLongestBlockMs = Math.max(0, ...(await tasksAfter(page, baselineReloadMs)));
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     // The file reader starts while the user picks a file.
     await sleep(1500);
@@ -175,6 +173,8 @@ async function measureOnce(
       },
       { rows: ROWS, codes, names, points },
     );
+    // The garbage of the file made above is the harness's, not the import's.
+    await cdp.send('HeapProfiler.collectGarbage');
     await watchLongTasks(page);
     await startProfile(cdp);
     const rss = peakOf(() => browserRss(profileDir));
@@ -199,14 +199,6 @@ async function measureOnce(
     const peakRssBytes = await rss.stop();
     const peakHeapBytes = await heapPeak.stop();
 
-    // Long tasks of the reloaded page, from its first script on.
-    await page.addInitScript(() => {
-      const w = window as unknown as { benchReloadTasks: [number, number][] };
-      w.benchReloadTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.benchReloadTasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    });
     await startProfile(cdp);
     const r0 = Date.now();
     // The app opened again on its figures (a reload would stay in the import tool).
@@ -215,7 +207,6 @@ async function measureOnce(
     // Times on the page's own clock, from the start of its navigation: the old page may take
     // long to go (the GPU drawing its sites), which is not the reload's.
     const figuresAt = await page.evaluate(() => performance.now());
-    const reloadFiguresMs = figuresAt;
     const goneMs = Date.now() - r0;
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page
@@ -231,11 +222,7 @@ async function measureOnce(
     await sleep(SETTLE_MS);
     await stopProfile(cdp, 'reload');
     // Only the tasks after the figures: those of the import applied again, not of the start.
-    const reloadBlocks = (
-      await page.evaluate(
-        () => (window as unknown as { benchReloadTasks: [number, number][] }).benchReloadTasks,
-      )
-    ).flatMap(([start, duration]) => (start + duration > figuresAt ? [duration] : []));
+    const reloadBlocks = await tasksAfter(page, figuresAt);
     return {
       kept,
       importMs,
@@ -243,7 +230,9 @@ async function measureOnce(
       blocksOver50: blocks.length,
       peakRssBytes,
       peakHeapBytes,
-      reloadFiguresMs,
+      baselineReloadMs,
+      baselineLongestBlockMs,
+      reloadFiguresMs: figuresAt,
       reloadAppliedMs,
       reloadLongestBlockMs: Math.max(0, ...reloadBlocks),
     };
@@ -262,7 +251,7 @@ const suite: BenchSuite = {
     const codes = demo.communes.map((c) => c.code);
     const names = demo.communes.map((c) => c.name);
     const points = demo.communes.map((c) => [c.lon, c.lat]);
-    const server = await serveStatic({ '/': distDir });
+    const server = await serveStatic({ '/': DIST_DIR ?? distDir });
     const samples: Sample[] = [];
     try {
       for (let i = 0; i < runs; i++) {
@@ -304,6 +293,20 @@ const suite: BenchSuite = {
         unit: 'Mo',
         values: of('peakHeapBytes', MB),
         note: 'CDP Performance.getMetrics (JSHeapUsedSize) du fil principal ; le worker de lecture et DuckDB n’y sont pas comptés.',
+      }),
+      makeRow({
+        suite: SUITE,
+        metric: `démo · rechargement jusqu'aux chiffres, sans import`,
+        unit: 'ms',
+        values: of('baselineReloadMs'),
+        note: "Le même rechargement avant l'import, dans le même essai : ce que la page prend de toute façon à cette charge de la machine.",
+      }),
+      makeRow({
+        suite: SUITE,
+        metric: `démo · plus long blocage du fil principal au rechargement, sans import`,
+        unit: 'ms',
+        values: of('baselineLongestBlockMs'),
+        note: 'Long Tasks API du même rechargement sans import, des premiers chiffres au moteur prêt et 2 s après : le plancher du rendu logiciel (SwiftShader) à cette charge.',
       }),
       makeRow({
         suite: SUITE,

@@ -10,10 +10,9 @@ import {
   type FirstFigures,
 } from '../../src/data/first-figures.ts';
 import { loadDatasetTables } from '../../src/data/load-dataset.ts';
-import { encodeTable } from '../../src/data/tables.ts';
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
-import { DATASET_TABLES, type DatasetMeta, type DatasetTable } from '../../src/domain/model.ts';
-import { tableRows } from './write-dataset.ts';
+import type { DatasetMeta } from '../../src/domain/model.ts';
+import { encodeTables, tableFiles } from './write-dataset.ts';
 
 /** Reads one artefact, by file name; undefined when there is none of that name. */
 export type ArtefactBytes = (fileName: string) => Uint8Array | undefined;
@@ -42,24 +41,21 @@ export const firstFiguresBytes = (figures: FirstFigures) =>
 /**
  * Adds the snapshot to a dataset being built: its file among `files` (written beside the tables)
  * and its name in the meta. Runs last, once every table and every file of the other steps is
- * there.
+ * there; `tables` are the tables as `writeDataset` writes them (encoded once, for both).
  */
 export async function firstFiguresStep(
   bundle: DatasetBundle,
   files: Map<string, Uint8Array>,
+  tables: ReadonlyMap<string, Uint8Array> = encodeTables(bundle),
 ): Promise<void> {
-  // The tables exactly as writeDataset encodes them; the geometry plays no part in the figures.
-  const rows = tableRows(bundle);
-  const tables: Partial<Record<DatasetTable, string>> = {};
-  const encoded = new Map<string, Uint8Array>();
-  for (const t of DATASET_TABLES) {
-    const r = rows[t];
-    if (!r) continue;
-    tables[t] = `${t}.arrow`;
-    encoded.set(`${t}.arrow`, encodeTable(t, r));
-  }
-  const meta: DatasetMeta = { ...bundle.meta, tables, bbox: [0, 0, 0, 0], topology: '' };
-  const figures = await firstFiguresOf(meta, (f) => encoded.get(f) ?? files.get(f));
+  // The geometry plays no part in the figures.
+  const meta: DatasetMeta = {
+    ...bundle.meta,
+    tables: tableFiles(tables),
+    bbox: [0, 0, 0, 0],
+    topology: '',
+  };
+  const figures = await firstFiguresOf(meta, (f) => tables.get(f) ?? files.get(f));
   files.set(FIRST_FIGURES_FILE, firstFiguresBytes(figures));
   bundle.meta.firstFigures = FIRST_FIGURES_FILE;
 }

@@ -17,13 +17,12 @@ import {
 import {
   barrierToRow,
   communeToRow,
-  encodeTable,
+  encodeRecords,
   membershipToRow,
   needToRow,
   siteToRow,
   sourceToRow,
   territoryToRow,
-  type TableRow,
 } from '../../src/data/tables.ts';
 
 /** Topology quantisation: 1e5 steps across the département, about 1–2 m. */
@@ -32,29 +31,41 @@ const QUANTIZATION = 1e5;
 const bboxOf = (polygons: Iterable<Polygon | MultiPolygon>) =>
   polygonsBbox(polygons).map((v) => Math.round(v * 1e6) / 1e6) as Bbox;
 
-export function tableRows(bundle: DatasetBundle): Partial<Record<DatasetTable, TableRow[]>> {
-  return {
-    communes: bundle.communes.map(communeToRow),
-    territories: bundle.territories.map(territoryToRow),
-    memberships: bundle.memberships.map(membershipToRow),
-    sites: bundle.sites.map(siteToRow),
-    needs: bundle.needs.map(needToRow),
-    barriers: bundle.barriers.map(barrierToRow),
-    sources: bundle.meta.sources.map(sourceToRow),
+/** Every table of the dataset as an Arrow IPC stream, by file name (`sites.arrow`…). */
+export function encodeTables(bundle: DatasetBundle): Map<string, Uint8Array> {
+  const encoded: Partial<Record<DatasetTable, Uint8Array>> = {
+    communes: encodeRecords('communes', bundle.communes, communeToRow),
+    territories: encodeRecords('territories', bundle.territories, territoryToRow),
+    memberships: encodeRecords('memberships', bundle.memberships, membershipToRow),
+    sites: encodeRecords('sites', bundle.sites, siteToRow),
+    needs: encodeRecords('needs', bundle.needs, needToRow),
+    barriers: encodeRecords('barriers', bundle.barriers, barrierToRow),
+    sources: encodeRecords('sources', bundle.meta.sources, sourceToRow),
   };
+  const files = new Map<string, Uint8Array>();
+  for (const t of DATASET_TABLES) {
+    const bytes = encoded[t];
+    if (bytes) files.set(`${t}.arrow`, bytes);
+  }
+  return files;
 }
 
-/** Every artefact of the dataset as file name → bytes, in a fixed order. */
-export function datasetFiles(bundle: DatasetBundle): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
-  const rows = tableRows(bundle);
-  const tables: Partial<Record<DatasetTable, string>> = {};
-  for (const t of DATASET_TABLES) {
-    const r = rows[t];
-    if (!r) continue;
-    tables[t] = `${t}.arrow`;
-    files.set(`${t}.arrow`, encodeTable(t, r));
-  }
+/** The `tables` of a meta: the file of each table of `encodeTables`. */
+export function tableFiles(tables: ReadonlyMap<string, Uint8Array>): DatasetMeta['tables'] {
+  const out: DatasetMeta['tables'] = {};
+  for (const t of DATASET_TABLES) if (tables.has(`${t}.arrow`)) out[t] = `${t}.arrow`;
+  return out;
+}
+
+/**
+ * Every artefact of the dataset as file name → bytes, in a fixed order; `tables` when the
+ * tables were encoded already (by the first figures' step).
+ */
+export function datasetFiles(
+  bundle: DatasetBundle,
+  tables: ReadonlyMap<string, Uint8Array> = encodeTables(bundle),
+): Map<string, Uint8Array> {
+  const files = new Map(tables);
   const features: Feature<Polygon | MultiPolygon>[] = bundle.communes.map((c) => {
     const geometry = bundle.polygons.get(c.code);
     if (!geometry) throw new Error(`Commune ${c.code} sans contour`);
@@ -67,7 +78,7 @@ export function datasetFiles(bundle: DatasetBundle): Map<string, Uint8Array> {
   const meta: DatasetMeta = {
     ...bundle.meta,
     bbox: bboxOf(bundle.polygons.values()),
-    tables,
+    tables: tableFiles(tables),
     topology: 'communes.topo.json',
   };
   files.set('meta.json', new TextEncoder().encode(JSON.stringify(meta, null, 2) + '\n'));
@@ -82,10 +93,11 @@ export function writeDataset(
   bundle: DatasetBundle,
   dataDir: string,
   files: ReadonlyMap<string, Uint8Array> = new Map(),
+  tables: ReadonlyMap<string, Uint8Array> = encodeTables(bundle),
 ): string {
   const dir = join(dataDir, bundle.meta.id);
   mkdirSync(dir, { recursive: true });
-  for (const [name, bytes] of datasetFiles(bundle)) writeFileSync(join(dir, name), bytes);
+  for (const [name, bytes] of datasetFiles(bundle, tables)) writeFileSync(join(dir, name), bytes);
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
   writeManifest(dataDir);
   return dir;

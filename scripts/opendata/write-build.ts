@@ -6,5 +6,8 @@
 import { writeDataset } from '../lib/write-dataset.ts';
 import type { BuildResult } from './build-departement.ts';
 
-export const writeBuild = (result: BuildResult, dataDir: string): string =>
-  writeDataset(result.bundle, dataDir, result.files);
+export const writeBuild = (
+  result: BuildResult,
+  dataDir: string,
+  tables?: ReadonlyMap<string, Uint8Array>,
+): string => writeDataset(result.bundle, dataDir, result.files, tables);

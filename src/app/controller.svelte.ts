@@ -122,18 +122,27 @@ export class AppController {
       if (!PUBLIC_BUILD) localStorage.setItem(STORY_STORAGE_KEY, story);
     });
 
-    // Until the tables are in DuckDB, the figures the build computed with the same queries.
+    // Until the tables are in DuckDB, the figures the build computed with the same queries; with
+    // the stored imports' sites added, until DuckDB has them too.
     $effect(() => {
       const snapshot = data.firstFigures;
-      if (!snapshot || data.ready) return;
-      figures.showSnapshot(snapshot, app.effectiveSchemeId, app.needId);
+      const [scheme, need] = [app.effectiveSchemeId, app.needId];
+      if (!snapshot || (data.ready && !this.imports.countsInSnapshot(scheme, need))) return;
+      figures.showSnapshot(snapshot, scheme, need);
+    });
+
+    // The stored imports' sites added to the snapshot while DuckDB starts.
+    $effect(() => {
+      if (!PUBLIC_BUILD && data.firstFigures && data.geometry && !data.ready)
+        void this.imports.preview();
     });
 
     // Figures of the scheme, whenever the tables, the scheme or the need change.
     $effect(() => {
       const db = data.db;
-      if (!db || !data.ready) return;
-      void figures.refresh(db, app.effectiveSchemeId, app.needId, data.revision);
+      const [scheme, need] = [app.effectiveSchemeId, app.needId];
+      if (!db || !data.ready || this.imports.countsInSnapshot(scheme, need)) return;
+      void figures.refresh(db, scheme, need, data.revision);
     });
 
     // Imports kept in this browser are applied again each time a dataset has loaded, once its own

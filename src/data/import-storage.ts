@@ -4,7 +4,16 @@
  * Blobs of Arrow bytes, which IndexedDB stores and gives back as handles: neither saving nor
  * reading 300 000 sites copies them on the page. Nothing leaves the machine.
  */
+import { tableFromIPC } from 'apache-arrow';
 import type { ValidationReport } from '../domain/import/report.ts';
+import { SiteCellGrid, type SiteCells } from '../domain/site-cells.ts';
+import {
+  addTallies,
+  tallySiteChunk,
+  tallySites,
+  type CommuneTallies,
+  type SiteTally,
+} from './imported-first-figures.ts';
 import type { ImportKind } from '../domain/import/user-import.ts';
 import type {
   Membership,
@@ -18,6 +27,39 @@ import type {
 
 /** The sites an import added (from `sites`, or the count of `siteChunks` or `sitesIpc`). */
 export const siteCountOf = (r: StoredImport): number => r.siteCount ?? r.sites.length;
+
+/**
+ * Sites beyond which an import is large: its sites stay in the engine (every figure by territory
+ * counts them) and are drawn by cells of 1 km, but the page never makes one object of each (300 000
+ * of them held the page for seconds and the software renderer for tens of seconds), so the tools
+ * that work site by site do not see them. A département's own offer file has a few thousand.
+ */
+export const LARGE_IMPORT_SITES = 10_000;
+
+/** Whether an import is large (LARGE_IMPORT_SITES), its sites kept as Arrow bytes only. */
+export const isLargeImport = (r: StoredImport): boolean =>
+  r.sites.length === 0 && siteCountOf(r) > LARGE_IMPORT_SITES;
+
+/**
+ * The cells of an import's sites, read from its Arrow bytes a chunk at a time: each chunk's
+ * positions are two columns read in place, counted in a few milliseconds.
+ */
+export async function siteCellsOf(r: StoredImport): Promise<SiteCells> {
+  const grid = new SiteCellGrid();
+  const add = (bytes: Uint8Array) => {
+    const table = tableFromIPC(bytes);
+    const column = (name: string): ArrayLike<number> => {
+      const c = table.getChild(name);
+      if (!c) return [];
+      // A null position (none is written today) is no position, not (0, 0).
+      return c.nullCount > 0 ? Array.from(c, (v: number | null) => v ?? NaN) : c.toArray();
+    };
+    grid.add(column('lon'), column('lat'));
+  };
+  for (const chunk of r.siteChunks ?? []) add(new Uint8Array(await chunk.arrayBuffer()));
+  if (r.sitesIpc) add(r.sitesIpc);
+  return grid.cells();
+}
 
 export interface StoredImport {
   id: string;
@@ -47,6 +89,29 @@ export interface StoredImport {
   sitesIpc?: Uint8Array;
   /** Number of sites, when `sites` is left empty because they are in `siteChunks`. */
   siteCount?: number;
+  /** What the sites add to each commune's figures (imported-first-figures.ts), by commune. */
+  siteTallies?: [string, SiteTally][];
+  /** The sites by cells, for a large import (absent from those stored before). */
+  siteCells?: SiteCells | null;
+}
+
+/**
+ * What the sites of these imports add to each commune's figures: stored with each import by the
+ * import worker, or counted from its sites (imports stored before the tallies).
+ */
+export async function siteTalliesOf(records: readonly StoredImport[]): Promise<CommuneTallies> {
+  const tallies: CommuneTallies = new Map();
+  for (const r of records) {
+    if (r.siteTallies) {
+      addTallies(tallies, r.siteTallies);
+      continue;
+    }
+    tallySites(tallies, r.sites);
+    for (const chunk of r.siteChunks ?? [])
+      tallySiteChunk(tallies, new Uint8Array(await chunk.arrayBuffer()));
+    if (r.sitesIpc) tallySiteChunk(tallies, r.sitesIpc);
+  }
+  return tallies;
 }
 
 const DB_NAME = 'carte-offre-insertion';

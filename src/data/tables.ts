@@ -117,14 +117,38 @@ function arrowType(t: ColumnType): DataType {
   }
 }
 
-/** Encode rows of one table as an Arrow IPC stream, with the table's exact column types. */
-export function encodeTable(table: DatasetTable, rows: readonly TableRow[]): Uint8Array {
-  const columns = TABLE_COLUMNS[table];
+function arrowTable(table: DatasetTable, rows: readonly TableRow[]): Table {
   const vectors: Record<string, Vector> = {};
-  for (const [name, type] of Object.entries(columns)) {
+  for (const [name, type] of Object.entries(TABLE_COLUMNS[table])) {
     vectors[name] = vectorFromArray(rows.map((r) => r[name] ?? null) as unknown[], arrowType(type));
   }
-  return tableToIPC(new Table(vectors), 'stream');
+  return new Table(vectors);
+}
+
+/** Encode rows of one table as an Arrow IPC stream, with the table's exact column types. */
+export function encodeTable(table: DatasetTable, rows: readonly TableRow[]): Uint8Array {
+  return tableToIPC(arrowTable(table, rows), 'stream');
+}
+
+/** Records per record batch of `encodeRecords`. */
+export const RECORDS_PER_BATCH = 20_000;
+
+/**
+ * Encode records of one table as one Arrow IPC stream of record batches of `batchSize` records:
+ * only one batch exists as rows at a time, the rest as compact Arrow columns. The build writes
+ * 300 000 sites this way; as rows all at once they took several hundred megabytes.
+ */
+export function encodeRecords<T>(
+  table: DatasetTable,
+  records: readonly T[],
+  toRow: (r: T) => TableRow,
+  batchSize = RECORDS_PER_BATCH,
+): Uint8Array {
+  if (records.length <= batchSize) return encodeTable(table, records.map(toRow));
+  const batches = [];
+  for (let i = 0; i < records.length; i += batchSize)
+    batches.push(...arrowTable(table, records.slice(i, i + batchSize).map(toRow)).batches);
+  return tableToIPC(new Table(batches), 'stream');
 }
 
 /** Decode an Arrow IPC stream into plain rows. */
@@ -160,6 +184,16 @@ function utf8Strings(data: Data<Utf8>): (string | null)[] {
     out[j] = isNull ? null : text.slice(startUnit, unit);
   }
   return out;
+}
+
+/**
+ * The strings of a UTF-8 column, decoded a chunk at a time (as `arrowToRows` does): reading a
+ * column of 20 000 values this way is several times faster than `get(i)` on each.
+ */
+export function stringColumn(table: Table, name: string): (string | null)[] | null {
+  const column = table.getChild(name);
+  if (!column || !DataType.isUtf8(column.type)) return null;
+  return (column.data as Data<Utf8>[]).flatMap(utf8Strings);
 }
 
 /**

@@ -3,7 +3,9 @@
  * Windows-1252, decimal commas, a code that lost its zeros, Lambert-93, a bad INSEE code,
  * coordinates outside France) gives the expected report; the good rows are counted by the
  * figures and ringed on the map; the rejected rows download as CSV; everything survives a reload
- * and goes away when removed. A territory file becomes a scheme of its own.
+ * and goes away when removed. A territory file becomes a scheme of its own. A file of more sites
+ * than the page takes one by one is counted, drawn by cells, and counted by the first figures of a
+ * reload.
  */
 import { decimalComma } from '../domain/format.ts';
 import { readFile } from 'node:fs/promises';
@@ -258,12 +260,12 @@ describe('files that keep nothing are refused, never stored', () => {
  * so that handing it over costs the page nothing, then watches the main thread's long tasks
  * (start relative to the change event, in ms) and fires the input's change.
  */
-async function dropBigOffer(rows: number): Promise<void> {
+async function dropBigOffer(rows: number, kind = 'action'): Promise<void> {
   const codes = demo.communes.map((c) => c.code);
   await ctx.page.getByLabel(/Fichier d'offre/).evaluate(
-    (input, { rows, codes }) => {
+    (input, { rows, codes, kind }) => {
       const lines = ['nom;type;code_insee'];
-      for (let i = 0; i < rows; i++) lines.push(`Site ${i};action;${codes[i % codes.length]}`);
+      for (let i = 0; i < rows; i++) lines.push(`Site ${i};${kind};${codes[i % codes.length]}`);
       const file = new File([lines.join('\n')], 'gros.csv', { type: 'text/csv' });
       const dt = new DataTransfer();
       dt.items.add(file);
@@ -286,7 +288,7 @@ async function dropBigOffer(rows: number): Promise<void> {
       w.longTaskObserver.observe({ type: 'longtask' });
       setTimeout(() => input.dispatchEvent(new Event('change', { bubbles: true })), 100);
     },
-    { rows, codes },
+    { rows, codes, kind },
   );
 }
 
@@ -316,6 +318,45 @@ describe('a large file', () => {
       .getByRole('region', { name: 'Importer des fichiers' })
       .getByText('Aucun fichier importé pour ce jeu de données.')
       .waitFor();
+  });
+});
+
+describe('a file of more sites than the page takes one by one', () => {
+  const count = async () => Number((await figure('accueil-sites')).replace(/\s/g, ''));
+  const ROWS = 12_000;
+
+  it('counts them, draws them by cells, and says which tools leave them out', async () => {
+    await tab('Explorer').click();
+    const before = await count();
+    await tab('Importer').click();
+    await ctx.page.waitForTimeout(1000);
+    await dropBigOffer(ROWS, 'CCAS');
+    const note = ctx.page.getByRole('note').filter({ hasText: 'gros.csv' });
+    await note.waitFor({ timeout: 120_000 });
+    expect(await note.innerText()).toMatch(
+      /« gros\.csv » \(12\s000 sites\)[\s\S]*comptés dans les chiffres par territoire[\s\S]*ne les comptent pas/,
+    );
+    await ctx.page.waitForTimeout(800);
+    await saveScreenshot(ctx.page, 'import-large-cells');
+    expect(await magentaShare()).toBeGreaterThan(0.0001);
+    await tab('Explorer').click();
+    await expect.poll(count, { timeout: 30_000 }).toBe(before + ROWS);
+
+    // After a reload, the first figures count them before the engine has them back.
+    await ctx.page.goto(baseUrl, { waitUntil: 'commit' });
+    const counted = ctx.page.getByText(/Les chiffres par territoire le comptent déjà/);
+    await counted.waitFor({ timeout: 60_000 });
+    expect(await count()).toBe(before + ROWS);
+    await waitForEngine(ctx.page);
+    await counted.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await count()).toBe(before + ROWS);
+
+    await tab('Importer').click();
+    await ctx.page.getByRole('button', { name: 'Retirer gros.csv' }).click();
+    await note.waitFor({ state: 'detached' });
+    await tab('Explorer').click();
+    await expect.poll(count, { timeout: 30_000 }).toBe(before);
+    assertClean(ctx);
   });
 });
 

@@ -46,6 +46,27 @@ describe('an import job, as the worker runs it', () => {
     expect(sites).toHaveLength(12_000);
     expect(sites.at(-1)).toMatchObject({ name: 'Site 11999' });
     expect(sites[0]).toMatchObject({ id: 'import-x-2', name: 'Site 0', commune_code: '01001' });
+    // A large import: its sites by cells for the map, made here, off the page.
+    expect(content.siteCells?.sites).toBe(12_000);
+    // What they add to each commune's figures, for the first figures of a reload: offer sites
+    // (kind `action` when the file has no type), capacities unknown.
+    expect(new Set(sites.map((s) => s.kind))).toEqual(new Set(['action']));
+    const tallies = new Map(content.siteTallies);
+    expect([...tallies.keys()].sort()).toEqual([
+      '01001',
+      '01002',
+      '01003',
+      '01004',
+      '01005',
+      '01006',
+      '01007',
+    ]);
+    expect(tallies.get('01001')).toEqual({
+      accueil: 0,
+      offer: 1715,
+      placesKnown: 0,
+      unknownCapacity: 1715,
+    });
     expect(content.report.rejected.map((r) => r.line)).toEqual([12_002]);
     expect(progress.map((p) => p.rows)).toEqual([5000, 10_000, 12_001]);
     expect(progress.every((p, i) => i === 0 || p.bytes >= progress[i - 1]!.bytes)).toBe(true);

@@ -5,6 +5,8 @@
  * way the outcome is a plain value that crosses `postMessage`.
  */
 import { messageOf } from '../domain/errors.ts';
+import { LARGE_IMPORT_SITES } from '../data/import-storage.ts';
+import { tallySites, type CommuneTallies, type SiteTally } from '../data/imported-first-figures.ts';
 import { encodeTable, siteToRow } from '../data/tables.ts';
 import { readDataInclusionStructures } from '../domain/import/offer.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
@@ -19,6 +21,8 @@ import {
   type ImportContent,
   type ImportKind,
 } from '../domain/import/user-import.ts';
+import type { Site } from '../domain/model.ts';
+import { SiteCellGrid, type SiteCells } from '../domain/site-cells.ts';
 
 export interface ImportJob {
   kind: ImportKind;
@@ -53,6 +57,10 @@ export type ImportOutcome =
        */
       siteChunks: Blob[];
       siteCount: number;
+      /** What the sites add to each commune's figures, for a reload's first figures. */
+      siteTallies: [string, SiteTally][];
+      /** The sites by cells, for the map, when the import is large (isLargeImport). */
+      siteCells: SiteCells | null;
     }
   | { type: 'refused'; code: RefusalCode; message: string; report: ValidationReport | null }
   | { type: 'failed'; message: string };
@@ -102,7 +110,16 @@ export function runImportJob(
       const rows = content.sites.slice(i, i + SITES_PER_CHUNK).map(siteToRow);
       siteChunks.push(new Blob([encodeTable('sites', rows) as Uint8Array<ArrayBuffer>]));
     }
-    return { type: 'done', content: { ...content, sites: [] }, siteChunks, siteCount };
+    const tallies: CommuneTallies = new Map();
+    tallySites(tallies, content.sites);
+    return {
+      type: 'done',
+      content: { ...content, sites: [] },
+      siteChunks,
+      siteCount,
+      siteTallies: [...tallies],
+      siteCells: siteCount > LARGE_IMPORT_SITES ? cellsOf(content.sites) : null,
+    };
   } catch (e) {
     if (e instanceof ImportRefused)
       return { type: 'refused', code: e.code, message: e.message, report: e.report };
@@ -110,6 +127,15 @@ export function runImportJob(
       return { type: 'refused', code: e.code, message: e.message, report: null };
     return { type: 'failed', message: messageOf(e) };
   }
+}
+
+function cellsOf(sites: readonly Site[]): SiteCells {
+  const grid = new SiteCellGrid();
+  grid.add(
+    Float64Array.from(sites, (s) => s.lon),
+    Float64Array.from(sites, (s) => s.lat),
+  );
+  return grid.cells();
 }
 
 function* countRows(
@@ -127,10 +153,10 @@ function* countRows(
 /** The outcome as what the store throws or keeps: the content, or the refusal with its report. */
 export function contentOf(
   outcome: ImportOutcome,
-): ImportContent & { siteChunks: Blob[]; siteCount: number } {
+): ImportContent & Omit<Extract<ImportOutcome, { type: 'done' }>, 'type' | 'content'> {
   if (outcome.type === 'done') {
-    const { content, siteChunks, siteCount } = outcome;
-    return { ...content, siteChunks, siteCount };
+    const { type: _, content, ...sites } = outcome;
+    return { ...content, ...sites };
   }
   if (outcome.type === 'refused') {
     if (outcome.report)

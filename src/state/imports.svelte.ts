@@ -9,15 +9,21 @@ import { fetchJson } from '../data/artefacts.ts';
 import type { Db } from '../data/db.ts';
 import {
   deleteStoredImport,
+  isLargeImport,
   listStoredImports,
   saveStoredImport,
+  siteCellsOf,
+  siteTalliesOf,
   type StoredImport,
 } from '../data/import-storage.ts';
+import type { FirstFigures } from '../data/first-figures.ts';
+import { withImportedSites } from '../data/imported-first-figures.ts';
 import { applyImport, listEpcis, removeImport } from '../data/queries/imports.ts';
 import { listSites, listSources } from '../data/queries/sites.ts';
 import { ImportRefused, type ValidationReport } from '../domain/import/report.ts';
 import type { DatasetForImport } from '../domain/import/user-import.ts';
 import type { DatasetMeta, Site, Source } from '../domain/model.ts';
+import type { SiteCells } from '../domain/site-cells.ts';
 import type { DatasetStore } from './dataset.svelte.ts';
 import { contentOf, type ImportJob, type ImportProgress } from './import-job.ts';
 import { ImportRunner } from './import-runner.ts';
@@ -41,9 +47,21 @@ export class ImportStore {
   progress = $state.raw<ImportProgress | null>(null);
   /**
    * The stored imports being applied again after a load: until they are, the figures on screen
-   * are the dataset's own, and the page says so.
+   * are the dataset's own (or the snapshot counting their sites, `previewed`), and the page says
+   * so.
    */
   reloading = $state.raw<StoredImport[]>([]);
+  /**
+   * The sites of every large import (isLargeImport) counted by cells, by import id: the map
+   * draws them so, the page's list of sites leaves them out.
+   */
+  cells = $state.raw<ReadonlyMap<string, SiteCells>>(new Map());
+  /**
+   * The stored imports whose sites the figures on screen count already (from the build's snapshot
+   * with them added, `preview`), while the engine takes them in: its own figures would not count
+   * them yet, so they wait until it has.
+   */
+  previewed = $state.raw<StoredImport[]>([]);
 
   #data: DatasetStore;
   /** Metas already brought up to date with the stored imports (a fresh load has a new meta). */
@@ -52,6 +70,8 @@ export class ImportStore {
   #runner = new ImportRunner();
   /** The dataset's own default need indicator, which an imported one stands in for. */
   #datasetNeed = '';
+  /** The snapshot `preview` made, so that it is not made again from itself. */
+  #previewedFigures: FirstFigures | null = null;
   #datasetCache: {
     communes: unknown;
     geometry: unknown;
@@ -81,9 +101,20 @@ export class ImportStore {
    */
   get shownSites(): Site[] {
     const record = this.shownReport?.record;
-    if (!record) return [];
+    if (!record || isLargeImport(record)) return [];
     if (record.sites.length > 0 || (!record.siteChunks && !record.sitesIpc)) return record.sites;
     return this.#data.sites.filter((s) => s.sourceId === record.source.id);
+  }
+
+  /** The cells of the large import whose report is shown, for the map to ring them. */
+  get shownCells(): SiteCells | null {
+    const record = this.shownReport?.record;
+    return record ? (this.cells.get(record.id) ?? null) : null;
+  }
+
+  /** The large imports (isLargeImport): the tools that work site by site leave them out. */
+  get large(): StoredImport[] {
+    return this.imports.filter(isLargeImport);
   }
 
   /** Serialises the operations: an import never runs while the previous one is applied. */
@@ -91,6 +122,48 @@ export class ImportStore {
     const next = this.#queue.then(task, task);
     this.#queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * Before the engine has started: the build's snapshot of the figures with the sites of the
+   * stored imports added (imported-first-figures.ts), from the tallies stored with them (or their
+   * Arrow chunks, a chunk at a time, for imports stored before the tallies), so that a reload
+   * shows figures counting them within seconds. Only when every stored
+   * import is an offer file: a territory or beneficiaries file changes more than sites, and its
+   * figures wait for the engine.
+   */
+  preview(): Promise<void> {
+    return this.#enqueue(async () => {
+      const data = this.#data;
+      const { entry, firstFigures, geometry } = data;
+      if (!entry || !firstFigures || !geometry || data.ready) return;
+      if (this.#previewedFigures === firstFigures) return;
+      const stored = await listStoredImports(entry.id).catch(() => []);
+      if (stored.length === 0 || stored.some((r) => r.kind !== 'offer')) return;
+      const tallies = await siteTalliesOf(stored);
+      // The engine came first, or another dataset was opened: the figures are its own.
+      if (data.ready || data.firstFigures !== firstFigures) return;
+      const communes = new Set(geometry.features.map((f) => f.id));
+      const figures = withImportedSites(firstFigures, tallies, communes);
+      this.#previewedFigures = figures;
+      data.firstFigures = figures;
+      this.previewed = stored;
+      this.reloading = stored;
+    });
+  }
+
+  /**
+   * Whether the figures of this scheme and need are those of the snapshot counting the stored
+   * imports (`preview`) while the engine takes them in: until it has, its own would not count
+   * them, and the snapshot's stay on screen.
+   */
+  countsInSnapshot(schemeId: string, needId: string): boolean {
+    const snapshot = this.#data.firstFigures;
+    return (
+      this.previewed.length > 0 &&
+      snapshot !== null &&
+      snapshot.views.some((v) => v.schemeId === schemeId && v.needId === needId)
+    );
   }
 
   /** After a dataset has loaded: apply its stored imports, fetch its build reports. */
@@ -121,6 +194,7 @@ export class ImportStore {
         await this.#refresh(db, stored);
       } finally {
         this.reloading = [];
+        this.previewed = [];
       }
     });
   }
@@ -267,7 +341,18 @@ export class ImportStore {
     const data = this.#data;
     const meta = data.meta;
     if (!meta) return;
-    const [sites, sources] = await Promise.all([listSites(db), listSources(db)]);
+    const large = imports.filter(isLargeImport);
+    const cells = new Map<string, SiteCells>();
+    for (const r of large)
+      cells.set(r.id, r.siteCells ?? this.cells.get(r.id) ?? (await siteCellsOf(r)));
+    const [sites, sources] = await Promise.all([
+      listSites(
+        db,
+        large.map((r) => r.source.id),
+      ),
+      listSources(db),
+    ]);
+    this.cells = cells;
     const base = meta.schemes.filter((s) => !s.id.startsWith('import-'));
     const extra = imports.flatMap((i) => (i.scheme ? [i.scheme] : []));
     // An imported beneficiaries file stands for the beneficiaries, the last one imported first;

@@ -9,18 +9,21 @@ import { rowToSite } from '../tables.ts';
 export const SITES_PER_PAGE = 2000;
 
 /**
- * Every site, by id (then by insertion order for equal ids). The sites are numbered in that
+ * Every site, by id (then by insertion order for equal ids), but those of `exceptSources`. The sites are numbered in that
  * order once, then read page by page by number: each page costs the engine a range read, not a
  * sort of every site again.
  */
 let lists = 0;
 
-export async function listSites(db: Db): Promise<Site[]> {
+export async function listSites(db: Db, exceptSources: readonly string[] = []): Promise<Site[]> {
   // A table of its own: two lists under way (a dataset loading, an import applied) never share it.
   const pages = `site_pages_${++lists}`;
+  // Source ids are the dataset's and `import-…`: none holds a comma.
   await db.query(
     `CREATE OR REPLACE TEMP TABLE ${pages} AS
-     SELECT *, row_number() OVER (ORDER BY id, rowid) AS page_row FROM sites ORDER BY page_row`,
+     SELECT *, row_number() OVER (ORDER BY id, rowid) AS page_row FROM sites
+     WHERE ? = '' OR NOT list_contains(string_split(?, ','), source_id) ORDER BY page_row`,
+    [exceptSources.join(','), exceptSources.join(',')],
   );
   try {
     const out: Site[] = [];

@@ -88,4 +88,17 @@ describe('CsvTokenizer', () => {
       expect(tokenize(chunks), JSON.stringify(text)).toEqual(whole);
     }
   });
+
+  it('reads a chunk longer than the part it scans at once as the same text cut small', () => {
+    const rnd = createRandom(11);
+    const alphabet = ['abc', 'é', ';', '"', '""', '\n', '\r\n', '\r', ' '];
+    let text = '';
+    // Several parts of 16 384 characters, with quotes and line ends across their edges.
+    while (text.length < 70_000) text += alphabet[Math.floor(rnd.next() * alphabet.length)];
+    const small: string[] = [];
+    for (let i = 0; i < text.length; i += 1000) small.push(text.slice(i, i + 1000));
+    const whole = tokenize([text]);
+    expect(whole.records.length).toBeGreaterThan(1000);
+    expect(tokenize(small)).toEqual(whole);
+  });
 });

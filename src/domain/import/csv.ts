@@ -84,6 +84,9 @@ function hasOuterBlank(s: string): boolean {
   return a <= 32 || b <= 32 || a === 0xa0 || b === 0xa0 || a > 0x1000 || b > 0x1000;
 }
 
+/** Characters scanned by one call (`CsvTokenizer.push`). */
+const PART_CHARS = 16_384;
+
 /**
  * Streaming tokenizer: `push` text as it is decoded, `end` once; each complete record goes to
  * `onRecord` with its first physical line. A blank line, or a record whose cells are all empty,
@@ -133,6 +136,15 @@ export class CsvTokenizer {
   }
 
   push(chunk: string): void {
+    // In parts: once the engine throws away its optimised code for the scan (fed with another
+    // file, another separator, it no longer fits), it compiles it again only between two calls;
+    // a whole megabyte scanned meanwhile was up to a hundred times slower (measured: 50 000 rows
+    // in 12 s instead of 0.15 s, after a file with another separator).
+    for (let i = 0; i < chunk.length; i += PART_CHARS)
+      this.#pushPart(chunk.length <= PART_CHARS ? chunk : chunk.slice(i, i + PART_CHARS));
+  }
+
+  #pushPart(chunk: string): void {
     const n = chunk.length;
     const delim = this.#delim;
     let i = 0;

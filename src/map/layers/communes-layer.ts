@@ -10,7 +10,11 @@ export interface CommunesLayerOptions {
   fillOf: (code: string) => Rgba;
   /** Changes whenever `fillOf` gives other colours (deck.gl recomputes the fills only then). */
   colorKey: string;
-  /** Fade between fills, ms (250 by default; 0 when a change must show at once). */
+  /**
+   * Fade between fills, ms; none by default: deck.gl starts a fade by reading the current colours
+   * back from the GPU, a wait of the page of 0.2 to 0.8 s with software WebGL, and up to 18 s
+   * while the GPU was busy (measured on every change of the figures, an import's included).
+   */
   transitionMs?: number;
 }
 
@@ -28,6 +32,6 @@ export function communesLayer(o: CommunesLayerOptions) {
     stroked: false,
     getFillColor: (f) => o.fillOf(String(f.id)),
     updateTriggers: { getFillColor: o.colorKey },
-    ...(o.transitionMs === 0 ? {} : { transitions: { getFillColor: o.transitionMs ?? 250 } }),
+    ...(o.transitionMs ? { transitions: { getFillColor: o.transitionMs } } : {}),
   });
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AXES, type Site } from '../../domain/model.ts';
 import { AXIS_COLORS, BACKGROUND_COLOR, IMPORT_HIGHLIGHT_COLOR, hexToRgba } from '../colors.ts';
-import { importedSitesLayer } from './imported-sites-layer.ts';
+import { SiteCellGrid } from '../../domain/site-cells.ts';
+import {
+  cellRadiusPixels,
+  importedCellsLayer,
+  importedSitesLayer,
+} from './imported-sites-layer.ts';
 
 /** WCAG relative luminance of an sRGB colour. */
 const luminance = ([r, g, b]: readonly number[]) => {
@@ -43,5 +48,32 @@ describe('importedSitesLayer', () => {
         60,
       );
     }
+  });
+});
+
+describe('importedCellsLayer', () => {
+  it('draws each cell from typed arrays, at its position, larger with more sites', () => {
+    const grid = new SiteCellGrid(1);
+    grid.add([2, 2.0001, 2.0002, 2.5], [48, 48, 48, 48.2]);
+    const cells = grid.cells();
+    const layer = importedCellsLayer({ id: 'import-x', cells, ringed: true });
+    const data = layer.props.data as unknown as {
+      length: number;
+      attributes: Record<string, { value: Float64Array | Float32Array; size: number }>;
+    };
+    expect(data.length).toBe(2);
+    const { getPosition, getRadius } = data.attributes;
+    expect(getPosition!.size).toBe(2);
+    const three = [...cells.count].indexOf(3);
+    expect(getPosition!.value[2 * three]).toBeCloseTo(2.0001, 5);
+    expect(getPosition!.value[2 * three + 1]).toBeCloseTo(48, 5);
+    expect(getRadius!.value[three]).toBeCloseTo(cellRadiusPixels(3), 5);
+    expect(cellRadiusPixels(3)).toBeGreaterThan(cellRadiusPixels(1));
+    expect(cellRadiusPixels(1e6)).toBe(12);
+    expect(layer.props.stroked).toBe(true);
+    const again = importedCellsLayer({ id: 'import-x', cells, ringed: false });
+    expect(again.props.stroked).toBe(false);
+    // The same data object for the same cells: deck.gl does not upload them again.
+    expect(again.props.data).toBe(layer.props.data);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The import mode on the map: a base map (the explore map, so imported sites and territories show
- * as the figures will count them), with the sites of the import whose report is open ringed.
+ * as the figures will count them), the sites of large imports by cells, and the sites of the
+ * import whose report is open ringed.
  */
 import type { PickingInfo } from '@deck.gl/core';
-import { importedSitesLayer } from '../../map/layers/imported-sites-layer.ts';
+import { importedCellsLayer, importedSitesLayer } from '../../map/layers/imported-sites-layer.ts';
 import type { ImportStore } from '../../state/imports.svelte.ts';
 import type { MapMode, TooltipContent } from '../map-mode.ts';
 
@@ -34,7 +35,11 @@ export class ImportMapMode implements MapMode {
 
   readonly layers = $derived.by(() => {
     const sites = this.#imports.shownSites;
-    const base = this.#explore.layers;
+    const shown = this.#imports.shownCells;
+    const cells = [...this.#imports.cells].map(([id, c]) =>
+      importedCellsLayer({ id, cells: c, ringed: c === shown }),
+    );
+    const base = [...this.#explore.layers, ...cells];
     if (sites.length === 0) return base;
     return [...base, importedSitesLayer({ sites, radiusPixels: 9 })];
   });
