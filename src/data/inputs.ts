@@ -8,6 +8,7 @@
  */
 import type { DatasetMeta } from '../domain/model.ts';
 import type { Db } from './db.ts';
+import { LocalTables } from './local-tables.ts';
 import { publishedCommuneNeeds } from './queries/publication.ts';
 import { communeNeeds } from './queries/reach.ts';
 import { DEPARTEMENT_SCHEME_ID } from './queries/schema.ts';
@@ -25,15 +26,26 @@ export interface NeedInputs {
   published: Map<string, number | null> | null;
 }
 
+/**
+ * Where the need is read: DuckDB, or the dataset's own tables decoded in the page, which answer
+ * the same (src/data/local-tables.ts) before DuckDB has started.
+ */
+export type NeedSource = Db | LocalTables;
+
 export async function loadNeedInputs(
-  db: Db,
+  source: NeedSource,
   meta: DatasetMeta,
   needId: string,
 ): Promise<NeedInputs> {
   if (!needId) return { byCommune: null, published: null };
+  if (source instanceof LocalTables) {
+    return isPublishedDataset(meta)
+      ? { byCommune: null, published: source.publishedCommuneNeeds(needId) }
+      : { byCommune: source.communeNeeds(needId), published: null };
+  }
   return isPublishedDataset(meta)
-    ? { byCommune: null, published: await publishedCommuneNeeds(db, needId) }
-    : { byCommune: await communeNeeds(db, needId), published: null };
+    ? { byCommune: null, published: await publishedCommuneNeeds(source, needId) }
+    : { byCommune: await communeNeeds(source, needId), published: null };
 }
 
 /** What the reach figures count by commune (see the module's comment). */

@@ -13,10 +13,10 @@ import {
 } from '../data/artefacts.ts';
 import type { FirstFigures } from '../data/first-figures.ts';
 import type { Db } from '../data/db.ts';
+import type { NeedSource } from '../data/inputs.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
+import { LocalTables } from '../data/local-tables.ts';
 import { loadNetworkTimes } from '../data/network-times.ts';
-import { listSites, listSources } from '../data/queries/sites.ts';
-import { listCommunes } from '../data/queries/communes.ts';
 import { USER_SURVEY_SOURCE } from '../domain/gaps/barrier-edits.ts';
 import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
 import { readGeometry, type CommuneGeometry } from '../data/geometry.ts';
@@ -56,6 +56,8 @@ export class DatasetStore {
   /** Bumped each time the tables change, so that queries depending on them run again. */
   revision = $state(0);
   db = $state.raw<Db | null>(null);
+  /** The dataset's own tables decoded in the page, and the revision they are. */
+  #local = $state.raw<{ tables: LocalTables; revision: number } | null>(null);
 
   #openDb: OpenDb;
   #dbPromise: Promise<Db> | null = null;
@@ -80,6 +82,20 @@ export class DatasetStore {
 
   get ready(): boolean {
     return this.status.phase === 'ready';
+  }
+
+  /**
+   * The tables decoded in the page, while they are the tables of the figures: from before DuckDB
+   * has started until an import changes them (DuckDB alone holds what was imported).
+   */
+  get localTables(): LocalTables | null {
+    const local = this.#local;
+    return local && local.revision === this.revision ? local.tables : null;
+  }
+
+  /** Where the need by commune is read now: the decoded tables, else DuckDB once ready. */
+  get needSource(): NeedSource | null {
+    return this.localTables ?? (this.ready ? this.db : null);
   }
 
   /**
@@ -125,6 +141,20 @@ export class DatasetStore {
       this.firstFigures = firstFigures;
       this.geometry = readGeometry(topology);
 
+      // The lists and the first figures of every mode come from the tables decoded here, before
+      // DuckDB is handed their bytes (its worker takes them); DuckDB answers what follows.
+      const [local, networkTimes] = await Promise.all([
+        LocalTables.read(meta, read),
+        loadNetworkTimes(meta, read),
+      ]);
+      if (stale()) return;
+      this.networkTimes = networkTimes;
+      this.communes = local.communes;
+      this.sites = local.sites;
+      this.sources = local.sources;
+      this.revision++;
+      this.#local = { tables: local, revision: this.revision };
+
       if (!this.db) this.status = { phase: 'engine', ...this.#engineProgress };
       let db: Db;
       try {
@@ -136,23 +166,12 @@ export class DatasetStore {
       }
       if (stale()) return;
       this.status = { phase: 'tables', done: 0, count: 1 };
-      // Decoded before the tables load: DuckDB's worker takes the bytes it is handed.
-      const networkTimes = await loadNetworkTimes(meta, read);
       await loadDatasetTables(db, meta, read, (_, done, count) => {
         if (!stale()) this.status = { phase: 'tables', done, count };
       });
-      const [communes, sites, sources] = await Promise.all([
-        listCommunes(db),
-        listSites(db),
-        listSources(db),
-      ]);
       if (stale()) return;
-      this.networkTimes = networkTimes;
+      // The tables in DuckDB are those decoded above: the revision stays, no figure is asked again.
       this.db = db;
-      this.communes = communes;
-      this.sites = sites;
-      this.sources = sources;
-      this.revision++;
       this.status = { phase: 'ready' };
       performance.mark('app:db-ready');
     } catch (e) {
