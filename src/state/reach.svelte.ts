@@ -10,8 +10,7 @@
  */
 import { messageOf } from '../domain/errors.ts';
 import { untrack } from 'svelte';
-import type { Db } from '../data/db.ts';
-import { loadNeedInputs, type NeedInputs } from '../data/inputs.ts';
+import { loadNeedInputs, type NeedInputs, type NeedSource } from '../data/inputs.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type DatasetMeta, type SiteKind } from '../domain/model.ts';
@@ -176,8 +175,13 @@ export class ReachState {
   });
 
   /** Loads the need by commune (src/data/inputs.ts) when the tables or the need change. */
-  async refreshNeeds(db: Db, meta: DatasetMeta, needId: string, revision: number): Promise<void> {
-    await this.#needs.load(`${revision}|${needId}`, () => loadNeedInputs(db, meta, needId));
+  async refreshNeeds(
+    source: NeedSource,
+    meta: DatasetMeta,
+    needId: string,
+    revision: number,
+  ): Promise<void> {
+    await this.#needs.load(`${revision}|${needId}`, () => loadNeedInputs(source, meta, needId));
   }
 
   readonly #needKey = $derived.by(() => `${this.#app.data.revision}|${this.#app.needId}`);
