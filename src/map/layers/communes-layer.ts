@@ -10,14 +10,13 @@ export interface CommunesLayerOptions {
   fillOf: (code: string) => Rgba;
   /** Changes whenever `fillOf` gives other colours (deck.gl recomputes the fills only then). */
   colorKey: string;
-  /** Fade between fills, ms (250 by default; 0 when a change must show at once). */
-  transitionMs?: number;
 }
 
 /**
  * The choropleth: every commune filled with the colour of its territory's class. Its borders are
  * a layer of their own (`outlineLayers`), each shared border drawn once and not again when only
- * the fills change.
+ * the fills change. New classes show on the next frame, without a fade: with software WebGL each
+ * frame of a fade redraws every fill, and its first frames still show the old classes.
  */
 export function communesLayer(o: CommunesLayerOptions) {
   return new GeoJsonLayer<CommuneFeature['properties']>({
@@ -28,6 +27,5 @@ export function communesLayer(o: CommunesLayerOptions) {
     stroked: false,
     getFillColor: (f) => o.fillOf(String(f.id)),
     updateTriggers: { getFillColor: o.colorKey },
-    ...(o.transitionMs === 0 ? {} : { transitions: { getFillColor: o.transitionMs ?? 250 } }),
   });
 }
