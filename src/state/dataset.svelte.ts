@@ -93,6 +93,14 @@ export class DatasetStore {
     return local && local.revision === this.revision ? local.tables : null;
   }
 
+  /**
+   * The dataset's tables can be read, decoded in the page or in DuckDB: the figures of every mode
+   * can be computed (what only DuckDB answers still waits for `ready`).
+   */
+  get tablesReady(): boolean {
+    return this.localTables !== null || this.ready;
+  }
+
   /** Where the need by commune is read now: the decoded tables, else DuckDB once ready. */
   get needSource(): NeedSource | null {
     return this.localTables ?? (this.ready ? this.db : null);
@@ -122,6 +130,7 @@ export class DatasetStore {
       // paint, and it is ready sooner.
       this.#startEngine();
       this.status = { phase: 'geometry' };
+      this.#local = null;
       if (this.entries.length === 0) this.entries = await fetchManifest();
       const entry = this.entries.find((e) => e.id === requestedId) ?? this.entries[0];
       if (!entry) throw new Error('Aucun jeu de données : lancez « npm run data ».');
