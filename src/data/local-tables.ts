@@ -119,7 +119,7 @@ export class LocalTables {
   }
 
   /** Territory of every commune in a scheme (the `all_memberships` view), in the view's order. */
-  memberships(schemeId: string): [commune: string, territory: string][] {
+  #memberships(schemeId: string): [commune: string, territory: string][] {
     if (schemeId === COMMUNE_SCHEME_ID) return (this.#rows.communes ?? []).map(codeTwice);
     if (schemeId === DEPARTEMENT_SCHEME_ID) {
       const dep = this.#meta.departement.code;
@@ -202,7 +202,7 @@ export class LocalTables {
     needId: string,
     accueilKinds: readonly SiteKind[],
   ): SchemeFiguresAnswer {
-    const members = this.memberships(schemeId);
+    const members = this.#memberships(schemeId);
     const [total] = this.#aggregates(DEPARTEMENT_SCHEME_ID, needId, accueilKinds);
     return {
       aggregates: this.#aggregates(schemeId, needId, accueilKinds, members),
@@ -216,7 +216,7 @@ export class LocalTables {
     schemeId: string,
     needId: string,
     accueilKinds: readonly SiteKind[],
-    members = this.memberships(schemeId),
+    members = this.#memberships(schemeId),
   ): TerritoryAggregate[] {
     const sums = new Map<string, Sums>();
     const sumsOf = (code: string): Sums => {
