@@ -7,11 +7,12 @@
 import { expect } from 'vitest';
 import type { Db } from '../../src/data/db.ts';
 import { querySchemeFigures } from '../../src/data/first-figures.ts';
-import { loadNeedInputs } from '../../src/data/inputs.ts';
+import { loadBarriers, loadNeedInputs, loadSchemeTerritories } from '../../src/data/inputs.ts';
 import { LocalTables } from '../../src/data/local-tables.ts';
 import { listCommunes } from '../../src/data/queries/communes.ts';
 import { DEPARTEMENT_SCHEME_ID } from '../../src/data/queries/schema.ts';
 import { listSites, listSources } from '../../src/data/queries/sites.ts';
+import { TRANSPORT_QUESTION } from '../../src/domain/survey-pas-de-calais.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, type DatasetMeta } from '../../src/domain/model.ts';
 
 /** The dataset's tables decoded as the page decodes them, from the artefacts. */
@@ -37,6 +38,15 @@ export async function expectLocalEqualsDuckDb(
   expect(local.sources).toStrictEqual(await listSources(db));
   expect(local.communes.length).toBeGreaterThan(0);
   const schemes = [...meta.schemes.map((s) => s.id), COMMUNE_SCHEME_ID, DEPARTEMENT_SCHEME_ID];
+  // The question the mobility mode reads.
+  expect(await loadBarriers(local, TRANSPORT_QUESTION)).toStrictEqual(
+    await loadBarriers(db, TRANSPORT_QUESTION),
+  );
+  for (const scheme of schemes) {
+    expect(await loadSchemeTerritories(local, scheme), `territories of ${scheme}`).toStrictEqual(
+      await loadSchemeTerritories(db, scheme),
+    );
+  }
   for (const need of meta.needIndicators.map((n) => n.id)) {
     for (const scheme of schemes) {
       const live = await querySchemeFigures(db, scheme, need);

@@ -9,6 +9,7 @@
  */
 import {
   COMMUNE_SCHEME_ID,
+  type BarrierShare,
   OFFER_KINDS,
   type Commune,
   type DatasetMeta,
@@ -21,10 +22,11 @@ import type { TerritoryAggregate } from '../domain/indicators.ts';
 import type { SchemeFiguresAnswer } from './first-figures.ts';
 import type { ReadArtefact } from './load-dataset.ts';
 import { DEPARTEMENT_SCHEME_ID } from './queries/schema.ts';
+import type { SchemeTerritories } from './queries/reach.ts';
 import { toAggregate, type AggregateRow } from './queries/territories.ts';
-import { decodeTable, rowToCommune, rowToSite, type TableRow } from './tables.ts';
+import { decodeTable, rowToBarrier, rowToCommune, rowToSite, type TableRow } from './tables.ts';
 
-/** The tables read here; the others (barriers, network times) are only in DuckDB. */
+/** The tables read here (the network times are decoded apart, `loadNetworkTimes`). */
 const LOCAL_TABLES = [
   'communes',
   'territories',
@@ -33,6 +35,7 @@ const LOCAL_TABLES = [
   'needs',
   'sources',
   'published_needs',
+  'barriers',
 ] as const satisfies readonly DatasetTable[];
 
 type LocalTable = (typeof LOCAL_TABLES)[number];
@@ -141,6 +144,33 @@ export class LocalTables {
               .filter((t) => t.scheme_id === schemeId)
               .map((t) => ({ code: String(t.code), name: String(t.name) }));
     return all.sort((a, b) => byText(a.code, b.code));
+  }
+
+  /** Territory and names of a scheme (`schemeTerritories`). */
+  schemeTerritories(schemeId: string): SchemeTerritories {
+    return {
+      territoryOf: new Map(this.#memberships(schemeId)),
+      names: new Map(this.#territories(schemeId).map((t) => [t.code, t.name])),
+    };
+  }
+
+  /**
+   * The survey shares of one question (`listBarriers`), by scheme, territory and answer; rows
+   * equal on those keep the table's order.
+   */
+  barriers(question: string): BarrierShare[] {
+    const key = (b: BarrierShare) => [b.schemeId, b.territoryCode, b.answer];
+    return (this.#rows.barriers ?? [])
+      .filter((r) => r.question === question)
+      .map(rowToBarrier)
+      .sort((a, b) => {
+        const [ka, kb] = [key(a), key(b)];
+        for (let i = 0; i < ka.length; i++) {
+          const c = byText(ka[i] as string, kb[i] as string);
+          if (c !== 0) return c;
+        }
+        return 0;
+      });
   }
 
   /**

@@ -13,7 +13,7 @@ import {
 } from '../data/artefacts.ts';
 import type { FirstFigures } from '../data/first-figures.ts';
 import type { Db } from '../data/db.ts';
-import type { NeedSource } from '../data/inputs.ts';
+import type { TableSource } from '../data/inputs.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
 import { LocalTables } from '../data/local-tables.ts';
 import { loadNetworkTimes } from '../data/network-times.ts';
@@ -101,8 +101,8 @@ export class DatasetStore {
     return this.localTables !== null || this.ready;
   }
 
-  /** Where the need by commune is read now: the decoded tables, else DuckDB once ready. */
-  get needSource(): NeedSource | null {
+  /** Where the tables are read now: the decoded tables, else DuckDB once ready. */
+  get tableSource(): TableSource | null {
     return this.localTables ?? (this.ready ? this.db : null);
   }
 

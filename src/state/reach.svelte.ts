@@ -10,7 +10,7 @@
  */
 import { messageOf } from '../domain/errors.ts';
 import { untrack } from 'svelte';
-import { loadNeedInputs, type NeedInputs, type NeedSource } from '../data/inputs.ts';
+import { loadNeedInputs, type NeedInputs, type TableSource } from '../data/inputs.ts';
 import { defaultAccueilKinds, kindsWithoutSites } from '../domain/completeness.ts';
 import type { BarrierEdits } from '../domain/gaps/barrier-edits.ts';
 import { ACCUEIL_KINDS, SITE_KINDS, type DatasetMeta, type SiteKind } from '../domain/model.ts';
@@ -176,7 +176,7 @@ export class ReachState {
 
   /** Loads the need by commune (src/data/inputs.ts) when the tables or the need change. */
   async refreshNeeds(
-    source: NeedSource,
+    source: TableSource,
     meta: DatasetMeta,
     needId: string,
     revision: number,
