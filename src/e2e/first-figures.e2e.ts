@@ -3,8 +3,8 @@
  * wasm, checks that the panel's figures and the legend's classes are on screen and equal to the
  * build's snapshot while the engine has not started, then releases it and checks that the live
  * figures are the same. On the demo, and on dep-62 when the site was built with it. Then, DuckDB
- * still held: a change of découpage shows its figures, and a link to Temps d'accès or Couverture
- * shows that mode's figures, computed from the tables the page decoded; DuckDB's, once released,
+ * still held: a change of découpage shows its figures, and a link to Temps d'accès, Couverture or
+ * Mobilité shows that mode's figures, computed from the tables the page decoded; DuckDB's, once released,
  * are the same.
  */
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
@@ -204,6 +204,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
   it.for([
     ['reach', 'reach-population-beyond'],
     ['gaps', 'gaps-concerned'],
+    ['mobility', 'mobility-unmet'],
   ] as const)(
     'of the mode %s are on screen before DuckDB starts, as DuckDB then gives them',
     async ([mode, name], t) => {
