@@ -1,11 +1,11 @@
 /**
  * The dataset's tables decoded in the page, and the figures the page needs first computed over
  * them in plain JavaScript: the lists of communes, sites and sources, the figures of any scheme
- * (`querySchemeFigures`) and the need by commune (`loadNeedInputs`). They answer while
- * DuckDB-WASM is still starting, and at once when the découpage changes; each function follows,
- * clause by clause, the SQL it stands for (queries/territories.ts, queries/schema.ts,
- * queries/reach.ts, queries/publication.ts), and the tests hold them equal to it on every
- * dataset. Only the dataset's own tables are here: once an import changed them, DuckDB answers.
+ * (`querySchemeFigures`), the need by commune (`loadNeedInputs`), a scheme's territories and the
+ * survey shares (the mobility mode). They answer while DuckDB-WASM is still starting, and at once
+ * when the découpage changes; each function follows, clause by clause, the SQL it stands for
+ * (queries/territories.ts, queries/schema.ts, queries/reach.ts, queries/publication.ts,
+ * queries/gaps.ts), and the tests hold them equal to it on every dataset. Only the dataset's own tables are here: once an import changed them, DuckDB answers.
  */
 import {
   COMMUNE_SCHEME_ID,
