@@ -5,7 +5,7 @@
  * is repeated in one warm page and its median kept:
  * - Temps d'accès: a site opened by a click on the map, next to the same edit made with the
  *   keyboard form (the baseline: no map picking), then undone before the next one;
- * - exploration: a change of découpage (new figures from DuckDB, outlines and labels), and a
+ * - exploration: a change of découpage (new figures computed in the page, outlines and labels), and a
  *   change of indicator.
  *
  * Targets (from the product's issue on speed): click → figures ≤ 100 ms, → redrawn map ≤ 250 ms;
@@ -313,7 +313,7 @@ async function measureDataset(baseUrl: string, dataset: BenchDataset, reps: numb
       target: CHANGE_MAP_TARGET,
       note:
         'Exploration : du clic sur un autre découpage à la première image de la carte avec les ' +
-        'nouvelles classes (le fondu des couleurs, 250 ms, commence à cette image).',
+        'nouvelles classes (sans fondu).',
     }),
     makeRow({
       suite: SUITE,

@@ -40,16 +40,17 @@ const MODES: ModeProbe[] = [
 function timeToFigure(url: string, figure: string): Promise<number> {
   return withBrowser(async (browser) => {
     const context = await browser.newContext({ viewport: VIEWPORT });
-    await context.addInitScript((f) => {
-      const w = window as unknown as { benchFigureAt?: number };
-      const seen = () => document.querySelector(`[data-figure="${f}"]`) !== null;
+    // As source text: a function would carry the helpers tsx adds to named functions (`__name`),
+    // which the page does not have, and the observer would throw before it ever saw the figure.
+    await context.addInitScript(`
       new MutationObserver((_, observer) => {
-        if (w.benchFigureAt === undefined && seen()) {
-          w.benchFigureAt = performance.now();
+        if (window.benchFigureAt === undefined &&
+            document.querySelector(${JSON.stringify(`[data-figure="${figure}"]`)}) !== null) {
+          window.benchFigureAt = performance.now();
           observer.disconnect();
         }
       }).observe(document, { childList: true, subtree: true });
-    }, figure);
+    `);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -154,14 +154,15 @@ export class AppController {
         void this.imports.sync();
     });
 
-    // What the tool on screen reads, whenever the tables or the need change.
+    // What the tool on screen reads, whenever the tables or the need change: from the tables
+    // decoded in the page before DuckDB is ready, then from DuckDB.
     $effect(() => {
-      const db = data.db;
+      const source = data.tableSource;
       const meta = data.meta;
       const tool = this.tool;
-      if (!db || !meta || !data.ready) return;
-      if (tool.readsNeeds) void study.data.refreshNeeds(db, meta, app.needId, data.revision);
-      void tool.refresh?.(db, data.revision);
+      if (!source || !meta) return;
+      if (tool.readsNeeds) void study.data.refreshNeeds(source, meta, app.needId, data.revision);
+      void tool.refresh?.(source, data.revision);
     });
 
     this.#autosaveScenario();

@@ -5,7 +5,7 @@
  * reads and keeps its settings in the URL.
  */
 import type { Component } from 'svelte';
-import type { Db } from '../data/db.ts';
+import type { TableSource } from '../data/inputs.ts';
 import type { AppState } from '../state/app-state.svelte.ts';
 import type { DatasetStore } from '../state/dataset.svelte.ts';
 import type { ExploreView } from '../state/explore-view.svelte.ts';
@@ -62,8 +62,8 @@ export interface Tool {
   readonly stepTools: Mounted | null;
   /** Whether its figures read the need by commune (the study's data then loads it). */
   readonly readsNeeds: boolean;
-  /** Loads of its own, again whenever the tables change. */
-  refresh?(db: Db, revision: number): Promise<void>;
+  /** Loads of its own, again whenever the tables change (decoded in the page, then DuckDB). */
+  refresh?(source: TableSource, revision: number): Promise<void>;
   /** Its settings in a link, defaults left out (the scenario's edits are added for every tool). */
   viewParams(): Partial<ViewParams>;
   /** A link's settings applied to it. */
@@ -157,7 +157,7 @@ export function createTools(
       table: mount(MobilityTable, { mobility }),
       stepTools: null,
       readsNeeds: true,
-      refresh: (db, revision) => mobility.refreshSurvey(db, revision),
+      refresh: (source, revision) => mobility.refreshSurvey(source, revision),
       viewParams: () => mobility.viewParams(),
       applyView: (v) => mobility.applyView(v),
     },

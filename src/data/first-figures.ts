@@ -40,6 +40,28 @@ export async function querySchemeFigures(
   return { aggregates, territoryOf, total: total ?? null };
 }
 
+/** Plain data (numbers, strings, nulls, arrays, objects) equal in every field. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) =>
+    sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+/** Two answers that give the same figures (and so the same map), whichever way computed. */
+export function sameSchemeFigures(a: SchemeFiguresAnswer, b: SchemeFiguresAnswer): boolean {
+  if (a === b) return true;
+  if (a.territoryOf.size !== b.territoryOf.size) return false;
+  for (const [commune, territory] of a.territoryOf) {
+    if (b.territoryOf.get(commune) !== territory) return false;
+  }
+  return sameValue(a.aggregates, b.aggregates) && sameValue(a.total, b.total);
+}
+
 /** File name of the snapshot in the dataset's folder (`DatasetMeta.firstFigures`). */
 export const FIRST_FIGURES_FILE = 'first-figures.json';
 

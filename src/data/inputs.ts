@@ -6,10 +6,12 @@
  * - the reach figures take, in a published dataset, the published value of each commune (null
  *   where masked): a sum of those cells reveals nothing the published table does not.
  */
-import type { DatasetMeta } from '../domain/model.ts';
+import type { BarrierShare, DatasetMeta } from '../domain/model.ts';
 import type { Db } from './db.ts';
+import { LocalTables } from './local-tables.ts';
 import { publishedCommuneNeeds } from './queries/publication.ts';
-import { communeNeeds } from './queries/reach.ts';
+import { listBarriers } from './queries/gaps.ts';
+import { communeNeeds, schemeTerritories, type SchemeTerritories } from './queries/reach.ts';
 import { DEPARTEMENT_SCHEME_ID } from './queries/schema.ts';
 import { territoryAggregates } from './queries/territories.ts';
 import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID } from '../domain/model.ts';
@@ -25,15 +27,41 @@ export interface NeedInputs {
   published: Map<string, number | null> | null;
 }
 
+/**
+ * Where the tables are read: DuckDB, or the dataset's own tables decoded in the page, which answer
+ * the same (src/data/local-tables.ts) before DuckDB has started.
+ */
+export type TableSource = Db | LocalTables;
+
 export async function loadNeedInputs(
-  db: Db,
+  source: TableSource,
   meta: DatasetMeta,
   needId: string,
 ): Promise<NeedInputs> {
   if (!needId) return { byCommune: null, published: null };
+  if (source instanceof LocalTables) {
+    return isPublishedDataset(meta)
+      ? { byCommune: null, published: source.publishedCommuneNeeds(needId) }
+      : { byCommune: source.communeNeeds(needId), published: null };
+  }
   return isPublishedDataset(meta)
-    ? { byCommune: null, published: await publishedCommuneNeeds(db, needId) }
-    : { byCommune: await communeNeeds(db, needId), published: null };
+    ? { byCommune: null, published: await publishedCommuneNeeds(source, needId) }
+    : { byCommune: await communeNeeds(source, needId), published: null };
+}
+
+/** The survey shares of one question (`listBarriers`). */
+export async function loadBarriers(source: TableSource, question: string): Promise<BarrierShare[]> {
+  return source instanceof LocalTables ? source.barriers(question) : listBarriers(source, question);
+}
+
+/** Territory and names of a scheme (`schemeTerritories`). */
+export async function loadSchemeTerritories(
+  source: TableSource,
+  schemeId: string,
+): Promise<SchemeTerritories> {
+  return source instanceof LocalTables
+    ? source.schemeTerritories(schemeId)
+    : schemeTerritories(source, schemeId);
 }
 
 /** What the reach figures count by commune (see the module's comment). */

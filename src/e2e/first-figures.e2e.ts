@@ -2,9 +2,12 @@
  * The first figures come before DuckDB: the test holds every request for DuckDB-WASM's worker and
  * wasm, checks that the panel's figures and the legend's classes are on screen and equal to the
  * build's snapshot while the engine has not started, then releases it and checks that the live
- * figures are the same. On the demo, and on dep-62 when the site was built with it.
+ * figures are the same. On the demo, and on dep-62 when the site was built with it. Then, DuckDB
+ * still held: a change of découpage shows its figures, and a link to Temps d'accès, Couverture or
+ * Mobilité shows that mode's figures, computed from the tables the page decoded; DuckDB's, once released,
+ * are the same.
  */
-import type { Browser, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { snapshotAnswer, type FirstFigures } from '../data/first-figures.ts';
 import { classifyRobust } from '../domain/classify.ts';
@@ -44,6 +47,33 @@ const CLASS_COUNT = 5;
 
 const DUCKDB_FILE = /duckdb-(browser-)?(eh|mvp)[^/]*\.(wasm|js)(\?|$)/;
 
+/** Holds DuckDB's files until `release` is called. */
+function holdDuckDb() {
+  const held: Route[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((ok) => (release = ok));
+  return {
+    held,
+    release: () => release(),
+    // Registered after openPage's own route, so it is asked first; it hands each request back
+    // to that route once released.
+    prepare: (context: BrowserContext) =>
+      context.route(DUCKDB_FILE, async (route) => {
+        held.push(route);
+        await released;
+        await route.fallback();
+      }),
+  };
+}
+
+const dbReady = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('app:db-ready').length > 0);
+
+const waitDbReady = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('app:db-ready').length > 0, null, {
+    timeout: 120_000,
+  });
+
 describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
   it('are on screen, equal to the snapshot, before DuckDB starts, and stay equal after', async (t) => {
     if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
@@ -67,19 +97,10 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       false,
     ).map((i) => plain(i.label));
 
-    const held: Route[] = [];
-    let release!: () => void;
-    const released = new Promise<void>((ok) => (release = ok));
-    // Registered after openPage's own route, so it is asked first; it hands each request back
-    // to that route once released.
+    const { held, release, prepare } = holdDuckDb();
     const ctx = await openPage(browser, new URL(`?d=${id}`, baseUrl).href, {
       viewport: APP_VIEWPORT,
-      prepare: (context) =>
-        context.route(DUCKDB_FILE, async (route) => {
-          held.push(route);
-          await released;
-          await route.fallback();
-        }),
+      prepare,
     });
     try {
       const page = ctx.page;
@@ -132,4 +153,84 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       await ctx.close();
     }
   });
+
+  it('follow a change of découpage before DuckDB starts, as DuckDB then gives them', async (t) => {
+    if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
+    const { held, release, prepare } = holdDuckDb();
+    const ctx = await openPage(browser, new URL(`?d=${id}`, baseUrl).href, {
+      viewport: APP_VIEWPORT,
+      prepare,
+    });
+    try {
+      const page = ctx.page;
+      const legend = async () =>
+        (
+          await page
+            .getByRole('region', { name: 'Légende' })
+            .locator('ul')
+            .first()
+            .locator('li')
+            .allInnerTexts()
+        ).map(plain);
+      const territories = () =>
+        page.getByLabel('Territoire sélectionné').first().locator('option').count();
+      await page.locator('[data-figure="population"]').waitFor({ timeout: 60_000 });
+      const first = { legend: await legend(), territories: await territories() };
+      await page
+        .locator('fieldset', { hasText: 'Découpage' })
+        .getByRole('radio', { name: 'Communes' })
+        .check();
+      await expect.poll(territories, { timeout: 30_000 }).not.toBe(first.territories);
+      const communes = { legend: await legend(), territories: await territories() };
+      expect(communes.legend).not.toEqual(first.legend);
+      expect(held.length).toBeGreaterThan(0);
+      expect(await dbReady(page)).toBe(false);
+
+      release();
+      await waitDbReady(page);
+      await page.waitForFunction(
+        () => performance.getEntriesByName('app:live-figures').length > 0,
+        null,
+        { timeout: 60_000 },
+      );
+      expect({ legend: await legend(), territories: await territories() }).toEqual(communes);
+      assertClean(ctx);
+    } finally {
+      release();
+      await ctx.close();
+    }
+  });
+
+  it.for([
+    ['reach', 'reach-population-beyond'],
+    ['gaps', 'gaps-concerned'],
+    ['mobility', 'mobility-unmet'],
+  ] as const)(
+    'of the mode %s are on screen before DuckDB starts, as DuckDB then gives them',
+    async ([mode, name], t) => {
+      if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
+      const { held, release, prepare } = holdDuckDb();
+      const ctx = await openPage(browser, new URL(`?d=${id}&m=${mode}`, baseUrl).href, {
+        viewport: APP_VIEWPORT,
+        prepare,
+      });
+      try {
+        const page = ctx.page;
+        const figure = page.locator(`[data-figure="${name}"]`).first();
+        await figure.waitFor({ timeout: 60_000 });
+        const before = plain(await figure.innerText());
+        expect(before).toMatch(/\d/);
+        expect(held.length).toBeGreaterThan(0);
+        expect(await dbReady(page)).toBe(false);
+
+        release();
+        await waitDbReady(page);
+        expect(plain(await figure.innerText())).toBe(before);
+        assertClean(ctx);
+      } finally {
+        release();
+        await ctx.close();
+      }
+    },
+  );
 });

@@ -67,7 +67,7 @@ describe('explore layers', () => {
     expect(again[1]!.props.data).toBe(layers[1]!.props.data);
   });
 
-  it('fills communes with their class colour, grey without a value, and refills on a new key', () => {
+  it('fills communes with their class colour, grey without a value, and refills at once on a new key', () => {
     const [communes] = exploreLayers(input());
     const getFill = (
       communes!.props as unknown as { getFillColor: (f: CommuneFeature) => number[] }
@@ -75,6 +75,8 @@ describe('explore layers', () => {
     expect(getFill(square)).toEqual(hexToRgba(sequentialRamp(5)[4]!, 235));
     expect(getFill({ ...square, id: '00002' })).toEqual(hexToRgba(NO_DATA_COLOR, 235));
     expect(communes!.props.updateTriggers).toEqual({ getFillColor: 'k1' });
+    // No fade: the first frame after a change already has the new classes.
+    expect(communes!.props.transitions ?? null).toBeNull();
   });
 
   it('draws a commune without a value in the colour of its state, never in the lowest class', () => {

@@ -49,8 +49,6 @@ export function gapsLayers(i: GapsLayersInput): Layer[] {
       features: i.features,
       fillOf: classFill(i.ramp, (code) => i.communeClass.get(code)),
       colorKey: i.classKey,
-      // An assumption changed: the map shows it on the next frame.
-      transitionMs: 0,
     }),
     ...outlineLayers(i, scale),
   ];

@@ -43,8 +43,7 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
   const gainClassOf = i.gainClassOf;
   const scale = sizeScale(i.large);
   return [
-    // Its own layer (not the explore choropleth's, whose fills it would inherit and fade from),
-    // and no fade: a what-if shows on the next frame.
+    // Its own layer, not the explore choropleth's: deck.gl keeps a layer's state by its id.
     communesLayer({
       id: 'reach-communes',
       features: i.features,
@@ -53,7 +52,6 @@ export function reachLayers(i: ReachLayersInput): Layer[] {
         gainClassOf ?? i.bandOf,
       ),
       colorKey: `${gainClassOf ? (i.gainKey ? `gain|${i.gainKey}` : 'gain') : 'band'}|${i.bandKey}`,
-      transitionMs: 0,
     }),
     ...outlineLayers(i, scale),
     reachMovesLayer(i.sites, i.sitesKey),

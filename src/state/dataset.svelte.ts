@@ -13,10 +13,10 @@ import {
 } from '../data/artefacts.ts';
 import type { FirstFigures } from '../data/first-figures.ts';
 import type { Db } from '../data/db.ts';
+import type { TableSource } from '../data/inputs.ts';
 import { loadDatasetTables, type ReadArtefact } from '../data/load-dataset.ts';
+import { LocalTables } from '../data/local-tables.ts';
 import { loadNetworkTimes } from '../data/network-times.ts';
-import { listSites, listSources } from '../data/queries/sites.ts';
-import { listCommunes } from '../data/queries/communes.ts';
 import { USER_SURVEY_SOURCE } from '../domain/gaps/barrier-edits.ts';
 import type { Commune, DatasetEntry, DatasetMeta, Site, Source } from '../domain/model.ts';
 import { readGeometry, type CommuneGeometry } from '../data/geometry.ts';
@@ -56,6 +56,8 @@ export class DatasetStore {
   /** Bumped each time the tables change, so that queries depending on them run again. */
   revision = $state(0);
   db = $state.raw<Db | null>(null);
+  /** The dataset's own tables decoded in the page, and the revision they are. */
+  #local = $state.raw<{ tables: LocalTables; revision: number } | null>(null);
 
   #openDb: OpenDb;
   #dbPromise: Promise<Db> | null = null;
@@ -83,6 +85,28 @@ export class DatasetStore {
   }
 
   /**
+   * The tables decoded in the page, while they are the tables of the figures: from before DuckDB
+   * has started until an import changes them (DuckDB alone holds what was imported).
+   */
+  get localTables(): LocalTables | null {
+    const local = this.#local;
+    return local && local.revision === this.revision ? local.tables : null;
+  }
+
+  /**
+   * The dataset's tables can be read, decoded in the page or in DuckDB: the figures of every mode
+   * can be computed (what only DuckDB answers still waits for `ready`).
+   */
+  get tablesReady(): boolean {
+    return this.localTables !== null || this.ready;
+  }
+
+  /** Where the tables are read now: the decoded tables, else DuckDB once ready. */
+  get tableSource(): TableSource | null {
+    return this.localTables ?? (this.ready ? this.db : null);
+  }
+
+  /**
    * Every source by id: those of the tables, then those the dataset's description adds, then
    * those the user brings in the app (shares entered from a survey of the département's own).
    */
@@ -106,6 +130,7 @@ export class DatasetStore {
       // paint, and it is ready sooner.
       this.#startEngine();
       this.status = { phase: 'geometry' };
+      this.#local = null;
       if (this.entries.length === 0) this.entries = await fetchManifest();
       const entry = this.entries.find((e) => e.id === requestedId) ?? this.entries[0];
       if (!entry) throw new Error('Aucun jeu de données : lancez « npm run data ».');
@@ -125,6 +150,20 @@ export class DatasetStore {
       this.firstFigures = firstFigures;
       this.geometry = readGeometry(topology);
 
+      // The lists and the first figures of every mode come from the tables decoded here, before
+      // DuckDB is handed their bytes (its worker takes them); DuckDB answers what follows.
+      const [local, networkTimes] = await Promise.all([
+        LocalTables.read(meta, read),
+        loadNetworkTimes(meta, read),
+      ]);
+      if (stale()) return;
+      this.networkTimes = networkTimes;
+      this.communes = local.communes;
+      this.sites = local.sites;
+      this.sources = local.sources;
+      this.revision++;
+      this.#local = { tables: local, revision: this.revision };
+
       if (!this.db) this.status = { phase: 'engine', ...this.#engineProgress };
       let db: Db;
       try {
@@ -136,23 +175,12 @@ export class DatasetStore {
       }
       if (stale()) return;
       this.status = { phase: 'tables', done: 0, count: 1 };
-      // Decoded before the tables load: DuckDB's worker takes the bytes it is handed.
-      const networkTimes = await loadNetworkTimes(meta, read);
       await loadDatasetTables(db, meta, read, (_, done, count) => {
         if (!stale()) this.status = { phase: 'tables', done, count };
       });
-      const [communes, sites, sources] = await Promise.all([
-        listCommunes(db),
-        listSites(db),
-        listSources(db),
-      ]);
       if (stale()) return;
-      this.networkTimes = networkTimes;
+      // The tables in DuckDB are those decoded above: the revision stays, no figure is asked again.
       this.db = db;
-      this.communes = communes;
-      this.sites = sites;
-      this.sources = sources;
-      this.revision++;
       this.status = { phase: 'ready' };
       performance.mark('app:db-ready');
     } catch (e) {

@@ -14,7 +14,8 @@ import {
 } from '../domain/indicators.ts';
 import { territoryLabelPoints } from '../domain/label-points.ts';
 import { shortTerritoryName } from '../domain/territory-names.ts';
-import { COMMUNE_SCHEME_ID, isBorderSite, type Site } from '../domain/model.ts';
+import { ACCUEIL_KINDS, COMMUNE_SCHEME_ID, isBorderSite, type Site } from '../domain/model.ts';
+import { sameSchemeFigures, type SchemeFiguresAnswer } from '../data/first-figures.ts';
 import { siteShown, type SiteFilter } from '../domain/site-table.ts';
 import { NO_VALUE_STATES, type Figure, type NoValueState } from '../domain/value-state.ts';
 
@@ -24,6 +25,17 @@ import type { AppState } from './app-state.svelte.ts';
 import type { SchemeFigures } from './explore.svelte.ts';
 
 export const CLASS_COUNT = 5;
+
+const NO_TERRITORIES: Map<string, string> = new Map();
+
+/** A number for each answer shown, so that a key tells two answers apart. */
+const answerIds = new WeakMap<SchemeFiguresAnswer, number>();
+let answers = 0;
+function answerId(a: SchemeFiguresAnswer): number {
+  let id = answerIds.get(a);
+  if (id === undefined) answerIds.set(a, (id = ++answers));
+  return id;
+}
 /** In the commune scheme, only towns this large get a label. */
 const COMMUNE_LABEL_MIN_POPULATION = 5000;
 
@@ -52,27 +64,47 @@ export class ExploreView {
     this.indicator.formula.replaceAll('{need}', lowerFirst(this.#app.needLabel)),
   );
 
-  /** Figures are current when they answer the scheme and need on screen. */
-  readonly current = $derived.by(() => {
+  /**
+   * The figures of the scheme and need on screen: DuckDB's (or the build's snapshot) when they
+   * answer them, else those computed at once from the tables decoded in the page, which are the
+   * same; null while neither can give them.
+   */
+  readonly #latest = $derived.by((): SchemeFiguresAnswer | null => {
+    const schemeId = this.#app.effectiveSchemeId;
+    const needId = this.#app.needId;
     const k = this.#figures.key.split('|');
-    return k[1] === this.#app.effectiveSchemeId && k[2] === this.#app.needId;
+    if (k[1] === schemeId && k[2] === needId) return this.#figures.answer;
+    return this.#app.data.localTables?.schemeFigures(schemeId, needId, ACCUEIL_KINDS) ?? null;
   });
+
+  #shown: SchemeFiguresAnswer | null = null;
+
+  /**
+   * The answer shown, kept when a later one gives the same figures (DuckDB's after the page's
+   * own): nothing derived from it is computed or drawn again.
+   */
+  readonly #answer = $derived.by((): SchemeFiguresAnswer | null => {
+    const next = this.#latest;
+    if (!next || !this.#shown || !sameSchemeFigures(next, this.#shown)) this.#shown = next;
+    return this.#shown;
+  });
+
+  /** Figures are current when they answer the scheme and need on screen. */
+  readonly current = $derived.by(() => this.#answer !== null);
 
   /** Why the figures could not be computed, if they could not. */
   readonly error = $derived.by(() => this.#figures.error);
 
-  readonly aggregates = $derived.by(() => (this.current ? this.#figures.aggregates : []));
+  readonly aggregates = $derived.by(() => this.#answer?.aggregates ?? []);
 
   /** The département as a whole, the reference of every comparison. */
-  readonly total = $derived.by(() => (this.current ? this.#figures.total : null));
+  readonly total = $derived.by(() => this.#answer?.total ?? null);
 
   readonly aggregateByCode = $derived.by(
     () => new Map(this.aggregates.map((a) => [a.code, a] as [string, TerritoryAggregate])),
   );
 
-  readonly territoryOf = $derived.by(() =>
-    this.current ? this.#figures.territoryOf : new Map<string, string>(),
-  );
+  readonly territoryOf = $derived.by(() => this.#answer?.territoryOf ?? NO_TERRITORIES);
 
   /** The indicator of every territory as a figure: its value, or why it has none. */
   readonly figures = $derived.by(() => {
@@ -125,7 +157,8 @@ export class ExploreView {
 
   /** Changes whenever any commune's class may have changed. */
   readonly classKey = $derived.by(
-    () => `${this.#figures.key}|${this.indicator.id}|${this.classes?.breaks.join(',') ?? ''}`,
+    () =>
+      `${this.#answer ? answerId(this.#answer) : 0}|${this.indicator.id}|${this.classes?.breaks.join(',') ?? ''}`,
   );
 
   readonly outlines = $derived.by((): MultiLineString | null => {

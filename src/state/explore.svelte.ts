@@ -17,23 +17,15 @@ import {
   type CommuneLine,
   type OfferLine,
 } from '../data/queries/territories.ts';
-import type { TerritoryAggregate } from '../domain/indicators.ts';
 import { Resource } from './resource.svelte.ts';
 
 export class SchemeFigures {
   readonly #answer = new Resource<SchemeFiguresAnswer>();
   #snapshot: FirstFigures | null = null;
 
-  get aggregates(): TerritoryAggregate[] {
-    return this.#answer.value?.aggregates ?? [];
-  }
-
-  get territoryOf(): Map<string, string> {
-    return this.#answer.value?.territoryOf ?? EMPTY;
-  }
-
-  get total(): TerritoryAggregate | null {
-    return this.#answer.value?.total ?? null;
+  /** The last answer (live or the snapshot's), whatever scheme and need it answers: see `key`. */
+  get answer(): SchemeFiguresAnswer | null {
+    return this.#answer.value;
   }
 
   get error(): string | null {
@@ -69,8 +61,6 @@ export class SchemeFigures {
     this.#answer.set(key, answer);
   }
 }
-
-const EMPTY: Map<string, string> = new Map();
 
 export interface TerritoryDetail {
   key: string;

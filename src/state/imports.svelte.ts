@@ -191,7 +191,8 @@ export class ImportStore {
         this.imports = stored;
         const shown = this.shown;
         if (shown?.kind === 'import' && !stored.some((r) => r.id === shown.id)) this.shown = null;
-        await this.#refresh(db, stored);
+        // Nothing stored: the tables are the dataset's own, and every figure already shown stays.
+        if (stored.length > 0) await this.#refresh(db, stored);
       } finally {
         this.reloading = [];
         this.previewed = [];

@@ -4,9 +4,8 @@
  * (mobilityTable), and "où ouvrir k plateformes de mobilité ?" with its proposals, accepted into
  * the study's scenario (one scenario for every mode: a platform opened here counts everywhere).
  */
-import type { Db } from '../data/db.ts';
-import { listBarriers } from '../data/queries/gaps.ts';
-import { schemeTerritories, type SchemeTerritories } from '../data/queries/reach.ts';
+import { loadBarriers, loadSchemeTerritories, type TableSource } from '../data/inputs.ts';
+import type { SchemeTerritories } from '../data/queries/reach.ts';
 import type { UnknownCapacityRule } from '../domain/gaps/allocation.ts';
 import {
   effectiveBarriers,
@@ -199,7 +198,7 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
    * Loads the survey table and the territories of the schemes it needs when the tables or the
    * user's choice of scheme change.
    */
-  async refreshSurvey(db: Db, revision: number): Promise<void> {
+  async refreshSurvey(source: TableSource, revision: number): Promise<void> {
     // Read before any await: the effect that calls this runs again when they change.
     const wanted = [...new Set([this.surveySchemeId, this.profileSchemeId])]
       .filter((id): id is string => id !== null)
@@ -207,11 +206,12 @@ export class MobilityState extends TerritoryMeasureState<MobilityRow, MobilityTa
     const loaded = this.#schemes.current;
     const reusable = loaded?.key.split('|')[0] === String(revision) ? loaded.value : new Map();
     await Promise.all([
-      this.#survey.load(String(revision), () => listBarriers(db, TRANSPORT_QUESTION)),
+      this.#survey.load(String(revision), () => loadBarriers(source, TRANSPORT_QUESTION)),
       this.#schemes.load(`${revision}|${wanted.join(',')}`, async () => {
         const entries = await Promise.all(
           wanted.map(
-            async (id) => [id, reusable.get(id) ?? (await schemeTerritories(db, id))] as const,
+            async (id) =>
+              [id, reusable.get(id) ?? (await loadSchemeTerritories(source, id))] as const,
           ),
         );
         return new Map(entries);

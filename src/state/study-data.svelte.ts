@@ -3,8 +3,7 @@
  * chosen, src/data/inputs.ts), the travel network, and the territories of the découpage on
  * screen. Loaded once for all the tools; none of them owns it.
  */
-import type { Db } from '../data/db.ts';
-import { loadNeedInputs, type NeedInputs } from '../data/inputs.ts';
+import { loadNeedInputs, type NeedInputs, type TableSource } from '../data/inputs.ts';
 import type { DatasetMeta } from '../domain/model.ts';
 import { reachData, reachPeople } from '../domain/reach/setup.ts';
 import { territoryIndex, type TerritoryIndex } from '../domain/reach/summary.ts';
@@ -32,9 +31,17 @@ export class StudyData {
     return this.#needs.error;
   }
 
-  /** Loads the need by commune when the tables or the need change. */
-  async refreshNeeds(db: Db, meta: DatasetMeta, needId: string, revision: number): Promise<void> {
-    await this.#needs.load(`${revision}|${needId}`, () => loadNeedInputs(db, meta, needId));
+  /**
+   * Loads the need by commune when the tables or the need change, from the tables decoded in the
+   * page or from DuckDB (the same answer).
+   */
+  async refreshNeeds(
+    source: TableSource,
+    meta: DatasetMeta,
+    needId: string,
+    revision: number,
+  ): Promise<void> {
+    await this.#needs.load(`${revision}|${needId}`, () => loadNeedInputs(source, meta, needId));
   }
 
   readonly #needKey = $derived.by(() => `${this.#app.data.revision}|${this.#app.needId}`);

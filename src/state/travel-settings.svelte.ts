@@ -88,7 +88,7 @@ export class TravelSettings {
    * (the data is silent about them, which says nothing of the territory).
    */
   readonly missingKinds = $derived.by((): SiteKind[] => {
-    if (!this.#app.data.ready) return [];
+    if (!this.#app.data.tablesReady) return [];
     const asked = SITE_KINDS.filter((k) => ACCUEIL_KINDS.includes(k) || this.kinds.includes(k));
     return kindsWithoutSites(asked, this.#app.data.sites);
   });

@@ -61,7 +61,8 @@ LEFT JOIN s ON s.territory_code = t.code
 WHERE t.scheme_id = $scheme
 ORDER BY t.code`;
 
-interface AggregateRow {
+/** A row of `territoryAggregates`' SQL, as DuckDB answers it. */
+export interface AggregateRow {
   code: string;
   name: string;
   communes: number;

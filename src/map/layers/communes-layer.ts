@@ -10,18 +10,13 @@ export interface CommunesLayerOptions {
   fillOf: (code: string) => Rgba;
   /** Changes whenever `fillOf` gives other colours (deck.gl recomputes the fills only then). */
   colorKey: string;
-  /**
-   * Fade between fills, ms; none by default: deck.gl starts a fade by reading the current colours
-   * back from the GPU, a wait of the page of 0.2 to 0.8 s with software WebGL, and up to 18 s
-   * while the GPU was busy (measured on every change of the figures, an import's included).
-   */
-  transitionMs?: number;
 }
 
 /**
  * The choropleth: every commune filled with the colour of its territory's class. Its borders are
  * a layer of their own (`outlineLayers`), each shared border drawn once and not again when only
- * the fills change.
+ * the fills change. New classes show on the next frame, without a fade: with software WebGL each
+ * frame of a fade redraws every fill, and its first frames still show the old classes.
  */
 export function communesLayer(o: CommunesLayerOptions) {
   return new GeoJsonLayer<CommuneFeature['properties']>({
@@ -32,6 +27,5 @@ export function communesLayer(o: CommunesLayerOptions) {
     stroked: false,
     getFillColor: (f) => o.fillOf(String(f.id)),
     updateTriggers: { getFillColor: o.colorKey },
-    ...(o.transitionMs ? { transitions: { getFillColor: o.transitionMs } } : {}),
   });
 }
