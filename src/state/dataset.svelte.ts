@@ -40,6 +40,11 @@ function prefetch(read: ReadArtefact, files: string[]): ReadArtefact {
   return (f) => pending.get(f) ?? read(f);
 }
 
+/** Resolves once the browser has painted the state set before the call. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
 export class DatasetStore {
   entries = $state.raw<DatasetEntry[]>([]);
   entry = $state.raw<DatasetEntry | null>(null);
@@ -126,9 +131,6 @@ export class DatasetStore {
     const request = ++this.#request;
     const stale = () => request !== this.#request;
     try {
-      // The engine compiles in its worker while the geometry loads: it never delays the first
-      // paint, and it is ready sooner.
-      this.#startEngine();
       this.status = { phase: 'geometry' };
       this.#local = null;
       if (this.entries.length === 0) this.entries = await fetchManifest();
@@ -149,6 +151,10 @@ export class DatasetStore {
       this.meta = meta;
       this.firstFigures = firstFigures;
       this.geometry = readGeometry(topology);
+      // The engine starts once the first figures are painted: compiling its 34 MB of wasm on a
+      // machine of two cores would otherwise take the time of the page's first frame. It is
+      // needed only for what the decoded tables do not answer (imports, the table of sites).
+      void afterNextPaint().then(() => this.#startEngine());
 
       // The lists and the first figures of every mode come from the tables decoded here, before
       // DuckDB is handed their bytes (its worker takes them); DuckDB answers what follows.
