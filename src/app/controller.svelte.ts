@@ -186,7 +186,9 @@ export class AppController {
     let restoredFor = '';
     $effect(() => {
       const id = data.entry?.id;
-      if (PUBLIC_BUILD || !id || !data.ready) return;
+      // From when the tables can be read (decoded in the page, before DuckDB): the restored
+      // scenario's figures come with the dataset's.
+      if (PUBLIC_BUILD || !id || !data.tablesReady) return;
       // Read first, so that every later edit runs this effect again.
       const current = JSON.stringify(study.scenario.toScenario());
       if (presenting.presentation.presenting) return;
