@@ -8,6 +8,7 @@
  * it replaces whole fields), and a test that writes to DuckDB opens its own (loadBundle).
  */
 import type { DatasetBundle } from '../../src/domain/dataset.ts';
+import type { Source } from '../../src/domain/model.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { loadBundle, type LoadedDataset } from './demo-db.ts';
 
@@ -22,4 +23,17 @@ export function sharedDemo(): DatasetBundle {
 /** The demo loaded into DuckDB, once per worker; never closed by a test (the worker ends it). */
 export function sharedDemoDb(): Promise<LoadedDataset> {
   return (demoDb ??= loadBundle(sharedDemo()));
+}
+
+/** The source of a local import, as the app records it for a file given by the user. */
+export function importSource(id: string): Source {
+  return {
+    id,
+    producer: 'Import local',
+    title: 'offre.csv',
+    licence: 'fichier local',
+    millesime: '2025',
+    url: '',
+    note: '',
+  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type LoadedDataset } from '../../scripts/lib/demo-db.ts';
-import { sharedDemo } from '../../scripts/lib/test-fixtures.ts';
+import { importSource, sharedDemo } from '../../scripts/lib/test-fixtures.ts';
 import { SITE_KINDS, type Site } from '../domain/model.ts';
 import { computeFirstFigures } from './first-figures.ts';
 import {
@@ -20,15 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => loaded.db.close());
 
-const source = {
-  id: 'import-preview',
-  producer: 'Import local',
-  title: 'offre.csv',
-  licence: 'fichier local',
-  millesime: '2025',
-  url: '',
-  note: '',
-};
+const source = importSource('import-preview');
 
 describe('the first figures with the stored imports added', () => {
   it('equal what the engine answers once it has the imports, in every view', async () => {

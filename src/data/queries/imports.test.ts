@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type LoadedDataset } from '../../../scripts/lib/demo-db.ts';
-import { sharedDemo } from '../../../scripts/lib/test-fixtures.ts';
+import { importSource, sharedDemo } from '../../../scripts/lib/test-fixtures.ts';
 import { ACCUEIL_KINDS, type Site } from '../../domain/model.ts';
 import { encodeTable, siteToRow } from '../tables.ts';
 import { applyImport, listEpcis, removeImport } from './imports.ts';
@@ -16,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => loaded.db.close());
 
-const source = {
-  id: 'import-test',
-  producer: 'Import local',
-  title: 'offre.csv',
-  licence: 'fichier local',
-  millesime: '2025',
-  url: '',
-  note: '',
-};
+const source = importSource('import-test');
 const commune = demo.communes[0]!;
 const site: Site = {
   id: 'import-test-1',
