@@ -41,10 +41,10 @@ async function getJson<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The DuckDB-WASM files the page asks for: its worker script and its wasm module. */
 /** CLASS_COUNT of the explore view (a rune module, which this test runner cannot load). */
 const CLASS_COUNT = 5;
 
+/** The DuckDB-WASM files the page asks for: its worker script and its wasm module. */
 const DUCKDB_FILE = /duckdb-(browser-)?(eh|mvp)[^/]*\.(wasm|js)(\?|$)/;
 
 /** Holds DuckDB's files until `release` is called. */
@@ -68,6 +68,15 @@ function holdDuckDb() {
 
 const dbReady = (page: Page) =>
   page.evaluate(() => performance.getEntriesByName('app:db-ready').length > 0);
+
+/**
+ * DuckDB has not started: it has asked for its files and they are still held. The page starts it
+ * after painting its first figures, so the request may come a frame after they are on screen.
+ */
+async function expectDuckDbHeld(page: Page, held: Route[]) {
+  await expect.poll(() => held.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await dbReady(page)).toBe(false);
+}
 
 const waitDbReady = (page: Page) =>
   page.waitForFunction(() => performance.getEntriesByName('app:db-ready').length > 0, null, {
@@ -118,11 +127,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
 
       await page.locator('[data-figure="population"]').waitFor({ timeout: 60_000 });
       await expect.poll(() => legend().count()).toBeGreaterThanOrEqual(classLabels.length);
-      // DuckDB has not started: its files were asked for and are still held.
-      expect(held.length).toBeGreaterThan(0);
-      expect(await page.evaluate(() => performance.getEntriesByName('app:db-ready').length)).toBe(
-        0,
-      );
+      await expectDuckDbHeld(page, held);
       await expect(
         page.getByRole('button', { name: 'Données', exact: true }).isDisabled(),
       ).resolves.toBe(true);
@@ -183,8 +188,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       await expect.poll(territories, { timeout: 30_000 }).not.toBe(first.territories);
       const communes = { legend: await legend(), territories: await territories() };
       expect(communes.legend).not.toEqual(first.legend);
-      expect(held.length).toBeGreaterThan(0);
-      expect(await dbReady(page)).toBe(false);
+      await expectDuckDbHeld(page, held);
 
       release();
       await waitDbReady(page);
@@ -220,8 +224,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
         await figure.waitFor({ timeout: 60_000 });
         const before = plain(await figure.innerText());
         expect(before).toMatch(/\d/);
-        expect(held.length).toBeGreaterThan(0);
-        expect(await dbReady(page)).toBe(false);
+        await expectDuckDbHeld(page, held);
 
         release();
         await waitDbReady(page);
