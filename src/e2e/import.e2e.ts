@@ -324,15 +324,22 @@ describe('a large file', () => {
 describe('a file of more sites than the page takes one by one', () => {
   const count = async () => Number((await figure('accueil-sites')).replace(/\s/g, ''));
   const ROWS = 12_000;
+  const mapBox = () => ctx.page.locator('canvas.maplibregl-canvas').boundingBox();
 
   it('counts them, draws them by cells, and says which tools leave them out', async () => {
     await tab('Explorer').click();
     const before = await count();
     await tab('Importer').click();
     await ctx.page.waitForTimeout(1000);
+    const map = await mapBox();
     await dropBigOffer(ROWS, 'CCAS');
     const note = ctx.page.getByRole('note').filter({ hasText: 'gros.csv' });
     await note.waitFor({ timeout: 120_000 });
+    // Laid over the foot of the map: the map keeps its size (a resize redraws all of it).
+    expect(await mapBox()).toEqual(map);
+    const noteBox = (await note.boundingBox())!;
+    expect(noteBox.y + noteBox.height).toBeLessThanOrEqual(map!.y + map!.height);
+    expect(noteBox.y).toBeGreaterThan(map!.y);
     expect(await note.innerText()).toMatch(
       /« gros\.csv » \(12\s000 sites\)[\s\S]*comptés dans les chiffres par territoire[\s\S]*ne les comptent pas/,
     );
@@ -347,13 +354,16 @@ describe('a file of more sites than the page takes one by one', () => {
     const counted = ctx.page.getByText(/Les chiffres par territoire le comptent déjà/);
     await counted.waitFor({ timeout: 60_000 });
     expect(await count()).toBe(before + ROWS);
+    expect(await mapBox()).toEqual(map);
     await waitForEngine(ctx.page);
     await counted.waitFor({ state: 'detached', timeout: 60_000 });
     expect(await count()).toBe(before + ROWS);
 
     await tab('Importer').click();
-    await ctx.page.getByRole('button', { name: 'Retirer gros.csv' }).click();
+    // The note can be hidden; it comes back with the next large import only.
+    await note.getByRole('button', { name: 'Masquer' }).click();
     await note.waitFor({ state: 'detached' });
+    await ctx.page.getByRole('button', { name: 'Retirer gros.csv' }).click();
     await tab('Explorer').click();
     await expect.poll(count, { timeout: 30_000 }).toBe(before);
     assertClean(ctx);
