@@ -13,6 +13,7 @@ describe('classifyAsset', () => {
       ['robots.txt', 'app'],
       ['assets/index-B7K46Vcm.js', 'app'],
       ['assets/index-BFV1yCBU.css', 'app'],
+      ['assets/import.worker-BCQ6vQZI.js', 'app'],
       ['assets/vendor-maplibre-NKI1D1-K.js', 'maplibre'],
       ['assets/vendor-maplibre-qvkd0SPb.css', 'maplibre'],
       ['assets/maplibre-gl-worker-CZtFQQIV.mjs', 'maplibre'],

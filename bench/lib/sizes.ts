@@ -23,6 +23,8 @@ export type SizeCategory =
 const RULES: [RegExp, SizeCategory][] = [
   [/^(index\.html|favicon\.svg|robots\.txt)$/, 'app'],
   [/^assets\/index-[\w-]+\.(js|css)$/, 'app'],
+  // The app's import worker (its parsers and Arrow encoder, bundled apart).
+  [/^assets\/import\.worker-[\w-]+\.js$/, 'app'],
   [/^assets\/vendor-maplibre-[\w-]+\.(js|css)$/, 'maplibre'],
   [/^assets\/maplibre-gl-worker-[\w-]+\.m?js$/, 'maplibre'],
   [/^assets\/vendor-deckgl-[\w-]+\.(js|css)$/, 'deckgl'],
