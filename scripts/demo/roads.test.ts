@@ -99,7 +99,8 @@ describe('the demo’s road network', () => {
       const d = plainDijkstra(rank(nodeOf.get(o.code)!));
       for (const c of communes) {
         const expected = d[rank(nodeOf.get(c.code)!)]! / 60;
-        expect(Math.abs(times.get(`${o.code}>${c.code}`)! - expected)).toBeLessThan(0.006);
+        // To the tenth of a minute, as the artefact holds them.
+        expect(Math.abs(times.get(`${o.code}>${c.code}`)! - expected)).toBeLessThan(0.0501);
       }
     }
   });

@@ -65,9 +65,9 @@ describe('transitStep', () => {
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
       'origin:Dictionary<Int16, Utf8>',
       'destination:Dictionary<Int16, Utf8>',
-      'minutes:Float64',
+      'tenths:Uint16',
     ]);
-    const rows = table.toArray().map((r) => `${r.origin}>${r.destination}=${r.minutes}`);
+    const rows = table.toArray().map((r) => `${r.origin}>${r.destination}=${r.tenths / 10}`);
     // Against the line's direction, 10 km are walked (10 × 1.3 / 4.5 h = 173.3 min); 20 km would
     // take 347 min, beyond the cutoff: that pair is absent.
     expect(rows).toEqual([
@@ -133,7 +133,7 @@ describe('transitStep', () => {
       feeds: [zipFeed('cars.zip', FEED), zipFeed('ter.zip', second)],
     });
     const t = tableOf(build).toArray();
-    expect(t.find((r) => r.origin === '01000' && r.destination === '01003')?.minutes).toBe(50);
+    expect(t.find((r) => r.origin === '01000' && r.destination === '01003')?.tenths).toBe(500);
   });
 
   it('takes the first Tuesday of the validity by default', () => {

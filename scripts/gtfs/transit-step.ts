@@ -26,6 +26,7 @@ import {
 } from '../../src/domain/transit/gtfs.ts';
 import { transitTimes } from '../../src/domain/transit/router.ts';
 import { DEFAULT_WALK, buildTimetable } from '../../src/domain/transit/timetable.ts';
+import { toTenthOfMinute } from '../../src/data/network-times.ts';
 import type { NetworkTimes } from '../lib/network-times.ts';
 import { StepTimer } from '../lib/steps.ts';
 import { readZip } from './zip.ts';
@@ -149,7 +150,7 @@ export function transitStep(communes: readonly Commune[], options: TransitOption
     return {
       origin: order.map((i) => pairs.origin[i]!),
       destination: order.map((i) => pairs.destination[i]!),
-      minutes: Float64Array.from(order, (i) => Math.round(pairs.minutes[i]! * 10) / 10),
+      minutes: Float64Array.from(order, (i) => toTenthOfMinute(pairs.minutes[i]!)),
     };
   });
 

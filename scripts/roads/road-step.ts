@@ -15,6 +15,7 @@ import {
 } from '../../src/domain/network/road-times.ts';
 import { MAX_REACH_MINUTES } from '../../src/domain/reach/scenario.ts';
 import type { Source } from '../../src/domain/model.ts';
+import { toTenthOfMinute } from '../../src/data/network-times.ts';
 import type { NetworkTimes } from '../lib/network-times.ts';
 import { readOsmRoads } from './read-osm.ts';
 
@@ -88,8 +89,8 @@ export async function roadStep(
     roadTimes(graph, snaps, maxMinutes * 60, (o, d, s) => {
       origin.push((points[o] as RoadPoint).code);
       destination.push((points[d] as RoadPoint).code);
-      // Hundredths of a minute (0.6 s): more than the network's precision, and it compresses.
-      minutes.push(Math.round((s / 60) * 100) / 100);
+      // To the tenth of a minute (6 s), as the artefact holds them: below the network's precision.
+      minutes.push(toTenthOfMinute(s / 60));
     });
     const times = lap();
     let mainVertices = 0;

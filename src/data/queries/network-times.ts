@@ -18,7 +18,7 @@ export async function networkTimesFromDb(db: Db, meta: DatasetMeta): Promise<Net
     NetworkTimesMeta,
   ][]) {
     const rows = await db.query<{ origin: string; destination: string; minutes: number }>(
-      `SELECT origin, destination, minutes FROM ${networkTimesTable(mode)}`,
+      `SELECT origin, destination, CAST(tenths AS DOUBLE) / 10 AS minutes FROM ${networkTimesTable(mode)}`,
     );
     out[mode] = {
       meta: m,
