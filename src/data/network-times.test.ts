@@ -40,6 +40,18 @@ describe('network times artefact', () => {
     expect(() => encodeNetworkTimes(one(Number.NaN))).toThrow(/ligne 1/);
   });
 
+  it('reads codes written without a dictionary too', () => {
+    const plain = tableFromArrays({
+      origin: ['62001', '62002'],
+      destination: ['62002', '62001'],
+      tenths: Uint16Array.of(5, 123),
+    });
+    const back = decodeNetworkTimes(tableToIPC(plain, 'stream'));
+    expect(back.origin).toEqual(['62001', '62002']);
+    expect(back.destination).toEqual(['62002', '62001']);
+    expect(Array.from(back.minutes)).toEqual([0.5, 12.3]);
+  });
+
   it('says to rebuild a file of an earlier version', () => {
     expect(() =>
       decodeNetworkTimes(tableToIPC(tableFromArrays({ minutes: [1] }), 'stream')),
