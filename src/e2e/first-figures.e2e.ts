@@ -83,6 +83,37 @@ const waitDbReady = (page: Page) =>
     timeout: 120_000,
   });
 
+/** The items of the legend's first list (the classes of the map's colours). */
+const legendItems = (page: Page) =>
+  page.getByRole('region', { name: 'Légende' }).locator('ul').first().locator('li');
+
+interface HeldPage {
+  page: Page;
+  /** Hands DuckDB its files: the engine starts. */
+  release: () => void;
+  /** Checks that DuckDB has asked for its files and is held (expectDuckDbHeld). */
+  expectHeld: () => Promise<void>;
+}
+
+/**
+ * Opens the app at `query` with DuckDB's files held, runs `body`, then checks the page logged no
+ * error; DuckDB is released and the page closed whatever happens.
+ */
+async function withDuckDbHeld(query: string, body: (p: HeldPage) => Promise<void>) {
+  const { held, release, prepare } = holdDuckDb();
+  const ctx = await openPage(browser, new URL(query, baseUrl).href, {
+    viewport: APP_VIEWPORT,
+    prepare,
+  });
+  try {
+    await body({ page: ctx.page, release, expectHeld: () => expectDuckDbHeld(ctx.page, held) });
+    assertClean(ctx);
+  } finally {
+    release();
+    await ctx.close();
+  }
+}
+
 describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
   it('are on screen, equal to the snapshot, before DuckDB starts, and stay equal after', async (t) => {
     if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
@@ -106,28 +137,20 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       false,
     ).map((i) => plain(i.label));
 
-    const { held, release, prepare } = holdDuckDb();
-    const ctx = await openPage(browser, new URL(`?d=${id}`, baseUrl).href, {
-      viewport: APP_VIEWPORT,
-      prepare,
-    });
-    try {
-      const page = ctx.page;
+    await withDuckDbHeld(`?d=${id}`, async ({ page, release, expectHeld }) => {
       const figure = async (name: string) =>
         plain((await page.locator(`[data-figure="${name}"]`).first().innerText()).split('\n')[0]!);
-      const legend = () =>
-        page.getByRole('region', { name: 'Légende' }).locator('ul').first().locator('li');
       const shown = async () => ({
         population: await figure('population'),
         need: await figure('need'),
         accueil: await figure('accueil-sites'),
         places: await figure('offer-places'),
-        legend: (await legend().allInnerTexts()).map(plain),
+        legend: (await legendItems(page).allInnerTexts()).map(plain),
       });
 
       await page.locator('[data-figure="population"]').waitFor({ timeout: 60_000 });
-      await expect.poll(() => legend().count()).toBeGreaterThanOrEqual(classLabels.length);
-      await expectDuckDbHeld(page, held);
+      await expect.poll(() => legendItems(page).count()).toBeGreaterThanOrEqual(classLabels.length);
+      await expectHeld();
       await expect(
         page.getByRole('button', { name: 'Données', exact: true }).isDisabled(),
       ).resolves.toBe(true);
@@ -152,31 +175,13 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       ).resolves.toBe(true);
       // The live figures have replaced the snapshot's: they are the same.
       expect(await shown()).toEqual(before);
-      assertClean(ctx);
-    } finally {
-      release();
-      await ctx.close();
-    }
+    });
   });
 
   it('follow a change of découpage before DuckDB starts, as DuckDB then gives them', async (t) => {
     if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
-    const { held, release, prepare } = holdDuckDb();
-    const ctx = await openPage(browser, new URL(`?d=${id}`, baseUrl).href, {
-      viewport: APP_VIEWPORT,
-      prepare,
-    });
-    try {
-      const page = ctx.page;
-      const legend = async () =>
-        (
-          await page
-            .getByRole('region', { name: 'Légende' })
-            .locator('ul')
-            .first()
-            .locator('li')
-            .allInnerTexts()
-        ).map(plain);
+    await withDuckDbHeld(`?d=${id}`, async ({ page, release, expectHeld }) => {
+      const legend = async () => (await legendItems(page).allInnerTexts()).map(plain);
       const territories = () =>
         page.getByLabel('Territoire sélectionné').first().locator('option').count();
       await page.locator('[data-figure="population"]').waitFor({ timeout: 60_000 });
@@ -188,7 +193,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
       await expect.poll(territories, { timeout: 30_000 }).not.toBe(first.territories);
       const communes = { legend: await legend(), territories: await territories() };
       expect(communes.legend).not.toEqual(first.legend);
-      await expectDuckDbHeld(page, held);
+      await expectHeld();
 
       release();
       await waitDbReady(page);
@@ -198,11 +203,7 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
         { timeout: 60_000 },
       );
       expect({ legend: await legend(), territories: await territories() }).toEqual(communes);
-      assertClean(ctx);
-    } finally {
-      release();
-      await ctx.close();
-    }
+    });
   });
 
   it.for([
@@ -213,27 +214,17 @@ describe.each(['demo', 'dep-62'])('first figures of %s', (id) => {
     'of the mode %s are on screen before DuckDB starts, as DuckDB then gives them',
     async ([mode, name], t) => {
       if (id !== 'demo' && !(await hasBuiltDataset(baseUrl, id))) return t.skip();
-      const { held, release, prepare } = holdDuckDb();
-      const ctx = await openPage(browser, new URL(`?d=${id}&m=${mode}`, baseUrl).href, {
-        viewport: APP_VIEWPORT,
-        prepare,
-      });
-      try {
-        const page = ctx.page;
+      await withDuckDbHeld(`?d=${id}&m=${mode}`, async ({ page, release, expectHeld }) => {
         const figure = page.locator(`[data-figure="${name}"]`).first();
         await figure.waitFor({ timeout: 60_000 });
         const before = plain(await figure.innerText());
         expect(before).toMatch(/\d/);
-        await expectDuckDbHeld(page, held);
+        await expectHeld();
 
         release();
         await waitDbReady(page);
         expect(plain(await figure.innerText())).toBe(before);
-        assertClean(ctx);
-      } finally {
-        release();
-        await ctx.close();
-      }
+      });
     },
   );
 });
